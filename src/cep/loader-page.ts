@@ -14,7 +14,8 @@ export interface LoaderOptions {
  * carries the API token. Modern JS is fine here: CEP 11 runs Chromium 88+.
  */
 export function loaderScript(options: LoaderOptions): string {
-  return `(${loader.toString()})(window, ${JSON.stringify(options)});`;
+  // Bundlers that keep function names (tsx, esbuild) wrap inner functions in `__name(...)`: define it.
+  return `(() => { const __name = (f) => f; return (${loader.toString()})(window, ${JSON.stringify(options)}); })();`;
 }
 
 /** The loader page HTML: a status line for people and the loader script. */

@@ -87,6 +87,24 @@ describe('CEP loader page', () => {
     expect(status).toMatch(/did not start/);
   });
 
+  test('the page also works when generated under tsx, as the CLI does', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const code =
+      "import('./src/cep/loader-page.ts').then((m) => process.stdout.write(m.loaderScript({ port: 1, projectRoot: '/x', startTimeoutMs: 1 })))";
+    const script = execFileSync(process.execPath, ['--import', 'tsx', '-e', code], { encoding: 'utf8' });
+    const status = { textContent: '' as string | null };
+    const window = {
+      fetch: async () => {
+        throw new Error('down');
+      },
+      setTimeout,
+      location: { replace() {} },
+      document: { getElementById: () => status },
+    };
+    await runInContext(script, createContext({ window, Date, Promise, JSON, String }));
+    expect(status.textContent).toMatch(/Node is not enabled/);
+  });
+
   test('writes the manifest, .debug and the host script', async () => {
     const { outDir } = await runLoader(await listen(), undefined);
     await expect(readFile(join(outDir, 'CSXS', 'manifest.xml'), 'utf8')).resolves.toContain('PPRO');
