@@ -1,0 +1,106 @@
+/**
+ * The pure domain core (no I/O): money, currencies and FX, ledger events and fold, selectors, pools,
+ * thresholds and tags. Every public name is listed here by name; import from this file.
+ */
+
+export {
+  CURRENCIES,
+  convertMicros,
+  DEFAULT_FX,
+  formatUsdIn,
+  isIsoDay,
+  manualFx,
+  PLAUSIBLE_RATES,
+  parseFxSnapshot,
+  toUsdMicros,
+} from './fx.ts';
+export type { FxResult } from './fx.ts';
+export type { CostItem, CostKind } from './ledger/cost-item.ts';
+export { costItems, externalItem, generationItem } from './ledger/cost-items.ts';
+export { isLiveIn, newestResetEpoch } from './ledger/epoch.ts';
+export {
+  chargedSchema,
+  currencySchema,
+  errorKindSchema,
+  estimateTierSchema,
+  externalImportedSchema,
+  externalRowSchema,
+  fxSnapshotSchema,
+  generationCancelledSchema,
+  generationCompletedSchema,
+  generationFailedSchema,
+  generationRetaggedSchema,
+  generationSettledSchema,
+  generationSubmittedSchema,
+  generationUnsettledSchema,
+  LEDGER_SCHEMA_VERSION,
+  ledgerEventSchema,
+  ledgerResetSchema,
+  licenceSchema,
+  microsSchema,
+  poolChangedSchema,
+  poolDefinedSchema,
+  poolRemovedSchema,
+  poolRuleSchema,
+  tagsSchema,
+} from './ledger/events.ts';
+export type {
+  Charged,
+  Currency,
+  ErrorKind,
+  EstimateTier,
+  ExternalRow,
+  FxSnapshot,
+  GenerationSubmitted,
+  LedgerEvent,
+  LedgerEventOf,
+  LedgerEventType,
+  Licence,
+  PoolRule,
+  Tags,
+} from './ledger/events.ts';
+export {
+  type CostFilter,
+  costFilterSchema,
+  filterItems,
+  matchesFilter,
+  NO_FILTER,
+} from './ledger/filters.ts';
+export { foldLedger } from './ledger/fold.ts';
+export { type GenerationCost, generationCost } from './ledger/generation-cost.ts';
+export { compareEvents, mergeEvents } from './ledger/merge.ts';
+export { poolItems } from './ledger/pool-items.ts';
+export { type KnownTags, knownTags, type ListRow, listRows } from './ledger/rows.ts';
+export {
+  type BreakdownDimension,
+  type BreakdownRow,
+  breakdown,
+  type Totals,
+  totals,
+  totalsOf,
+} from './ledger/selectors.ts';
+export { emptyLedgerState } from './ledger/state.ts';
+export type {
+  ActualCost,
+  ExternalCostRow,
+  GenerationFailure,
+  GenerationRow,
+  GenerationStatus,
+  LedgerState,
+  Pool,
+} from './ledger/state.ts';
+export { formatMoney, MICROS_PER_UNIT, parseDecimalToMicros, roundDiv, usdToMicros } from './money.ts';
+export { allocatePool } from './pools.ts';
+export { dedupeTags, normaliseTag, sameTag, suggestTags, tagKey } from './tags.ts';
+export {
+  combineEstimates,
+  DEFAULT_THRESHOLDS,
+  needsConfirmation,
+  type ThresholdSettings,
+  thresholdSettingsSchema,
+  weakestTier,
+} from './thresholds.ts';
+
+// ---------------------------------------------------------------------------------------------------
+// Pricing (owned by the pricing work in src/domain/pricing/): its exports go in this block only.
+export type { Estimate } from './pricing/estimate.ts';

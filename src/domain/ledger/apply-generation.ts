@@ -1,0 +1,88 @@
+import { normaliseTag } from '../tags.ts';
+import type { LedgerEvent, LedgerEventOf, Tags } from './events.ts';
+import type { GenerationRow, LedgerState } from './state.ts';
+
+/** Tags as shown and compared: each one trimmed with inner spaces collapsed. */
+export function normaliseTags(tags: Tags): Tags {
+  return {
+    client: normaliseTag(tags.client),
+    project: normaliseTag(tags.project),
+    deliverable: normaliseTag(tags.deliverable),
+  };
+}
+
+/** Adds a submitted generation; a second submit of the same genId is ignored (the first is the fact). */
+export function applySubmitted(state: LedgerState, e: LedgerEventOf<'generation.submitted'>): void {
+  if (state.generations[e.genId]) return;
+  state.generations[e.genId] = {
+    genId: e.genId,
+    requestId: e.requestId,
+    endpointId: e.endpointId,
+    modelName: e.modelName,
+    category: e.category,
+    submittedAt: e.at,
+    finishedAt: null,
+    durationMs: null,
+    status: 'running',
+    estimate: { ...e.estimate },
+    actual: null,
+    unsettled: false,
+    unsettledReason: null,
+    tags: normaliseTags(e.tags),
+    dual: e.dual ? { ...e.dual } : null,
+    licence: e.licence,
+    fx: { ...e.fx, rates: { ...e.fx.rates } },
+    params: { ...e.params },
+    prompt: e.prompt,
+    failure: null,
+  };
+}
+
+/** Any event about an already submitted generation. */
+export type GenerationFollowUp = Exclude<
+  Extract<LedgerEvent, { type: `generation.${string}` }>,
+  LedgerEventOf<'generation.submitted'>
+>;
+
+/** Applies a follow-up to its row; a row that does not exist (unknown genId) is left alone. */
+export function applyFollowUp(state: LedgerState, e: GenerationFollowUp): void {
+  const row = state.generations[e.genId];
+  if (!row) return;
+  switch (e.type) {
+    case 'generation.completed':
+    case 'generation.cancelled':
+      finish(row, e.type === 'generation.completed' ? 'completed' : 'cancelled', e.at, e.durationMs);
+      return;
+    case 'generation.failed':
+      finish(row, 'failed', e.at, e.durationMs);
+      row.failure = { errorKind: e.errorKind, charged: e.charged, message: e.message };
+      return;
+    case 'generation.settled':
+      row.actual = {
+        usdMicros: e.actualUsdMicros,
+        unitPriceUsdMicros: e.unitPriceUsdMicros,
+        billableUnits: e.billableUnits,
+        billAs: e.billAs,
+        basis: e.basis,
+        settledAt: e.at,
+      };
+      row.unsettled = false;
+      row.unsettledReason = null;
+      return;
+    case 'generation.unsettled':
+      row.unsettled = row.actual === null;
+      row.unsettledReason = row.actual === null ? e.reason : null;
+      return;
+    case 'generation.retagged':
+      row.tags = normaliseTags(e.tags);
+      return;
+  }
+}
+
+// The last terminal event wins: a cancelled run can still complete (modelbridge-docs.md §9, point 3).
+function finish(row: GenerationRow, status: GenerationRow['status'], at: string, durationMs: number): void {
+  row.status = status;
+  row.finishedAt = at;
+  row.durationMs = durationMs;
+  if (status !== 'failed') row.failure = null;
+}

@@ -1,0 +1,26 @@
+/** Which of the three cost types an item is (ARCHITECTURE.md § Ledger): combined = all three. */
+export type CostKind = 'internal' | 'external' | 'pool';
+
+/**
+ * One line of cost, the unit every total, breakdown, list and report is built from, so that every
+ * breakdown sums exactly to the totals. Amounts are integer micro-USD; tags are normalised.
+ */
+export interface CostItem {
+  kind: CostKind;
+  /** Unique across kinds: `gen:<genId>`, `ext:<row key>`, `pool:<poolId>:<project>`. */
+  id: string;
+  /** The genId, the external row key, or the poolId this item comes from. */
+  sourceId: string;
+  /** ISO date or timestamp: submitted-at, the external row's date, or the pool period's start. */
+  date: string;
+  /** The calendar day (YYYY-MM-DD) of `date` as written (the recorder's local day). */
+  day: string;
+  usdMicros: number;
+  estimated: boolean;
+  unpriced: boolean;
+  client: string;
+  project: string;
+  deliverable: string;
+  /** Model name; `External · <category>` or `Pool · <name>` for the other kinds. */
+  model: string;
+}
