@@ -4,7 +4,7 @@ import type { FormulaOf } from './formula-schema.ts';
 import { MP_PIXELS_VIDEO, megapixels, resolveParam } from './params.ts';
 import { fail, type Picked, pickDuration, toMicros } from './pick.ts';
 import { type MediaInfo, type Quote, quote } from './quote.ts';
-import type { Size } from './sizes.ts';
+import type { PixelSize } from './sizes.ts';
 
 /** Formulas priced by text length or by a plain unit price (fal-pricing.md, "Formula types"). */
 
@@ -49,7 +49,7 @@ const TARGET_HEIGHTS: Readonly<Record<string, number>> = {
 };
 
 /** The upscaler's output size: source × upscale_factor, or SeedVR's target height keeping the aspect. */
-export function upscaledSize(model: CatalogModel, params: Params, media: MediaInfo): Picked<Size> {
+export function upscaledSize(model: CatalogModel, params: Params, media: MediaInfo): Picked<PixelSize> {
   const mode = resolveParam(model, params, 'upscale_mode');
   if (mode.known && mode.value === 'target') {
     const height = TARGET_HEIGHTS[String(params.target_resolution)];

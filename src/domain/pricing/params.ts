@@ -1,5 +1,5 @@
 import type { CatalogModel, CatalogParam } from './catalog-schema.ts';
-import type { Size } from './sizes.ts';
+import type { PixelSize } from './sizes.ts';
 
 /** fal's image megapixel: 1024 × 1024 px (fal bills FLUX.2 1920×1080 as 2 MP, which only holds with this). */
 export const MP_PIXELS_IMAGE = 1_048_576;
@@ -90,11 +90,11 @@ export function hasVoiceControl(params: Record<string, unknown>): boolean {
 }
 
 /** Megapixels of a size as a fraction (w × h / mpPixels), e.g. 250.9056 video MP. */
-export function megapixels(size: Size, mpPixels: number): number {
+export function megapixels(size: PixelSize, mpPixels: number): number {
   return (size.width * size.height) / mpPixels;
 }
 
 /** Megapixels rounded up to a whole number (fal bills started megapixels); at least 1. */
-export function megapixelsCeil(size: Size, mpPixels: number): number {
+export function megapixelsCeil(size: PixelSize, mpPixels: number): number {
   return Math.max(1, Math.ceil(megapixels(size, mpPixels)));
 }

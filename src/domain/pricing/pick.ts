@@ -1,6 +1,6 @@
 import type { CatalogModel } from './catalog-schema.ts';
 import { asToggle, findParam, maxDurationSeconds, parseDurationSeconds, resolveParam } from './params.ts';
-import { imageSizeOf, LARGEST_FLUX_PRESET, type Size } from './sizes.ts';
+import { imageSizeOf, LARGEST_FLUX_PRESET, type PixelSize } from './sizes.ts';
 
 /**
  * Pickers that read one price-relevant input each. A pick either succeeds, naming the input it had to
@@ -101,7 +101,7 @@ export function pickCount(
 }
 
 /** Output image size from `image_size` (preset or {width, height}); undocumented → largest preset. */
-export function pickImageSize(model: CatalogModel, params: Record<string, unknown>): Picked<Size> {
+export function pickImageSize(model: CatalogModel, params: Record<string, unknown>): Picked<PixelSize> {
   const resolved = resolveParam(model, params, 'image_size');
   if (!resolved.known) return { ok: true, value: LARGEST_FLUX_PRESET, assumed: 'image_size' };
   const size = imageSizeOf(resolved.value);

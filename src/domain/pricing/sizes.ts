@@ -5,7 +5,7 @@
  */
 
 /** Width × height in pixels (positive integers). */
-export interface Size {
+export interface PixelSize {
   width: number;
   height: number;
 }
@@ -14,7 +14,7 @@ export interface Size {
  * fal's FLUX `image_size` presets (fal FLUX schemas): square_hd 1024×1024, square 512×512, portrait_4_3
  * 768×1024, portrait_16_9 576×1024, landscape_4_3 1024×768, landscape_16_9 1024×576.
  */
-export const FLUX_IMAGE_SIZE_PRESETS: Readonly<Record<string, Size>> = {
+export const FLUX_IMAGE_SIZE_PRESETS: Readonly<Record<string, PixelSize>> = {
   square_hd: { width: 1024, height: 1024 },
   square: { width: 512, height: 512 },
   portrait_4_3: { width: 768, height: 1024 },
@@ -24,13 +24,13 @@ export const FLUX_IMAGE_SIZE_PRESETS: Readonly<Record<string, Size>> = {
 };
 
 /** The largest FLUX preset by pixel count: the "up to" size when image_size has no default. */
-export const LARGEST_FLUX_PRESET: Size = { width: 1024, height: 1024 };
+export const LARGEST_FLUX_PRESET: PixelSize = { width: 1024, height: 1024 };
 
 /**
  * Seedance 1.0 output sizes by resolution and aspect ratio (ByteDance's table, as mirrored by third-party
  * hosts). fal's per-second rates equal the token formula at 16:9; other ratios are priced by these pixels.
  */
-export const SEEDANCE_VIDEO_SIZES: Readonly<Record<string, Readonly<Record<string, Size>>>> = {
+export const SEEDANCE_VIDEO_SIZES: Readonly<Record<string, Readonly<Record<string, PixelSize>>>> = {
   '480p': {
     '16:9': { width: 864, height: 480 },
     '4:3': { width: 736, height: 544 },
@@ -61,7 +61,7 @@ export const SEEDANCE_VIDEO_SIZES: Readonly<Record<string, Readonly<Record<strin
  * Nano Banana (Gemini image) sizes at 1K by aspect ratio; 0.5K halves, 2K doubles and 4K quadruples each
  * side. Display only: the price is per image with a resolution multiplier.
  */
-export const NANO_BANANA_1K_SIZES: Readonly<Record<string, Size>> = {
+export const NANO_BANANA_1K_SIZES: Readonly<Record<string, PixelSize>> = {
   '1:1': { width: 1024, height: 1024 },
   '2:3': { width: 848, height: 1264 },
   '3:2': { width: 1264, height: 848 },
@@ -81,7 +81,7 @@ function isPositiveInt(value: unknown): value is number {
 }
 
 /** Reads an `image_size` input: a FLUX preset name or `{width, height}`; null when neither. */
-export function imageSizeOf(value: unknown): Size | null {
+export function imageSizeOf(value: unknown): PixelSize | null {
   if (typeof value === 'string') return FLUX_IMAGE_SIZE_PRESETS[value] ?? null;
   if (typeof value !== 'object' || value === null) return null;
   const { width, height } = value as { width?: unknown; height?: unknown };
@@ -89,7 +89,7 @@ export function imageSizeOf(value: unknown): Size | null {
 }
 
 /** Nano Banana output size for a resolution ("0.5K".."4K") and aspect ratio; null when unknown ("auto"). */
-export function nanoBananaSize(resolution: string, aspectRatio: string): Size | null {
+export function nanoBananaSize(resolution: string, aspectRatio: string): PixelSize | null {
   const scale = NANO_BANANA_SCALE[resolution];
   const base = NANO_BANANA_1K_SIZES[aspectRatio];
   if (scale === undefined || base === undefined) return null;
@@ -97,6 +97,6 @@ export function nanoBananaSize(resolution: string, aspectRatio: string): Size | 
 }
 
 /** Seedance 1.0 output size for a resolution and aspect ratio; null for "auto" or an unknown pair. */
-export function seedanceVideoSize(resolution: string, aspectRatio: string): Size | null {
+export function seedanceVideoSize(resolution: string, aspectRatio: string): PixelSize | null {
   return SEEDANCE_VIDEO_SIZES[resolution]?.[aspectRatio] ?? null;
 }
