@@ -1,0 +1,2 @@
+export { ActualBadge } from './ActualBadge.tsx';
+export type { ActualBadgeProps } from './ActualBadge.tsx';

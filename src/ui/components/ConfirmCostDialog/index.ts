@@ -1,0 +1,2 @@
+export { ConfirmCostDialog } from './ConfirmCostDialog.tsx';
+export type { ConfirmCostDialogProps, ConfirmCostModel } from './ConfirmCostDialog.tsx';

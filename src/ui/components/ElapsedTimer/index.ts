@@ -1,0 +1,3 @@
+export { ElapsedTimer } from './ElapsedTimer.tsx';
+export type { ElapsedTimerProps } from './ElapsedTimer.tsx';
+export { describeElapsed, formatElapsed } from './format-elapsed.ts';

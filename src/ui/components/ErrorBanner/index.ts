@@ -1,0 +1,2 @@
+export { ErrorBanner } from './ErrorBanner.tsx';
+export type { ErrorBannerProps, ErrorTone } from './ErrorBanner.tsx';

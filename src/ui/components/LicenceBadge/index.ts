@@ -1,0 +1,2 @@
+export { LicenceBadge } from './LicenceBadge.tsx';
+export type { LicenceBadgeProps } from './LicenceBadge.tsx';

@@ -1,0 +1,2 @@
+export { MoneyKpi } from './MoneyKpi.tsx';
+export type { MoneyKpiProps } from './MoneyKpi.tsx';

@@ -1,0 +1,2 @@
+export { PersistenceStatus } from './PersistenceStatus.tsx';
+export type { PersistenceStatusProps, PersistenceViewState } from './PersistenceStatus.tsx';

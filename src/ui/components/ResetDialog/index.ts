@@ -1,0 +1,2 @@
+export { ResetDialog } from './ResetDialog.tsx';
+export type { ResetDialogProps, ResetViewState } from './ResetDialog.tsx';

@@ -1,0 +1,2 @@
+export { TagCombobox } from './TagCombobox.tsx';
+export type { TagComboboxProps } from './TagCombobox.tsx';
