@@ -1,0 +1,69 @@
+/** A second writer tried to open a data dir whose journal another live process holds. */
+export class JournalLockedError extends Error {
+  /** Who holds the lock, e.g. "process 1234 on studio-mac since 2025-03-01T10:00:00.000Z". */
+  readonly holder: string;
+
+  constructor(dir: string, holder: string) {
+    super(
+      `The ledger in ${dir} is in use by ${holder}. Only one modelBridge backend may write it at a time: ` +
+        'close the other one (or wait for it to exit) and try again.',
+    );
+    this.name = 'JournalLockedError';
+    this.holder = holder;
+  }
+}
+
+/** A write was refused because the journal was opened read-only (files from a newer schema version). */
+export class JournalReadOnlyError extends Error {
+  constructor(dir: string, reason: string) {
+    super(`The ledger in ${dir} is read-only, nothing was written: ${reason}`);
+    this.name = 'JournalReadOnlyError';
+  }
+}
+
+/** The journal cannot take writes: it was closed, or its lock was lost to another process. */
+export class JournalUnavailableError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'JournalUnavailableError';
+  }
+}
+
+/**
+ * Saving events to disk failed (full disk, I/O error, permissions). Nothing of the batch was
+ * acknowledged: callers keep the events pending and retry; a retry never duplicates (ids are idempotent).
+ */
+export class JournalWriteError extends Error {
+  /** The system error code, e.g. ENOSPC, EIO, EACCES; undefined when the cause had none. */
+  readonly code: string | undefined;
+
+  constructor(message: string, code: string | undefined, cause: unknown) {
+    super(message, { cause });
+    this.name = 'JournalWriteError';
+    this.code = code;
+  }
+}
+
+/** An event handed to append() is not a valid ledger event; the whole batch was refused. */
+export class InvalidLedgerEventError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'InvalidLedgerEventError';
+  }
+}
+
+const reasons: Record<string, string> = {
+  ENOSPC: 'the disk is full (ENOSPC): free some space',
+  EDQUOT: 'the disk quota is exhausted (EDQUOT): free some space',
+  EIO: 'the disk reported an I/O error (EIO): check the drive',
+  EACCES: 'permission denied (EACCES): check that your user may write the data folder',
+  EPERM: 'operation not permitted (EPERM): check the data folder permissions',
+  EROFS: 'the file system is read-only (EROFS)',
+};
+
+/** A human reason for a system error code, ending with what to do. */
+export function describeFsError(code: string | undefined, error: unknown): string {
+  if (code && reasons[code]) return reasons[code];
+  const detail = error instanceof Error ? error.message : String(error);
+  return `${detail}${code ? ` (${code})` : ''}`;
+}

@@ -1,0 +1,109 @@
+import { join } from 'node:path';
+import { LEDGER_SCHEMA_VERSION } from '../domain/ledger/events.ts';
+import { readNewestGoodBackup } from './backups.ts';
+import { type JournalFs, readOptional } from './journal-fs.ts';
+import {
+  type ParsedJournal,
+  parseJournal,
+  parseSnapshotDoc,
+  type SnapshotDoc,
+  type StoredEvent,
+} from './stored-event.ts';
+
+/** File names inside the data dir (ARCHITECTURE.md § Persistence). */
+export const JOURNAL_FILE = 'ledger.jsonl';
+export const SNAPSHOT_FILE = 'snapshot.json';
+
+/** What is on disk, read and parsed but not yet repaired. */
+export interface DiskRead {
+  /** The snapshot in use: snapshot.json, or the backup it fell back to; null when there is none. */
+  base: SnapshotDoc | null;
+  /** snapshot.json exists but cannot be read as a ledger document. */
+  snapshotCorrupt: Buffer | null;
+  /** Path of the backup used instead of a corrupt snapshot. */
+  fallbackPath: string | null;
+  journal: ParsedJournal;
+  journalExists: boolean;
+}
+
+/** Reads snapshot (or its newest good backup when corrupt) and journal. Never writes. */
+export async function readDisk(fs: JournalFs, dir: string): Promise<DiskRead> {
+  const snapshotBytes = await readOptional(fs, join(dir, SNAPSHOT_FILE));
+  const journalBytes = await readOptional(fs, join(dir, JOURNAL_FILE));
+  const journal = parseJournal(journalBytes ?? Buffer.alloc(0));
+  const read = { journal, journalExists: journalBytes !== null, snapshotCorrupt: null, fallbackPath: null };
+  if (!snapshotBytes) return { ...read, base: null };
+  const snapshot = parseSnapshotDoc(snapshotBytes);
+  if (snapshot) return { ...read, base: snapshot };
+  const backup = await readNewestGoodBackup(fs, dir);
+  return {
+    ...read,
+    base: backup?.doc ?? null,
+    snapshotCorrupt: snapshotBytes,
+    fallbackPath: backup?.path ?? null,
+  };
+}
+
+/** Lowest and highest schema version found in the documents and events read. */
+export function versionRange(read: DiskRead): { oldest: number; newest: number } {
+  let oldest = LEDGER_SCHEMA_VERSION;
+  let newest = read.base?.v ?? LEDGER_SCHEMA_VERSION;
+  oldest = Math.min(oldest, newest);
+  for (const list of [read.base?.events ?? [], read.journal.events]) {
+    for (const event of list) {
+      if (event.v < oldest) oldest = event.v;
+      if (event.v > newest) newest = event.v;
+    }
+  }
+  return { oldest, newest };
+}
+
+/** Why the files must not be written, or null when they may be. */
+export function readOnlyReasonFor(read: DiskRead): string | null {
+  const { newest } = versionRange(read);
+  if (newest > LEDGER_SCHEMA_VERSION) {
+    return (
+      `the ledger files were written by schema version ${newest}, and this build understands up to ` +
+      `version ${LEDGER_SCHEMA_VERSION}. They are opened read-only so nothing is overwritten: update ` +
+      'modelBridge to keep recording costs.'
+    );
+  }
+  if (read.snapshotCorrupt && !read.fallbackPath) {
+    return (
+      `${SNAPSHOT_FILE} is unreadable and no backup could be read, so older events may be missing. The ledger ` +
+      'is opened read-only so nothing more is lost: copy the data folder somewhere safe, then move ' +
+      `${SNAPSHOT_FILE} aside to start recording again.`
+    );
+  }
+  return null;
+}
+
+/** The epoch in force: the snapshot's, raised by every ledger.reset's newEpoch. */
+export function currentEpoch(baseEpoch: number, events: readonly StoredEvent[]): number {
+  let epoch = baseEpoch;
+  for (const event of events) {
+    if (event.type === 'ledger.reset' && typeof event.newEpoch === 'number' && event.newEpoch > epoch) {
+      epoch = event.newEpoch;
+    }
+  }
+  return epoch;
+}
+
+/**
+ * Merges stored events in file order (snapshot, then journal): the first copy of an id wins, and events
+ * from before the newest reset (epoch lower than the current one) are dropped (ARCHITECTURE.md § Ledger).
+ */
+export function foldStored(
+  baseEpoch: number,
+  events: readonly StoredEvent[],
+): { events: StoredEvent[]; ids: Set<string>; epoch: number } {
+  const epoch = currentEpoch(baseEpoch, events);
+  const ids = new Set<string>();
+  const kept: StoredEvent[] = [];
+  for (const event of events) {
+    if (ids.has(event.id)) continue;
+    ids.add(event.id);
+    if (event.epoch >= epoch) kept.push(event);
+  }
+  return { events: kept, ids, epoch };
+}
