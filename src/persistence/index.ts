@@ -13,8 +13,9 @@ export {
   JournalUnavailableError,
   JournalWriteError,
 } from './errors.ts';
-export type { Journal, JournalOptions } from './journal.ts';
-export { DEFAULT_COMPACT_EVERY, openJournal } from './journal.ts';
+export { openJournal } from './journal.ts';
+export type { Journal, JournalOptions } from './journal-types.ts';
+export { DEFAULT_COMPACT_EVERY } from './journal-types.ts';
 export type { JournalFileHandle, JournalFs, JournalOpenFlag } from './journal-fs.ts';
 export { nodeJournalFs } from './journal-fs.ts';
 export { JOURNAL_FILE, SNAPSHOT_FILE } from './journal-load.ts';

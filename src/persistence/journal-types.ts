@@ -1,0 +1,41 @@
+import type { LedgerEvent } from '../domain/ledger/events.ts';
+import type { JournalFs } from './journal-fs.ts';
+import type { RecoveryReport } from './journal-recover.ts';
+
+/** The durable, append-only ledger store of one data dir (ARCHITECTURE.md § Persistence). One writer per dir. */
+export interface Journal {
+  readonly dir: string;
+  /** True when the files were written by a newer schema version (or are unrecoverable): writes reject. */
+  readonly readOnly: boolean;
+  /** Reads the files (repairing damage, see RecoveryReport) and replaces the in-memory events with them. */
+  load(): Promise<{ events: LedgerEvent[]; recovery: RecoveryReport }>;
+  /** The current events in memory (after load and appends), in stored order. */
+  all(): LedgerEvent[];
+  /**
+   * Validates every event with ledgerEventSchema (an invalid one refuses the whole batch), skips ids already
+   * stored or repeated in the batch and events from before the current epoch, writes the rest as one
+   * append, and resolves only after fsync. `appended` lists what was newly written.
+   */
+  append(events: LedgerEvent[]): Promise<{ appended: LedgerEvent[] }>;
+  /** Backs up, writes the snapshot (temp, fsync, rename, fsync folder) and empties ledger.jsonl. */
+  compact(): Promise<void>;
+  /** Backs up, records a `ledger.reset` with epoch + 1 and compacts the journal to just that event. */
+  reset(): Promise<{ backupPath: string; event: LedgerEvent }>;
+  /** Releases the lock; later calls reject. Safe to call twice. */
+  close(): Promise<void>;
+}
+
+/** Injected dependencies of openJournal; all optional. */
+export interface JournalOptions {
+  /** File-system port (tests inject faults through it). */
+  fs?: JournalFs;
+  /** Clock for reset events, backup and .corrupt file names. */
+  now?: () => Date;
+  /** Id generator for the reset event. */
+  newId?: () => string;
+  /** Compact after this many events sit in ledger.jsonl; default DEFAULT_COMPACT_EVERY. */
+  compactEvery?: number;
+}
+
+/** Events in ledger.jsonl before an automatic compaction. */
+export const DEFAULT_COMPACT_EVERY = 5000;
