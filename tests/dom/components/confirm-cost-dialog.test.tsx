@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, test, vi } from 'vitest';
-import { ConfirmCostDialog } from '../../../src/ui/components/ConfirmCostDialog/index.ts';
+import { ConfirmCostDialog, type ConfirmCostModel } from '../../../src/ui/components/ConfirmCostDialog/index.ts';
 import { renderUi, TEST_FX } from './render.tsx';
 
 const veo = {
@@ -14,7 +14,7 @@ const kling = {
 };
 const combined = { usdMicros: 9_500_000, tier: 'from' as const, upTo: false, explanation: 'sum of both' };
 
-function setup(models = [veo], overrides = {}) {
+function setup(models: ConfirmCostModel[] = [veo], overrides = {}) {
   const onCancel = vi.fn();
   const onContinue = vi.fn();
   renderUi(
