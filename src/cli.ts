@@ -1,42 +1,132 @@
-import { existsSync } from 'node:fs';
-import { createServer } from 'node:http';
-import { readFile } from 'node:fs/promises';
-import { extname, join, normalize, resolve } from 'node:path';
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { JournalLockedError } from './persistence/index.ts';
+import { PortInUseError } from './server/listen.ts';
+import { DEFAULT_PORT, type RunningServer, startServer } from './server/start.ts';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const panelDir = join(root, 'dist', 'panel');
 
-/** Entry point of the `modelbridge` command; returns the process exit code. */
+const USAGE =
+  'Usage: modelbridge serve [--port N] [--data-dir DIR] [--sandbox] [--speed X] [--build-if-needed]';
+
+/** Parsed `serve` options; `port` is undefined when not given (then 4321 or the next free port). */
+export interface ServeArgs {
+  port: number | undefined;
+  dataDir: string | undefined;
+  sandbox: boolean;
+  speed: number | undefined;
+  buildIfNeeded: boolean;
+}
+
+/** Parses the arguments of `modelbridge serve`; throws an Error with a message for people on bad input. */
+export function parseServeArgs(args: string[]): ServeArgs {
+  const { values } = parseArgs({
+    args,
+    strict: true,
+    allowPositionals: false,
+    options: {
+      port: { type: 'string' },
+      'data-dir': { type: 'string' },
+      sandbox: { type: 'boolean', default: false },
+      speed: { type: 'string' },
+      'build-if-needed': { type: 'boolean', default: false },
+    },
+  });
+  const port = values.port === undefined ? undefined : Number(values.port);
+  if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port <= 65535)) {
+    throw new Error(
+      `--port must be a whole number from 0 to 65535 (0 picks a free port), not "${values.port}".`,
+    );
+  }
+  const speed = values.speed === undefined ? undefined : Number(values.speed);
+  if (speed !== undefined && !(Number.isFinite(speed) && speed > 0)) {
+    throw new Error(`--speed must be a positive number (2 = twice as fast), not "${values.speed}".`);
+  }
+  return {
+    port,
+    dataDir: values['data-dir'] === undefined ? undefined : resolve(values['data-dir']),
+    sandbox: values.sandbox,
+    speed,
+    buildIfNeeded: values['build-if-needed'],
+  };
+}
+
+/** Entry point of the `modelbridge` command; resolves with the process exit code. */
 export async function main(argv: string[]): Promise<number> {
   const [command = 'serve', ...rest] = argv;
   if (command !== 'serve') {
-    console.error(`modelbridge: unknown command "${command}". Try: modelbridge serve`);
+    console.error(`modelbridge: unknown command "${command}". ${USAGE}`);
     return 2;
   }
-  if (rest.includes('--build-if-needed') && !existsSync(join(panelDir, 'index.html'))) {
-    const build = spawnSync('npx', ['vite', 'build'], { cwd: root, stdio: 'inherit' });
-    if (build.status !== 0) return build.status ?? 1;
+  let args: ServeArgs;
+  try {
+    args = parseServeArgs(rest);
+  } catch (err) {
+    console.error(`modelbridge: ${(err as Error).message}\n${USAGE}`);
+    return 2;
   }
-  const types: Record<string, string> = {
-    '.html': 'text/html',
-    '.js': 'text/javascript',
-    '.css': 'text/css',
-  };
-  const server = createServer(async (req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname));
-    const file = join(panelDir, path === '/' ? 'index.html' : path);
-    if (!file.startsWith(panelDir)) return void res.writeHead(403).end();
-    try {
-      const body = await readFile(file);
-      res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' }).end(body);
-    } catch {
-      res.writeHead(404).end();
+  return serve(args);
+}
+
+async function serve(args: ServeArgs): Promise<number> {
+  if (args.buildIfNeeded && !existsSync(join(panelDir, 'index.html'))) {
+    console.log('modelBridge: building the panel (first start)…');
+    const build = spawnSync('npx', ['vite', 'build'], { cwd: root, stdio: 'inherit' });
+    if (build.status !== 0) {
+      console.error(
+        'modelbridge: building the panel failed (see above). Fix the error, or run `npx vite build`.',
+      );
+      return 1;
     }
+  }
+  let server: RunningServer;
+  try {
+    server = await startServer({
+      port: args.port ?? DEFAULT_PORT,
+      strictPort: args.port !== undefined,
+      sandbox: args.sandbox,
+      panelDir,
+      ...(args.dataDir ? { dataDir: args.dataDir } : {}),
+      ...(args.speed ? { speed: args.speed } : {}),
+    });
+  } catch (err) {
+    console.error(`modelbridge: ${startFailure(err)}`);
+    return 1;
+  }
+  console.log(`modelBridge panel: ${server.url}`);
+  if (server.sandbox())
+    console.log('Sandbox: no real charges (simulated fal.ai; set FAL_KEY or add a key in Settings).');
+  console.log(`Data folder: ${server.dataDir}`);
+  await untilSignal();
+  await server.close();
+  return 0;
+}
+
+function startFailure(err: unknown): string {
+  if (err instanceof JournalLockedError) {
+    return (
+      `another modelBridge backend is already using this data folder (held by ${err.holder}). ` +
+      'Open its panel, or stop it and start again.'
+    );
+  }
+  if (err instanceof PortInUseError) return err.message;
+  return `could not start: ${(err as Error).message}`;
+}
+
+/** Resolves on the first SIGINT or SIGTERM (Ctrl-C, or the CEP launcher stopping the backend). */
+function untilSignal(): Promise<void> {
+  return new Promise((done) => {
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      console.log('modelBridge: shutting down…');
+      done();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
   });
-  const port = Number(rest[rest.indexOf('--port') + 1]) || 4321;
-  await new Promise<void>((ok) => server.listen(port, '127.0.0.1', ok));
-  console.log(`modelBridge panel: http://127.0.0.1:${port}/`);
-  return new Promise(() => {});
 }

@@ -1,0 +1,65 @@
+import { type Context, Hono, type Next } from 'hono';
+import type { ServerContext } from './context.ts';
+import { handleError, handleNotFound } from './errors.ts';
+import { createPanelRoutes } from './panel.ts';
+import { createEventRoutes } from './routes/events.ts';
+import { createHealthRoutes } from './routes/health.ts';
+import { createLedgerRoutes } from './routes/ledger.ts';
+import { createModelRoutes } from './routes/models.ts';
+import { createPricingRoutes } from './routes/pricing.ts';
+import { createSettingsRoutes } from './routes/settings.ts';
+import {
+  API_BODY_LIMIT_BYTES,
+  bodyLimitGuard,
+  hostGuard,
+  originGuard,
+  securityHeaders,
+  tokenGuard,
+} from './security.ts';
+
+/** Body limit of the fal proxy in bytes (10 MiB): model inputs may carry small data URIs. */
+export const PROXY_BODY_LIMIT_BYTES = 10 * 1024 * 1024;
+
+/** Everything {@link createApp} wires together. */
+export interface AppParts {
+  ctx: ServerContext;
+  token: string;
+  panelDir: string;
+  /** The bound port (known only after listening; read per request). */
+  port: () => number;
+  /** The fal proxy, mounted at `/api/fal/proxy` (behind the token). */
+  falProxy: Hono;
+  /** The Sandbox fal, mounted at `/sandbox` (no token: the fal client and `<img>` tags call it). */
+  sandbox: Hono;
+}
+
+/**
+ * Builds the backend's Hono app: security middleware first (headers, Host, Origin, then token and body
+ * limits on `/api`), then the API routes, the fal proxy, the Sandbox fal and the panel.
+ */
+export function createApp(parts: AppParts): Hono {
+  const { ctx, port } = parts;
+  const app = new Hono();
+  app.onError(handleError);
+  app.notFound(handleNotFound);
+  app.use('*', securityHeaders(), hostGuard(port), originGuard(port));
+  app.use('/api/*', tokenGuard(parts.token));
+  const apiLimit = bodyLimitGuard(API_BODY_LIMIT_BYTES);
+  const proxyLimit = bodyLimitGuard(PROXY_BODY_LIMIT_BYTES);
+  app.use('/api/*', (c: Context, next: Next) =>
+    c.req.path.startsWith('/api/fal/') ? proxyLimit(c, next) : apiLimit(c, next),
+  );
+  app.route('/api/health', createHealthRoutes(ctx));
+  app.route('/api/ledger', createLedgerRoutes(ctx));
+  app.route('/api/settings', createSettingsRoutes(ctx));
+  app.route('/api/models', createModelRoutes());
+  app.route('/api/pricing', createPricingRoutes(ctx));
+  app.route('/api/events', createEventRoutes(ctx));
+  app.route('/api/fal/proxy', parts.falProxy);
+  app.route('/sandbox', parts.sandbox);
+  app.route(
+    '/',
+    createPanelRoutes({ panelDir: parts.panelDir, token: parts.token, isSandbox: ctx.isSandbox, port }),
+  );
+  return app;
+}

@@ -1,0 +1,149 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { type LedgerEvent, ledgerEventSchema } from '../../domain/ledger/events.ts';
+import type { ServerContext } from '../context.ts';
+import { ApiError } from '../errors.ts';
+import { issueLines, parseJsonBody, readJsonBody } from './json-body.ts';
+
+/** Most events accepted in one `POST /api/ledger/events` batch. */
+export const MAX_BATCH_EVENTS = 500;
+
+/** Body of `GET /api/ledger`: events in journal order; `afterNotFound` when `after` named no event. */
+export interface LedgerResponse {
+  events: LedgerEvent[];
+  afterNotFound: boolean;
+}
+
+/** Body of `POST /api/ledger/events`: every id of the batch is now on disk (new or already there). */
+export interface AppendResponse {
+  acknowledged: string[];
+  appended: number;
+}
+
+/** One refused event of a batch and every reason it was refused. */
+export interface EventProblem {
+  index: number;
+  id: string | null;
+  reasons: string[];
+}
+
+const resetBodySchema = z.strictObject({
+  confirm: z.literal('DELETE', 'Type DELETE exactly (capital letters) to confirm the reset.'),
+});
+
+/** Validates a batch; throws 400 `INVALID_EVENTS` listing every bad event with its reasons. */
+export function validateBatch(body: unknown): LedgerEvent[] {
+  const raw = (body as { events?: unknown } | null)?.events;
+  if (!Array.isArray(raw)) {
+    throw new ApiError(400, 'INVALID_EVENTS', 'Send a JSON object `{ "events": [ … ] }` with ledger events.');
+  }
+  if (raw.length > MAX_BATCH_EVENTS) {
+    throw new ApiError(400, 'BATCH_TOO_LARGE', `Send at most ${MAX_BATCH_EVENTS} events per batch.`);
+  }
+  const problems: EventProblem[] = [];
+  const events: LedgerEvent[] = [];
+  raw.forEach((item, index) => {
+    const parsed = ledgerEventSchema.safeParse(item);
+    if (parsed.success) events.push(parsed.data);
+    else problems.push({ index, id: idOf(item), reasons: issueLines(parsed.error) });
+  });
+  if (problems.length > 0) {
+    const first = problems[0]!;
+    throw new ApiError(
+      400,
+      'INVALID_EVENTS',
+      `${problems.length} of ${raw.length} events are invalid, so none were saved ` +
+        `(first: event ${first.index}: ${first.reasons[0]}).`,
+      problems,
+    );
+  }
+  return events;
+}
+
+function idOf(item: unknown): string | null {
+  const id = (item as { id?: unknown } | null)?.id;
+  return typeof id === 'string' ? id : null;
+}
+
+/** Ledger API: read (optionally after an id), idempotent batch append, and the typed-DELETE reset. */
+export function createLedgerRoutes(ctx: ServerContext): Hono {
+  const app = new Hono();
+  // Writes run one at a time so "which events are new" is decided against a stable journal.
+  let writes: Promise<unknown> = Promise.resolve();
+  const serial = <T>(job: () => Promise<T>): Promise<T> => {
+    const run = writes.then(job);
+    writes = run.catch(() => undefined);
+    return run;
+  };
+
+  app.get('/', (c) => c.json<LedgerResponse>(eventsAfter(ctx.journal.all(), c.req.query('after'))));
+
+  app.post('/events', async (c) => {
+    const events = validateBatch(await readJsonBody(c));
+    refuseWhenReadOnly(ctx);
+    const fresh = await serial(async () => {
+      const known = new Set(ctx.journal.all().map((e) => e.id));
+      const unseen = events.filter((e) => !known.has(e.id) && known.add(e.id));
+      if (unseen.length > 0) await diskWrite(() => ctx.journal.append(unseen));
+      return unseen;
+    });
+    ctx.bus.publish(fresh);
+    const acknowledged = [...new Set(events.map((e) => e.id))];
+    return c.json<AppendResponse>({ acknowledged, appended: fresh.length });
+  });
+
+  app.post('/reset', async (c) => {
+    await parseJsonBody(c, resetBodySchema, 'CONFIRMATION_REQUIRED');
+    refuseWhenReadOnly(ctx);
+    const result = await serial(() => diskWrite(() => ctx.journal.reset()));
+    ctx.bus.publish([result.event]);
+    return c.json({ backupPath: result.backupPath, event: result.event });
+  });
+  return app;
+}
+
+/** Events after the one with id `after` (all when absent or unknown, flagged). */
+export function eventsAfter(all: readonly LedgerEvent[], after: string | undefined): LedgerResponse {
+  if (!after) return { events: [...all], afterNotFound: false };
+  const index = all.findIndex((e) => e.id === after);
+  if (index < 0) return { events: [...all], afterNotFound: true };
+  return { events: all.slice(index + 1), afterNotFound: false };
+}
+
+function refuseWhenReadOnly(ctx: ServerContext): void {
+  if (!ctx.journal.readOnly) return;
+  throw new ApiError(
+    409,
+    'READ_ONLY',
+    'This data folder was written by a newer modelBridge, so it is open read-only to protect it. ' +
+      'Update modelBridge to record new costs.',
+  );
+}
+
+async function diskWrite<T>(write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (err) {
+    throw journalFailure(err);
+  }
+}
+
+/** Maps the journal's errors (src/persistence/errors.ts) to HTTP answers; their messages are for people. */
+function journalFailure(err: unknown): Error {
+  if (err instanceof ApiError || !(err instanceof Error)) return err as Error;
+  switch (err.name) {
+    case 'InvalidLedgerEventError':
+      return new ApiError(400, 'INVALID_EVENTS', err.message);
+    case 'JournalReadOnlyError':
+      return new ApiError(409, 'READ_ONLY', err.message);
+    case 'JournalWriteError':
+    case 'JournalUnavailableError':
+      return new ApiError(
+        503,
+        'DISK_WRITE_FAILED',
+        `${err.message} Nothing was lost: the panel keeps these events and retries.`,
+      );
+    default:
+      return err;
+  }
+}
