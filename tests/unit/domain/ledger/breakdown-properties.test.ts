@@ -1,0 +1,78 @@
+import fc from 'fast-check';
+import { expect, test } from 'vitest';
+import { toUsdMicros } from '../../../../src/domain/fx.ts';
+import { costItems } from '../../../../src/domain/ledger/cost-items.ts';
+import type { CostFilter } from '../../../../src/domain/ledger/filters.ts';
+import { foldLedger } from '../../../../src/domain/ledger/fold.ts';
+import { listRows } from '../../../../src/domain/ledger/rows.ts';
+import { type BreakdownDimension, breakdown, totals } from '../../../../src/domain/ledger/selectors.ts';
+import { arbDay, arbLedgerEvents, arbTags } from '../../../fixtures/ledger-arbitraries.ts';
+
+const DIMENSIONS: BreakdownDimension[] = ['client', 'project', 'deliverable', 'model', 'day'];
+
+const arbFilter: fc.Arbitrary<CostFilter> = fc
+  .record(
+    {
+      tags: arbTags,
+      pick: fc.record({ client: fc.boolean(), project: fc.boolean(), deliverable: fc.boolean() }),
+      from: fc.option(arbDay, { nil: undefined }),
+      to: fc.option(arbDay, { nil: undefined }),
+    },
+    { requiredKeys: ['tags', 'pick'] },
+  )
+  .map(({ tags, pick, from, to }) => ({
+    ...(pick.client ? { client: tags.client } : {}),
+    ...(pick.project ? { project: tags.project } : {}),
+    ...(pick.deliverable ? { deliverable: tags.deliverable } : {}),
+    ...(from ? { from } : {}),
+    ...(to ? { to } : {}),
+  }));
+
+const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
+
+test('every breakdown sums exactly to the combined total, with or without a filter', () => {
+  fc.assert(
+    fc.property(arbLedgerEvents(), fc.option(arbFilter, { nil: undefined }), (events, filter) => {
+      const state = foldLedger(events);
+      const t = totals(state, filter);
+      expect(t.combinedUsdMicros).toBe(t.internalUsdMicros + t.externalUsdMicros + t.poolUsdMicros);
+      for (const dimension of DIMENSIONS) {
+        const rows = breakdown(state, dimension, filter);
+        expect(sum(rows.map((r) => r.usdMicros))).toBe(t.combinedUsdMicros);
+        expect(sum(rows.map((r) => r.estimatedUsdMicros))).toBe(t.estimatedUsdMicros);
+        expect(new Set(rows.map((r) => r.key.toLowerCase())).size).toBe(rows.length);
+      }
+      expect(sum(listRows(state, filter).map((r) => r.item.usdMicros))).toBe(t.combinedUsdMicros);
+    }),
+    { numRuns: 300 },
+  );
+});
+
+test('the project breakdown of the whole ledger adds up per project to the filtered totals', () => {
+  fc.assert(
+    fc.property(arbLedgerEvents(), (events) => {
+      const state = foldLedger(events);
+      for (const row of breakdown(state, 'project')) {
+        expect(totals(state, { project: row.key }).combinedUsdMicros).toBe(row.usdMicros);
+      }
+    }),
+    { numRuns: 150 },
+  );
+});
+
+test('pool shares add up to each pool’s amount in micro-USD', () => {
+  fc.assert(
+    fc.property(arbLedgerEvents(), (events) => {
+      const state = foldLedger(events);
+      const pools = costItems(state).filter((i) => i.kind === 'pool');
+      const bySource = new Map<string, number>();
+      for (const item of pools)
+        bySource.set(item.sourceId, (bySource.get(item.sourceId) ?? 0) + item.usdMicros);
+      expect([...bySource.keys()].sort()).toEqual(Object.keys(state.pools).sort());
+      for (const pool of Object.values(state.pools)) {
+        expect(bySource.get(pool.poolId)).toBe(toUsdMicros(pool.amountMicros, pool.currency, pool.fx));
+      }
+    }),
+    { numRuns: 200 },
+  );
+});
