@@ -3,6 +3,7 @@ import type { CatalogModel } from './catalog-schema.ts';
 import type { Estimate } from './estimate.ts';
 import type { PricingFormula } from './formula-schema.ts';
 import { findParam, hasVoiceControl, parseDurationSeconds, resolveParam } from './params.ts';
+import type { MediaInfo } from './quote.ts';
 import { imageSizeOf } from './sizes.ts';
 
 /** Learned estimates need at least this many metered runs of the same configuration (modelbridge-docs §2). */
@@ -86,8 +87,20 @@ function derivedParts(model: CatalogModel, params: Record<string, unknown>): str
  * The key under which runs count as "the exact same configuration": endpoint id plus the price-relevant
  * inputs after defaults, sorted by name (e.g. "fal-ai/veo3.1|duration=5|generate_audio=true|resolution=1080p").
  * An endpoint id string (a model outside the catalog) keys on the common price inputs that are given.
+ * Upscalers add the source size (`media=WxH[xframes]`) when it is known, since it sets their price.
  */
-export function configKey(model: CatalogModel | string, params: Record<string, unknown>): string {
+export function configKey(
+  model: CatalogModel | string,
+  params: Record<string, unknown>,
+  media?: MediaInfo,
+): string {
+  const source = media
+    ? `|media=${media.width}x${media.height}${media.frames ? `x${media.frames}` : ''}`
+    : '';
+  return `${baseKey(model, params)}${source}`;
+}
+
+function baseKey(model: CatalogModel | string, params: Record<string, unknown>): string {
   if (typeof model === 'string') {
     const parts = COMMON_PRICE_INPUTS.filter((n) => params[n] !== undefined && params[n] !== null);
     return [model, ...parts.map((n) => `${n}=${canonical(n, params[n])}`)].join('|');

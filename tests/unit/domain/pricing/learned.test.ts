@@ -43,6 +43,13 @@ describe('configKey', () => {
     );
   });
 
+  test('upscalers add the source size', () => {
+    const seedvr = model('fal-ai/seedvr/upscale/video');
+    expect(configKey(seedvr, {}, { width: 960, height: 540, frames: 121 })).toBe(
+      'fal-ai/seedvr/upscale/video|upscale_factor=2|upscale_mode=factor|media=960x540x121',
+    );
+  });
+
   test('a model outside the catalog keys on the common price inputs given', () => {
     expect(configKey('fal-ai/new-model', { resolution: '720p', prompt: 'x', duration: '6s' })).toBe(
       'fal-ai/new-model|duration=6|resolution=720p',
