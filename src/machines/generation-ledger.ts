@@ -1,0 +1,148 @@
+import type { GenerationSubmitted } from '../domain/index.ts';
+import { actualFromUnits, findModel, unitPriceUsdMicros } from '../domain/pricing/index.ts';
+import type { RunFailure } from './generation-failure.ts';
+import type { LedgerEventDraft } from './ports.ts';
+
+/**
+ * Ledger facts of one generation, built as drafts (the store stamps the epoch). Event ids derive from
+ * the generation id, so recording a fact again after a restore is a no-op in the idempotent ledger.
+ */
+
+/** The `generation.submitted` payload known before fal answers: everything but request id and time. */
+export type SubmittedFacts = Omit<GenerationSubmitted, 'id' | 'type' | 'at' | 'epoch' | 'v' | 'requestId'>;
+
+type Draft<T extends LedgerEventDraft['type']> = Extract<LedgerEventDraft, { type: T }>;
+
+/** Milliseconds from `from` to `to` (ISO), never negative; 0 when either is missing or unreadable. */
+export function durationMs(from: string | null, to: string | null): number {
+  if (from === null || to === null) return 0;
+  const ms = Date.parse(to) - Date.parse(from);
+  return Number.isFinite(ms) && ms > 0 ? Math.round(ms) : 0;
+}
+
+/** fal inputs as the ledger keeps them: scalars as they are, anything else as compact JSON text. */
+export function summariseParams(params: Record<string, unknown>): GenerationSubmitted['params'] {
+  const summary: GenerationSubmitted['params'] = {};
+  for (const [name, value] of Object.entries(params)) {
+    if (value === undefined) continue;
+    const scalar = value === null || ['string', 'number', 'boolean'].includes(typeof value);
+    summary[name] = scalar ? (value as string | number | boolean | null) : JSON.stringify(value);
+  }
+  return summary;
+}
+
+/** `generation.submitted`, recorded only once fal accepted the request (it has a request id). */
+export function submittedDraft(
+  facts: SubmittedFacts,
+  requestId: string,
+  at: string,
+): Draft<'generation.submitted'> {
+  return { ...facts, id: `${facts.genId}:submitted`, type: 'generation.submitted', v: 1, at, requestId };
+}
+
+/** `generation.completed`; duration from acceptance to import. */
+export function completedDraft(
+  genId: string,
+  submittedAt: string | null,
+  at: string,
+): Draft<'generation.completed'> {
+  return {
+    id: `${genId}:completed`,
+    type: 'generation.completed',
+    v: 1,
+    at,
+    genId,
+    durationMs: durationMs(submittedAt, at),
+  };
+}
+
+/** `generation.cancelled`; the run may still be billed, so settlement keeps watching it. */
+export function cancelledDraft(
+  genId: string,
+  submittedAt: string | null,
+  at: string,
+): Draft<'generation.cancelled'> {
+  return {
+    id: `${genId}:cancelled`,
+    type: 'generation.cancelled',
+    v: 1,
+    at,
+    genId,
+    durationMs: durationMs(submittedAt, at),
+  };
+}
+
+/** `generation.failed` with kind and charged flag; the id carries the time, as one run can fail twice. */
+export function failedDraft(
+  genId: string,
+  submittedAt: string | null,
+  failure: RunFailure,
+  fallbackAt: string,
+): Draft<'generation.failed'> {
+  const at = failure.at ?? fallbackAt;
+  return {
+    id: `${genId}:failed:${at}`,
+    type: 'generation.failed',
+    v: 1,
+    at,
+    genId,
+    durationMs: durationMs(submittedAt, at),
+    errorKind: failure.kind,
+    charged: failure.charged,
+    message: failure.message.slice(0, 2000),
+  };
+}
+
+/**
+ * The price of one billable unit for a run, in micro-USD: the bill-as endpoint's rate when fal billed the
+ * run as another catalogued endpoint (modelbridge-docs.md §9 point 4), else `fallback` (the submitted
+ * endpoint's rate), else the submitted endpoint's catalog rate; null when no single rate applies.
+ */
+export function unitPriceFor(
+  endpointId: string,
+  billAs: string | null,
+  params: Record<string, unknown>,
+  fallback: number | null = null,
+): number | null {
+  const billed = billAs !== null && billAs !== endpointId ? findModel(billAs) : undefined;
+  if (billed) return unitPriceUsdMicros(billed, params) ?? fallback;
+  return fallback ?? unitPriceUsdMicros(findModel(endpointId), params);
+}
+
+/**
+ * `generation.settled` with basis `metered`: units × unit price, rounded once. With units but no rate the
+ * count is kept with no amount (§9 point 5).
+ */
+export function settledDraft(init: {
+  genId: string;
+  billableUnits: number;
+  billAs: string | null;
+  unitPriceUsdMicros: number | null;
+  at: string;
+}): Draft<'generation.settled'> {
+  const { genId, billableUnits, billAs, unitPriceUsdMicros: price, at } = init;
+  return {
+    id: `${genId}:settled`,
+    type: 'generation.settled',
+    v: 1,
+    at,
+    genId,
+    billableUnits,
+    billAs,
+    unitPriceUsdMicros: price,
+    actualUsdMicros: price === null ? null : actualFromUnits(billableUnits, price),
+    basis: 'metered',
+  };
+}
+
+/** `generation.unsettled`: settlement gave up; the estimate stays and the row is flagged. */
+export function unsettledDraft(genId: string, reason: string, at: string): Draft<'generation.unsettled'> {
+  return {
+    id: `${genId}:unsettled`,
+    type: 'generation.unsettled',
+    v: 1,
+    at,
+    genId,
+    reason: reason.slice(0, 500),
+  };
+}
