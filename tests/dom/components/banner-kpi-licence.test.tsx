@@ -43,7 +43,9 @@ describe('ErrorBanner', () => {
 
 describe('MoneyKpi', () => {
   test('shows the amount and its estimated part in the display currency', () => {
-    renderUi(<MoneyKpi label="Internal" amountMicros={12_340_000} estimatedMicros={420_000} currency="USD" />);
+    renderUi(
+      <MoneyKpi label="Internal" amountMicros={12_340_000} estimatedMicros={420_000} currency="USD" />,
+    );
     const kpi = screen.getByRole('group', { name: 'Internal' });
     expect(within(kpi).getByText('$12.34')).toBeTruthy();
     expect(within(kpi).getByText('incl. $0.42 estimated')).toBeTruthy();

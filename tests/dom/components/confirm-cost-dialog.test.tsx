@@ -1,7 +1,10 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, test, vi } from 'vitest';
-import { ConfirmCostDialog, type ConfirmCostModel } from '../../../src/ui/components/ConfirmCostDialog/index.ts';
+import {
+  ConfirmCostDialog,
+  type ConfirmCostModel,
+} from '../../../src/ui/components/ConfirmCostDialog/index.ts';
 import { renderUi, TEST_FX } from './render.tsx';
 
 const veo = {
@@ -75,6 +78,17 @@ describe('ConfirmCostDialog', () => {
       'Kling 2.5 ProFrom 35.0 krfal unit price',
       'CombinedFrom 95.0 krsum of both',
     ]);
+  });
+
+  test('an unpriced model says so and never shows $0', () => {
+    const lora = {
+      name: 'Community LoRA',
+      estimate: { upTo: false, explanation: 'No published price', usdMicros: null, tier: 'none' as const },
+    };
+    const { dialog } = setup([lora]);
+    expect(within(dialog).getByText('No price')).toBeTruthy();
+    expect(dialog.textContent).toContain('No price is known for this model');
+    expect(within(dialog).queryByText(/\$\s*0/)).toBeNull();
   });
 
   test('closed renders no dialog', () => {

@@ -1,7 +1,7 @@
 import { Button, Group, Modal, Stack, Text, useProps } from '@mantine/core';
 import type { Currency, FxSnapshot } from '../../../domain/ledger/events.ts';
 import { CostBadge } from '../CostBadge/CostBadge.tsx';
-import type { EstimateView } from '../CostBadge/cost-label.ts';
+import { type EstimateView, shownTier } from '../CostBadge/cost-label.ts';
 
 /** One model of the run and its own estimate. */
 export interface ConfirmCostModel {
@@ -55,6 +55,7 @@ export function ConfirmCostDialog(props: ConfirmCostDialogProps) {
     props,
   );
   const dual = models.length > 1;
+  const unpriced = models.some((m) => shownTier(m.estimate) === 'none');
   return (
     <Modal
       opened={opened}
@@ -68,6 +69,7 @@ export function ConfirmCostDialog(props: ConfirmCostDialogProps) {
         <Text size="sm">
           {dual ? 'These runs are' : 'This run is'} charged to your fal.ai balance. Check the cost before you
           continue.
+          {unpriced && ' No price is known for this model, so fal.ai may charge any amount.'}
         </Text>
         <Stack component="ul" gap={6} m={0} p={0} style={{ listStyle: 'none' }} aria-label="Estimated cost">
           {models.map((m) => (

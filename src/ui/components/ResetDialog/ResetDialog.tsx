@@ -56,25 +56,45 @@ function Outcome({ state, backupPath, error }: Pick<ResetDialogProps, 'state' | 
   return null;
 }
 
+function Actions({ state, onClose, onConfirm }: Pick<ResetDialogProps, 'state' | 'onClose' | 'onConfirm'>) {
+  const finished = state === 'done';
+  return (
+    <Group justify="flex-end" gap="xs">
+      <Button variant="default" size="xs" onClick={onClose} disabled={state === 'resetting'}>
+        {finished ? 'Close' : 'Cancel'}
+      </Button>
+      {!finished && (
+        <Button
+          color="red"
+          size="xs"
+          onClick={onConfirm}
+          disabled={state !== 'armed'}
+          loading={state === 'resetting'}
+        >
+          Delete cost history
+        </Button>
+      )}
+    </Group>
+  );
+}
+
 /**
  * The typed-DELETE confirmation for wiping the cost history: a textbox, a red `Delete cost history`
  * button enabled only when armed, a spinner while resetting, then the backup path or the error.
  */
 export function ResetDialog(props: ResetDialogProps) {
   const p = useProps('ResetDialog', defaultProps, props);
-  const { opened, state, text, onTextChange, onConfirm, onClose, withinPortal } = p;
-  const busy = state === 'resetting';
-  const finished = state === 'done';
+  const busy = p.state === 'resetting';
   return (
     <Modal
-      opened={opened}
-      onClose={onClose}
+      opened={p.opened}
+      onClose={p.onClose}
       title="Reset cost history"
       closeOnEscape={!busy}
       closeOnClickOutside={!busy}
       withCloseButton={!busy}
       closeButtonProps={{ 'aria-label': 'Close dialog' }}
-      withinPortal={withinPortal}
+      withinPortal={p.withinPortal}
       centered
     >
       <Stack gap="sm">
@@ -82,27 +102,18 @@ export function ResetDialog(props: ResetDialogProps) {
           This deletes every recorded cost from this panel. A backup is written first; fal.ai keeps its own
           billing.
         </Text>
-        {!finished && (
+        {p.state !== 'done' && (
           <TextInput
             label="Type DELETE to confirm"
-            value={text}
-            onChange={(e) => onTextChange(e.currentTarget.value)}
+            value={p.text}
+            onChange={(e) => p.onTextChange(e.currentTarget.value)}
             disabled={busy}
             autoComplete="off"
             size="xs"
           />
         )}
-        <Outcome state={state} backupPath={p.backupPath} error={p.error} />
-        <Group justify="flex-end" gap="xs">
-          <Button variant="default" size="xs" onClick={onClose} disabled={busy}>
-            {finished ? 'Close' : 'Cancel'}
-          </Button>
-          {!finished && (
-            <Button color="red" size="xs" onClick={onConfirm} disabled={state !== 'armed'} loading={busy}>
-              Delete cost history
-            </Button>
-          )}
-        </Group>
+        <Outcome state={p.state} backupPath={p.backupPath} error={p.error} />
+        <Actions state={p.state} onClose={p.onClose} onConfirm={p.onConfirm} />
       </Stack>
     </Modal>
   );

@@ -1,0 +1,25 @@
+/** Presentational leaf components of the panel: props in, callbacks out, no business logic. */
+export { ActualBadge } from './ActualBadge/index.ts';
+export type { ActualBadgeProps } from './ActualBadge/index.ts';
+export { ConfirmCostDialog } from './ConfirmCostDialog/index.ts';
+export type { ConfirmCostDialogProps, ConfirmCostModel } from './ConfirmCostDialog/index.ts';
+export { CostBadge, costLabel, shownTier, TIER_LOOK } from './CostBadge/index.ts';
+export type { CostBadgeProps, EstimateView } from './CostBadge/index.ts';
+export { describeElapsed, ElapsedTimer, formatElapsed } from './ElapsedTimer/index.ts';
+export type { ElapsedTimerProps } from './ElapsedTimer/index.ts';
+export { ErrorBanner } from './ErrorBanner/index.ts';
+export type { ErrorBannerProps, ErrorTone } from './ErrorBanner/index.ts';
+export { LicenceBadge } from './LicenceBadge/index.ts';
+export type { LicenceBadgeProps } from './LicenceBadge/index.ts';
+export { MoneyKpi } from './MoneyKpi/index.ts';
+export type { MoneyKpiProps } from './MoneyKpi/index.ts';
+export { PersistenceStatus } from './PersistenceStatus/index.ts';
+export type { PersistenceStatusProps, PersistenceViewState } from './PersistenceStatus/index.ts';
+export { ResetDialog } from './ResetDialog/index.ts';
+export type { ResetDialogProps, ResetViewState } from './ResetDialog/index.ts';
+export { StatusDot } from './StatusDot/index.ts';
+export type { DotStatus, StatusDotProps } from './StatusDot/index.ts';
+export { GENERATION_STEPS, StepTracker, stepStates } from './StepTracker/index.ts';
+export type { GenerationStep, StepProgress, StepState, StepTrackerProps } from './StepTracker/index.ts';
+export { TagCombobox } from './TagCombobox/index.ts';
+export type { TagComboboxProps } from './TagCombobox/index.ts';
