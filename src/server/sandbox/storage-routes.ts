@@ -1,0 +1,80 @@
+import { Hono } from 'hono';
+import { falJson, outputFiles, readJsonObject, type SandboxContext } from './context.ts';
+
+/** Largest single upload the sandbox keeps (bytes); fal's own multipart path starts at 90 MB. */
+export const SANDBOX_UPLOAD_LIMIT = 25 * 1024 * 1024;
+const MAX_PENDING = 200;
+
+/**
+ * fal storage: `POST /rest/storage/upload/initiate` returns `{upload_url, file_url}` on the sandbox,
+ * the raw `PUT` stores the bytes, and `GET /files/…` serves uploads and generated outputs.
+ */
+export function createStorageRoutes(ctx: SandboxContext): { rest: Hono; storage: Hono; files: Hono } {
+  const pending = new Map<string, { contentType: string; fileName: string }>();
+  const rest = new Hono();
+  rest.post('/storage/upload/initiate', async (c) => {
+    const body = await readJsonObject(c.req.raw);
+    const contentType =
+      typeof body?.content_type === 'string' ? body.content_type : 'application/octet-stream';
+    const fileName = safeName(typeof body?.file_name === 'string' ? body.file_name : 'upload.bin');
+    const token = crypto.randomUUID();
+    pending.set(token, { contentType, fileName });
+    for (const oldest of pending.keys()) {
+      if (pending.size <= MAX_PENDING) break;
+      pending.delete(oldest);
+    }
+    return falJson(
+      {
+        upload_url: `${ctx.base()}/storage/upload/${token}`,
+        file_url: `${ctx.base()}/files/up/${token}/${fileName}`,
+      },
+      200,
+    );
+  });
+  rest.post('/storage/upload/initiate-multipart', () =>
+    falJson(
+      {
+        detail: `The sandbox keeps files up to ${SANDBOX_UPLOAD_LIMIT / 1024 / 1024} MB; multipart uploads are not simulated.`,
+      },
+      413,
+    ),
+  );
+
+  const storage = new Hono();
+  storage.put('/upload/:token', async (c) => {
+    const target = pending.get(c.req.param('token'));
+    if (!target) return falJson({ detail: 'Unknown or expired upload URL' }, 404);
+    if (Number(c.req.header('content-length') ?? '0') > SANDBOX_UPLOAD_LIMIT)
+      return falJson({ detail: 'File too large' }, 413);
+    const bytes = new Uint8Array(await c.req.arrayBuffer());
+    if (bytes.length > SANDBOX_UPLOAD_LIMIT) return falJson({ detail: 'File too large' }, 413);
+    pending.delete(c.req.param('token'));
+    ctx.files.put(`up/${c.req.param('token')}/${target.fileName}`, {
+      contentType: target.contentType,
+      bytes,
+    });
+    return new Response(null, { status: 200 });
+  });
+
+  const files = new Hono();
+  files.get('/:area/:id/:name', (c) => {
+    const { area, id, name } = c.req.param();
+    const key = `${area}/${id}/${name}`;
+    let file = ctx.files.get(key);
+    if (!file && area === 'out') {
+      // Evicted or never fetched: outputs are deterministic, so rebuild them from the request.
+      const req = ctx.store.byIds([id])[0];
+      file = req ? outputFiles(ctx, req).find((f) => f.name === name) : undefined;
+    }
+    if (!file) return falJson({ detail: 'File not found' }, 404);
+    return new Response(file.bytes, {
+      headers: { 'content-type': file.contentType, 'cache-control': 'private, max-age=3600' },
+    });
+  });
+  return { rest, storage, files };
+}
+
+function safeName(name: string): string {
+  const cleaned = name.replace(/[^\w.-]+/g, '_').slice(0, 100);
+  return cleaned || 'upload.bin';
+}
