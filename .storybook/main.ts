@@ -5,5 +5,27 @@ const config: StorybookConfig = {
   addons: ['@storybook/addon-vitest'],
   framework: { name: '@storybook/react-vite', options: {} },
   core: { disableTelemetry: true, disableWhatsNewNotifications: true },
+  // Pre-bundle up front: a dependency discovered mid-run makes Vite re-optimise and load a second
+  // React, which fails the first cold story run on a fresh clone ("reading 'useRef'").
+  viteFinal: (vite) => ({
+    ...vite,
+    optimizeDeps: {
+      ...vite.optimizeDeps,
+      include: [
+        ...(vite.optimizeDeps?.include ?? []),
+        'react',
+        'react-dom',
+        'react-dom/client',
+        '@mantine/core',
+        '@mantine/hooks',
+        '@mantine/charts',
+        '@xstate/react',
+        'xstate',
+        'dayjs',
+        'zod',
+        'recharts',
+      ],
+    },
+  }),
 };
 export default config;
