@@ -144,7 +144,10 @@ test('random faults over many appends with retries: acknowledged events are all 
   const acked = new Set<string>();
   let pending: LedgerEvent[] = [];
   let seed = 7;
-  const next = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
+  const next = () => {
+    seed = (seed * 48271) % 2147483647;
+    return seed / 2147483647;
+  };
   for (let step = 0; step < 150; step++) {
     disk.clear();
     if (next() < 0.4) {
