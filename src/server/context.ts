@@ -11,8 +11,8 @@ export interface LedgerJournal {
   readonly readOnly: boolean;
   /** Every event in journal order (the order they were made durable). */
   all(): readonly LedgerEvent[];
-  /** Appends events durably, skipping ids already present; resolves after fsync. */
-  append(events: LedgerEvent[]): Promise<unknown>;
+  /** Appends durably (resolves after fsync), skipping known ids and pre-reset epochs; lists what it wrote. */
+  append(events: LedgerEvent[]): Promise<{ appended: LedgerEvent[] }>;
   /** Backs up, records `ledger.reset` with a new epoch and compacts to it. */
   reset(): Promise<{ backupPath: string; event: LedgerEvent }>;
 }

@@ -99,13 +99,16 @@ export function tokenGuard(token: string): MiddlewareHandler {
 export function bodyLimitGuard(maxBytes: number): MiddlewareHandler {
   return bodyLimit({
     maxSize: maxBytes,
-    onError: (c) =>
-      jsonError(
+    onError: (c) => {
+      // The unread rest of the body makes the socket unusable: tell the client not to reuse it.
+      c.header('Connection', 'close');
+      return jsonError(
         c,
         413,
         'PAYLOAD_TOO_LARGE',
         `The request body is larger than ${Math.round(maxBytes / 1024)} KiB. Send fewer events per batch.`,
-      ),
+      );
+    },
   });
 }
 

@@ -135,12 +135,15 @@ async function startWithJournal(
 }
 
 async function stop(server: Server, shutdown: AbortController, closeJournal: () => Promise<void>) {
-  shutdown.abort();
   const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-  // Idle keep-alive sockets would hold close() open; open streams were ended by the abort above.
+  shutdown.abort();
+  // Ended event streams and finished requests leave idle keep-alive sockets that would hold close()
+  // open; sweep them until it resolves, and cut whatever is still busy after two seconds.
+  const sweep = setInterval(() => server.closeIdleConnections(), 20);
+  const force = setTimeout(() => server.closeAllConnections(), 2_000);
   server.closeIdleConnections();
-  const force = setTimeout(() => server.closeAllConnections(), 1_000);
   await closed;
+  clearInterval(sweep);
   clearTimeout(force);
   await closeJournal();
 }

@@ -68,7 +68,7 @@ function idOf(item: unknown): string | null {
 /** Ledger API: read (optionally after an id), idempotent batch append, and the typed-DELETE reset. */
 export function createLedgerRoutes(ctx: ServerContext): Hono {
   const app = new Hono();
-  // Writes run one at a time so "which events are new" is decided against a stable journal.
+  // Writes run one at a time so change notifications go out in the order the journal wrote them.
   let writes: Promise<unknown> = Promise.resolve();
   const serial = <T>(job: () => Promise<T>): Promise<T> => {
     const run = writes.then(job);
@@ -81,12 +81,8 @@ export function createLedgerRoutes(ctx: ServerContext): Hono {
   app.post('/events', async (c) => {
     const events = validateBatch(await readJsonBody(c));
     refuseWhenReadOnly(ctx);
-    const fresh = await serial(async () => {
-      const known = new Set(ctx.journal.all().map((e) => e.id));
-      const unseen = events.filter((e) => !known.has(e.id) && known.add(e.id));
-      if (unseen.length > 0) await diskWrite(() => ctx.journal.append(unseen));
-      return unseen;
-    });
+    // The journal skips known ids and pre-reset epochs; only what it newly wrote is broadcast.
+    const { appended: fresh } = await serial(() => diskWrite(() => ctx.journal.append(events)));
     ctx.bus.publish(fresh);
     const acknowledged = [...new Set(events.map((e) => e.id))];
     return c.json<AppendResponse>({ acknowledged, appended: fresh.length });
