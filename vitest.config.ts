@@ -18,6 +18,22 @@ const wantsBrowser = process.argv.some((a) => ['browser', 'storybook', 'e2e'].in
 
 export default defineConfig({
   plugins: [react()],
+  // Pre-bundled for the browser projects: a mid-run re-optimise loads a second React on a cold cache.
+  optimizeDeps: {
+    include: [
+      'react',
+      'react-dom',
+      'react-dom/client',
+      '@mantine/core',
+      '@mantine/hooks',
+      '@mantine/charts',
+      '@xstate/react',
+      'xstate',
+      'dayjs',
+      'zod',
+      'recharts',
+    ],
+  },
   test: {
     reporters: [
       'default',
