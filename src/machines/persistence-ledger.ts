@@ -146,6 +146,18 @@ export function mergeDurableEvents(view: LedgerView, durable: readonly LedgerEve
   );
 }
 
+/**
+ * Merges a full disk read. Disk is the shared truth, so every merged event disk lacks (e.g. cached
+ * by this panel while another process lost it) becomes pending: disk converges to the union.
+ */
+export function mergeDiskEvents(view: LedgerView, disk: readonly LedgerEvent[]): LedgerView {
+  const next = mergeDurableEvents(view, disk);
+  const onDisk = new Set(disk.map((e) => e.id));
+  for (const id of next.pending) onDisk.add(id);
+  const missing = next.events.filter((e) => !onDisk.has(e.id)).map((e) => e.id);
+  return missing.length === 0 ? next : { ...next, pending: [...next.pending, ...missing] };
+}
+
 /** Adds the cache's contents at boot: its events, and its pending events as still pending. */
 export function mergeCached(
   view: LedgerView,

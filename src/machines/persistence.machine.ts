@@ -76,9 +76,9 @@ function initialContext(input: PersistenceInput | undefined): PersistenceContext
   };
 }
 
-type DurableParams = { events: LedgerEvent[]; fromDisk: boolean };
+// A missing wire is a bug, not an outage: `retryable: false` stops in `error` instead of retrying.
 function notProvided(actor: string): never {
-  throw new Error(`${actor} actor not provided: supply with .provide()`);
+  throw Object.assign(new Error(`${actor} actor not provided: supply with .provide()`), { retryable: false });
 }
 
 const persistenceSetup = setup({
@@ -107,12 +107,16 @@ const persistenceSetup = setup({
     assignCached: assign(({ context }, params: { cached: CachedLedger }) =>
       params.cached ? ledger.mergeCached(context, params.cached) : {},
     ),
-    // A disk read always refreshes the cache; the live stream only when it brought something new.
-    mergeDurable: enqueueActions(({ context, enqueue }, params: DurableParams) => {
+    mergeDisk: enqueueActions(({ context, enqueue }, params: { events: LedgerEvent[] }) => {
+      const next = ledger.mergeDiskEvents(context, params.events);
+      enqueue.assign(next);
+      enqueue.sendTo('cache', ledger.saveCommand(next));
+    }),
+    // The live stream repeats this panel's own writes: only something new is worth a cache write.
+    mergeRemote: enqueueActions(({ context, enqueue }, params: { events: LedgerEvent[] }) => {
       const next = ledger.mergeDurableEvents(context, params.events);
       enqueue.assign(next);
-      const changed = next.events !== context.events;
-      if (changed || params.fromDisk) enqueue.sendTo('cache', ledger.saveCommand(next));
+      if (next.events !== context.events) enqueue.sendTo('cache', ledger.saveCommand(next));
     }),
     recordEvents: enqueueActions(({ context, event, enqueue }) => {
       assertEvent(event, 'RECORD');
@@ -129,7 +133,7 @@ const persistenceSetup = setup({
     assignFailure: assign((_, params: { error: unknown }) => ({ reason: describeFailure(params.error) })),
     countAttempt: assign({ attempt: ({ context }) => context.attempt + 1 }),
     clearFailure: assign({ attempt: 0, reason: null }),
-    assignCacheWarning: assign((_, params: { reason: string | null }) => ({ cacheWarning: params.reason })),
+    clearCacheWarning: assign({ cacheWarning: null }),
     warnCache: assign((_, params: { error: unknown }) => ({ cacheWarning: describeFailure(params.error) })),
   },
 });
@@ -186,16 +190,10 @@ export const persistenceMachine = persistenceSetup.createMachine({
   ],
   on: {
     RECORD: { actions: 'recordEvents' },
-    REMOTE_EVENTS: {
-      actions: { type: 'mergeDurable', params: ({ event }) => ({ events: event.events, fromDisk: false }) },
-    },
-    LEDGER_RESET: {
-      actions: { type: 'mergeDurable', params: ({ event }) => ({ events: [event.event], fromDisk: false }) },
-    },
-    CACHE_FAILED: {
-      actions: { type: 'assignCacheWarning', params: ({ event }) => ({ reason: event.reason }) },
-    },
-    CACHE_OK: { actions: { type: 'assignCacheWarning', params: { reason: null } } },
+    REMOTE_EVENTS: { actions: { type: 'mergeRemote', params: ({ event }) => ({ events: event.events }) } },
+    LEDGER_RESET: { actions: { type: 'mergeRemote', params: ({ event }) => ({ events: [event.event] }) } },
+    CACHE_FAILED: { actions: { type: 'warnCache', params: ({ event }) => ({ error: event.reason }) } },
+    CACHE_OK: { actions: 'clearCacheWarning' },
   },
   initial: 'booting',
   states: {
@@ -219,8 +217,8 @@ export const persistenceMachine = persistenceSetup.createMachine({
         onDone: {
           target: 'syncing',
           actions: {
-            type: 'mergeDurable',
-            params: ({ event }) => ({ events: event.output.events, fromDisk: true }),
+            type: 'mergeDisk',
+            params: ({ event }) => ({ events: event.output.events }),
           },
         },
         onError: failureTransitions,
