@@ -66,3 +66,18 @@ export function afterRunFailure(kind: 'DOWNLOAD' | 'IMPORT', cause: RunFailure):
     detail: cause.detail,
   };
 }
+
+/**
+ * Polling gave up (after its own retries): fal may still finish the run and charge for it, so charged is
+ * `maybe`, and Retry checks the status of the same request again at no cost.
+ */
+export function pollFailure(cause: RunFailure): RunFailure {
+  return {
+    ...cause,
+    charged: 'maybe',
+    retryable: true,
+    message:
+      'modelBridge lost contact with fal while the run was in progress. It may still finish and be charged; ' +
+      'Retry checks its status again at no extra cost.',
+  };
+}

@@ -1,4 +1,4 @@
-import { type ActorRefFrom, assertEvent, assign, enqueueActions, setup } from 'xstate';
+import { type ActorRefFrom, assertEvent, assign, type EventObject, enqueueActions, setup } from 'xstate';
 import { type RunFailure, toRunFailure } from './generation-failure.ts';
 import { cancelledDraft, failedDraft, type SubmittedFacts, submittedDraft } from './generation-ledger.ts';
 import { placeholderCallback, placeholderPromise } from './generation-placeholders.ts';
@@ -64,7 +64,7 @@ export const generationRunMachine = setup({
   },
   actors: {
     submitRequest: placeholderPromise<SubmitRequestOutput, SubmitRequestInput>('submitRequest'),
-    watchStatus: placeholderCallback<GenerationRunEvent, RequestRef>('watchStatus'),
+    watchStatus: placeholderCallback<EventObject, RequestRef>('watchStatus'),
     cancelRequest: placeholderPromise<CancelRequestOutput, RequestRef>('cancelRequest'),
     recordLedger: placeholderCallback<RecordEvent, Record<string, never>>('recordLedger'),
   },
