@@ -33,7 +33,10 @@ const FALLBACK: Record<SandboxKind, { unit: string; unitPriceUsd: number }> = {
   audio: { unit: 'second', unitPriceUsd: 0.001 },
 };
 
-/** Looks an endpoint up in the catalog; unknown ids get a kind guessed from the id and a fallback price. */
+/**
+ * Looks an endpoint up in the catalog; unknown ids get a kind guessed from the id and a fallback price
+ * (none when the id contains "unpriced").
+ */
 export function sandboxModel(endpointId: string): SandboxModel {
   const model = findModel(endpointId);
   if (model) return fromCatalog(model, endpointId);
@@ -44,7 +47,9 @@ export function sandboxModel(endpointId: string): SandboxModel {
     displayName: endpointId.split('/').slice(1).join(' '),
     category: kind === 'video' ? 'text-to-video' : kind === 'audio' ? 'audio' : 'text-to-image',
     kind,
-    ...FALLBACK[kind],
+    unit: FALLBACK[kind].unit,
+    // An id containing "unpriced" has no list price, to exercise the panel's "No price" path.
+    unitPriceUsd: /unpriced/i.test(endpointId) ? null : FALLBACK[kind].unitPriceUsd,
     licence: 'unknown',
     catalogModel: null,
   };

@@ -1,0 +1,123 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { createFalGateway, type FalGateway, type FalStatus } from '../../../src/fal/index.ts';
+import { type FalStack, pollUntil, startSandboxStack } from '../../fixtures/fal/fal-stack.ts';
+
+// The real @fal-ai/client (inside the gateway) → the proxy (sandbox mode) → the Sandbox fal, on loopback.
+let stack: FalStack;
+let fal: FalGateway;
+
+beforeAll(async () => {
+  stack = await startSandboxStack({ speed: 50 });
+  fal = createFalGateway({
+    proxyUrl: stack.proxyUrl,
+    headers: { 'x-modelbridge-token': 't0k' },
+    retry: { baseDelayMs: 5 },
+  });
+});
+afterAll(() => stack.close());
+
+/** Polls status every 5 ms until COMPLETED, returning every status seen in order. */
+async function statusesUntilDone(endpointId: string, requestId: string): Promise<FalStatus[]> {
+  const seen: FalStatus[] = [];
+  await pollUntil(
+    async () => {
+      const status = await fal.status(endpointId, requestId);
+      seen.push(status);
+      return status.status === 'COMPLETED' ? true : undefined;
+    },
+    10_000,
+    5,
+  );
+  return seen;
+}
+
+describe('gateway lifecycle through the proxy to the sandbox', { timeout: 15_000 }, () => {
+  test('queued → in progress → completed, then a result with fractional billable units', async () => {
+    const { requestId, queuePosition } = await fal.submit('fal-ai/veo3.1', {
+      prompt: 'a lighthouse',
+      duration: '5s',
+    });
+    expect(queuePosition).toBeGreaterThanOrEqual(1);
+
+    const seen = await statusesUntilDone('fal-ai/veo3.1', requestId);
+    const order = seen.map((s) => s.status).filter((s, i, all) => s !== all[i - 1]);
+    expect(order).toEqual(['IN_QUEUE', 'IN_PROGRESS', 'COMPLETED']);
+    const positions = seen.filter((s) => s.status === 'IN_QUEUE').map((s) => s.queuePosition ?? -1);
+    expect(positions.every((p, i) => p >= 0 && (i === 0 || p <= (positions[i - 1] ?? p)))).toBe(true);
+    expect(seen.filter((s) => s.status !== 'IN_QUEUE').every((s) => s.queuePosition === null)).toBe(true);
+    expect(
+      seen.some((s) => s.status === 'IN_PROGRESS' && s.logs.some((l) => l.startsWith('Generating'))),
+    ).toBe(true);
+    expect(seen.at(-1)?.error).toBeNull();
+
+    const result = await fal.result('fal-ai/veo3.1', requestId);
+    // Veo 3.1 defaults to audio on: fal meters 5 s asked as 5.008 s.
+    expect(result).toMatchObject({ billableUnits: 5.008, billAs: null });
+    const video = (result.data as { video: { url: string; content_type: string; file_size: number } }).video;
+    expect(video.content_type).toBe('video/mp4');
+    const bytes = new Uint8Array(await (await fetch(video.url)).arrayBuffer());
+    expect(bytes.length).toBe(video.file_size);
+    expect(new TextDecoder().decode(bytes.slice(4, 8))).toBe('ftyp');
+
+    // The result can be read again later (settlement) and gives the same units.
+    expect((await fal.result('fal-ai/veo3.1', requestId)).billableUnits).toBe(5.008);
+  });
+
+  test('status, result and cancel go to owner/app only; submit to the full endpoint id', async () => {
+    const endpointId = 'fal-ai/kling-video/v2.5-turbo/pro/image-to-video';
+    const { requestId } = await fal.submit(endpointId, {
+      prompt: 'waves',
+      image_url: 'https://x.fal.media/a.png',
+      duration: '10',
+    });
+    await statusesUntilDone(endpointId, requestId);
+    const result = await fal.result(endpointId, requestId);
+    expect(result.billableUnits).toBe(10); // no audio track: exactly the requested seconds
+    const paths = stack.sandboxHits.filter(
+      (h) => h.path.includes(requestId) || h.path.endsWith('image-to-video'),
+    );
+    expect(paths[0]).toEqual({ method: 'POST', path: `/queue/${endpointId}` });
+    expect(
+      paths.slice(1).every((h) => h.path.startsWith(`/queue/fal-ai/kling-video/requests/${requestId}`)),
+    ).toBe(true);
+  });
+
+  test('an alias is billed as the canonical endpoint (x-fal-bill-as) and images are counted in megapixels', async () => {
+    const { requestId } = await fal.submit('fal-ai/flux/dev', {
+      prompt: 'a fox',
+      num_images: 2,
+      image_size: 'landscape_4_3',
+    });
+    await statusesUntilDone('fal-ai/flux/dev', requestId);
+    const result = await fal.result('fal-ai/flux/dev', requestId);
+    expect(result).toMatchObject({ billableUnits: 2, billAs: 'fal-ai/flux-1/dev' });
+    const images = (result.data as { images: Array<{ url: string; content_type: string; width: number }> })
+      .images;
+    expect(images).toHaveLength(2);
+    const png = new Uint8Array(await (await fetch(images[0]?.url ?? '')).arrayBuffer());
+    expect([...png.slice(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  });
+
+  test('[no-units] gives a result whose billable units are null; [bill-as:…] names another endpoint', async () => {
+    const noUnits = await fal.submit('fal-ai/flux/schnell', { prompt: 'rain [no-units]' });
+    const billedAs = await fal.submit('fal-ai/flux/schnell', { prompt: 'snow [bill-as:fal-ai/flux/dev]' });
+    await statusesUntilDone('fal-ai/flux/schnell', noUnits.requestId);
+    await statusesUntilDone('fal-ai/flux/schnell', billedAs.requestId);
+    expect(await fal.result('fal-ai/flux/schnell', noUnits.requestId)).toMatchObject({
+      billableUnits: null,
+      billAs: null,
+    });
+    expect(await fal.result('fal-ai/flux/schnell', billedAs.requestId)).toMatchObject({
+      billableUnits: 1,
+      billAs: 'fal-ai/flux/dev',
+    });
+  });
+
+  test('storage upload goes through the proxy for initiation and returns a readable sandbox URL', async () => {
+    const url = await fal.upload(new Blob(['frame-bytes'], { type: 'image/png' }));
+    expect(url.startsWith(`${stack.sandboxUrl}/files/`)).toBe(true);
+    const file = await fetch(url);
+    expect(file.headers.get('content-type')).toBe('image/png');
+    expect(await file.text()).toBe('frame-bytes');
+  });
+});
