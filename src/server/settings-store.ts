@@ -56,14 +56,7 @@ export async function openSettingsStore(options: SettingsStoreOptions): Promise<
     return key ? key : null;
   };
 
-  const view = (): SettingsView => {
-    const { v: _v, falKey, falKeyStatus, ...pub } = stored;
-    const source = envKey() ? 'env' : falKey ? 'saved' : 'none';
-    // An env key is never checked or stored by us; a saved key reports its last check.
-    const status: SettingsView['falKey'] =
-      source === 'none' ? 'none' : source === 'env' ? 'unchecked' : (falKeyStatus ?? 'unchecked');
-    return { ...pub, falKey: status, falKeySource: source };
-  };
+  const view = (): SettingsView => viewOf(stored, envKey() !== null);
 
   const apply = async (patch: SettingsPatch): Promise<SettingsView> => {
     const next = applyPatch(stored, patch, today());
@@ -84,6 +77,16 @@ export async function openSettingsStore(options: SettingsStoreOptions): Promise<
       return run;
     },
   };
+}
+
+/** The public view of stored settings: the key's status and source, never the key. */
+function viewOf(stored: StoredSettings, hasEnvKey: boolean): SettingsView {
+  const { v: _v, falKey, falKeyStatus, ...pub } = stored;
+  const source = hasEnvKey ? 'env' : falKey ? 'saved' : 'none';
+  // An env key is never checked or stored by us; a saved key reports its last check.
+  const status: SettingsView['falKey'] =
+    source === 'none' ? 'none' : source === 'env' ? 'unchecked' : (falKeyStatus ?? 'unchecked');
+  return { ...pub, falKey: status, falKeySource: source };
 }
 
 async function checkStatus(check: FalKeyChecker, key: string): Promise<FalKeyStatus> {

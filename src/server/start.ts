@@ -9,7 +9,7 @@ import type { ServerContext } from './context.ts';
 import { createFalRoutes } from './fal-routes.ts';
 import { createLedgerBus } from './ledger-bus.ts';
 import { listenLoopback } from './listen.ts';
-import { openSettingsStore } from './settings-store.ts';
+import { openSettingsStore, type SettingsStore } from './settings-store.ts';
 import { loadOrCreateToken } from './token.ts';
 
 /** Port `modelbridge serve` tries first. */
@@ -84,45 +84,69 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
 
 type Journal = Awaited<ReturnType<typeof openJournal>>;
 
+interface ContextParts {
+  options: StartServerOptions;
+  dataDir: string;
+  journal: Journal;
+  recovery: unknown;
+  settings: SettingsStore;
+  fetchImpl: typeof fetch;
+  /** Filled in once the server is listening. */
+  bound: { port: number };
+  shutdown: AbortSignal;
+}
+
+function buildContext(parts: ContextParts): ServerContext {
+  const { options, settings, bound } = parts;
+  return {
+    version: packageJson.version,
+    dataDir: parts.dataDir,
+    journal: parts.journal,
+    recovery: parts.recovery,
+    settings,
+    bus: createLedgerBus(),
+    isSandbox: () => options.sandbox === true || settings.falKey() === null,
+    sandboxBaseUrl: () => `http://127.0.0.1:${bound.port}/sandbox`,
+    fetch: parts.fetchImpl,
+    falApiBaseUrl: options.falApiBaseUrl,
+    heartbeatMs: options.heartbeatMs ?? HEARTBEAT_MS,
+    shutdown: parts.shutdown,
+  };
+}
+
 async function startWithJournal(
   options: StartServerOptions,
   env: NodeJS.ProcessEnv,
   dataDir: string,
   journal: Journal,
 ): Promise<RunningServer> {
-  const loaded = await journal.load();
+  const { recovery } = await journal.load();
   const token = await loadOrCreateToken(dataDir);
   const fetchImpl = options.fetch ?? globalThis.fetch;
-  const settings = await openSettingsStore({
-    dataDir,
-    env,
-    checkKey: (key) => checkFalKey(key, fetchImpl, options.falApiBaseUrl),
-  });
-  let port = 0;
+  const checkKey = (key: string) => checkFalKey(key, fetchImpl, options.falApiBaseUrl);
+  const settings = await openSettingsStore({ dataDir, env, checkKey });
+  const bound = { port: 0 };
   const shutdown = new AbortController();
-  const ctx: ServerContext = {
-    version: packageJson.version,
+  const parts = {
+    options,
     dataDir,
     journal,
-    recovery: loaded.recovery,
+    recovery,
     settings,
-    bus: createLedgerBus(),
-    isSandbox: () => options.sandbox === true || settings.falKey() === null,
-    sandboxBaseUrl: () => `http://127.0.0.1:${port}/sandbox`,
-    fetch: fetchImpl,
-    falApiBaseUrl: options.falApiBaseUrl,
-    heartbeatMs: options.heartbeatMs ?? HEARTBEAT_MS,
+    fetchImpl,
+    bound,
     shutdown: shutdown.signal,
   };
-  const fal = createFalRoutes(ctx, options);
+  const ctx = buildContext(parts);
   const panelDir = options.panelDir ?? fileURLToPath(new URL('../../dist/panel', import.meta.url));
-  const app = createApp({ ctx, token, panelDir, port: () => port, ...fal });
+  const fal = createFalRoutes(ctx, options);
+  const app = createApp({ ctx, token, panelDir, port: () => bound.port, ...fal });
   const server = createAdaptorServer({ fetch: app.fetch }) as Server;
-  port = await listenLoopback(server, options.port ?? DEFAULT_PORT, options.strictPort ?? false);
+  bound.port = await listenLoopback(server, options.port ?? DEFAULT_PORT, options.strictPort ?? false);
   let closing: Promise<void> | null = null;
   return {
-    url: `http://127.0.0.1:${port}/`,
-    port,
+    url: `http://127.0.0.1:${bound.port}/`,
+    port: bound.port,
     dataDir,
     token,
     sandbox: ctx.isSandbox,

@@ -30,7 +30,9 @@ export function createPricingRoutes(ctx: ServerContext): Hono {
       return c.json<PricingResponse>({ endpointId, source: 'catalog', asOf: model.verified_on, model: body });
     }
     if (ctx.isSandbox()) {
-      const price = await fetchFalPricing(endpointId, 'sandbox', ctx.fetch, `${ctx.sandboxBaseUrl()}/api/v1`);
+      // The Sandbox fal wants a key shaped like fal's (`id:secret`); it is not a real one.
+      const base = `${ctx.sandboxBaseUrl()}/api/v1`;
+      const price = await fetchFalPricing(endpointId, 'sandbox:no-real-charges', ctx.fetch, base);
       return c.json<PricingResponse>({ endpointId, source: 'sandbox', asOf: now(), stale: false, price });
     }
     cache ??= openPricingCache(ctx.dataDir);
