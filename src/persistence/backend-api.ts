@@ -1,0 +1,247 @@
+import { z } from 'zod';
+import { type LedgerEvent, ledgerEventSchema, ledgerResetSchema } from '../domain/ledger/events.ts';
+import type { HealthResponse } from '../server/routes/health.ts';
+import type { SettingsPatch, SettingsView } from '../server/settings-schema.ts';
+
+/**
+ * The panel's HTTP client of the local backend (ARCHITECTURE.md § Runtime shape). Satisfies the
+ * persistence machine's DiskPort and RemoteLedgerPort structurally. Failures are typed: BackendOfflineError
+ * (no answer, timeout, 5xx: retry) and BackendRejectedError (the server refused: `code` and its message).
+ */
+
+/** Header carrying the per-data-dir API token on every `/api` call. */
+export const TOKEN_HEADER = 'x-modelbridge-token';
+
+/** The backend could not be reached or could not do it right now (network, timeout, 5xx): retrying may help. */
+export class BackendOfflineError extends Error {
+  readonly retryable = true;
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'BackendOfflineError';
+  }
+}
+
+/** The backend refused the request (4xx, or a reply it should never send): the same request will fail again. */
+export class BackendRejectedError extends Error {
+  readonly retryable = false;
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = 'BackendRejectedError';
+  }
+}
+
+/** Options of {@link createBackendApi}. */
+export interface BackendApiOptions {
+  /** The backend's origin, e.g. `http://127.0.0.1:4321/`. */
+  baseUrl: string;
+  /** The API token (from the served page or the data dir's `server-token`). */
+  token: string;
+  /** fetch to use; default the global one. */
+  fetch?: typeof fetch;
+  /** Per-request timeout in milliseconds (not applied to the event stream); default 15 000. */
+  timeoutMs?: number;
+}
+
+/** Options of `subscribe`: `onStatus` is told when the stream is live, and when it dropped (with why). */
+export type SubscribeOptions = { onStatus?: (status: 'live' | 'reconnecting', error?: unknown) => void };
+
+/** The backend client; every method rejects with BackendOfflineError or BackendRejectedError. */
+export interface BackendApi {
+  /** Every ledger event in journal order, or those after id `after` (`afterNotFound`: all were sent). */
+  loadLedger(after?: string): Promise<{ events: LedgerEvent[]; afterNotFound: boolean }>;
+  /** Appends a batch (≤ 500 events, ≤ 1 MiB) idempotently; `acknowledged` ids are durable on disk. */
+  appendEvents(events: readonly LedgerEvent[]): Promise<{ acknowledged: string[] }>;
+  /** The typed-DELETE reset: backup, `ledger.reset` with a new epoch, compaction. */
+  resetLedger(): Promise<{ backupPath: string; event: z.infer<typeof ledgerResetSchema> }>;
+  /**
+   * Streams ledger changes (`GET /api/events`) with fetch, so the token header can be sent; reconnects
+   * with backoff (1 s … 30 s) and, after a reconnect, delivers the whole ledger once so nothing missed
+   * is lost. Returns the function that stops it.
+   */
+  subscribe(onEvents: (events: LedgerEvent[]) => void, options?: SubscribeOptions): () => void;
+  getSettings(): Promise<SettingsView>;
+  putSettings(patch: SettingsPatch): Promise<SettingsView>;
+  health(): Promise<HealthResponse>;
+}
+
+const ledgerSchema = z.object({
+  events: z.array(ledgerEventSchema),
+  afterNotFound: z.boolean().default(false),
+});
+const appendSchema = z.object({ acknowledged: z.array(z.string()) });
+const resetSchema = z.object({ backupPath: z.string(), event: ledgerResetSchema });
+const eventsMessageSchema = z.object({ events: z.array(ledgerEventSchema) });
+const errorSchema = z.object({
+  error: z.object({ code: z.string(), message: z.string(), details: z.unknown() }),
+});
+/** Settings and health are the backend's own types: checked to be an object, typed by the server module. */
+const objectOf = <T>() => z.looseObject({}) as unknown as z.ZodType<T>;
+
+type Request = { method: string; path: string; body?: unknown };
+
+/** Creates the client; nothing is sent until a method is called. */
+export function createBackendApi(options: BackendApiOptions): BackendApi {
+  const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
+  const timeoutMs = options.timeoutMs ?? 15_000;
+  const url = (path: string) => new URL(path, options.baseUrl);
+
+  async function call<T>(request: Request, schema: z.ZodType<T>): Promise<T> {
+    const headers: Record<string, string> = { [TOKEN_HEADER]: options.token, accept: 'application/json' };
+    if (request.body !== undefined) headers['content-type'] = 'application/json';
+    let response: Response;
+    try {
+      response = await doFetch(url(request.path), {
+        method: request.method,
+        headers,
+        body: request.body === undefined ? undefined : JSON.stringify(request.body),
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+    } catch (error) {
+      throw unreachable(request, error);
+    }
+    const json = await response.json().catch(() => undefined);
+    if (!response.ok) throw failure(request, response.status, json);
+    const parsed = schema.safeParse(json);
+    if (parsed.success) return parsed.data;
+    throw new BackendRejectedError(
+      response.status,
+      'BAD_RESPONSE',
+      `The backend's answer to ${request.method} ${request.path} is not what this panel expects ` +
+        `(${z.prettifyError(parsed.error).split('\n')[0]}). Update modelBridge or reload the panel.`,
+    );
+  }
+
+  const api: BackendApi = {
+    loadLedger: (after) =>
+      call(
+        { method: 'GET', path: `/api/ledger${after ? `?after=${encodeURIComponent(after)}` : ''}` },
+        ledgerSchema,
+      ),
+    appendEvents: (events) =>
+      call({ method: 'POST', path: '/api/ledger/events', body: { events } }, appendSchema),
+    resetLedger: () =>
+      call({ method: 'POST', path: '/api/ledger/reset', body: { confirm: 'DELETE' } }, resetSchema),
+    getSettings: () => call({ method: 'GET', path: '/api/settings' }, objectOf<SettingsView>()),
+    putSettings: (patch) =>
+      call({ method: 'PUT', path: '/api/settings', body: patch }, objectOf<SettingsView>()),
+    health: () => call({ method: 'GET', path: '/api/health' }, objectOf<HealthResponse>()),
+    subscribe: (onEvents, subscribeOptions = {}) =>
+      streamLedger({ ...subscribeOptions, options, doFetch, api, onEvents }),
+  };
+  return api;
+}
+
+function unreachable(request: Request, error: unknown): BackendOfflineError {
+  const timedOut = error instanceof DOMException && error.name === 'TimeoutError';
+  const why = timedOut ? 'it did not answer in time' : 'it could not be reached';
+  return new BackendOfflineError(
+    `The modelBridge backend did not complete ${request.method} ${request.path}: ${why}. ` +
+      'Check that `modelbridge serve` is running; the panel keeps unsaved work and retries.',
+    { cause: error },
+  );
+}
+
+/** Maps an error reply: 5xx, 408 and 429 are worth retrying; other codes are refusals with the server's message. */
+function failure(request: Request, status: number, json: unknown): Error {
+  const parsed = errorSchema.safeParse(json);
+  const code = parsed.success ? parsed.data.error.code : `HTTP_${status}`;
+  const message = parsed.success
+    ? parsed.data.error.message
+    : `The backend answered ${request.method} ${request.path} with HTTP ${status}.`;
+  if (status >= 500 || status === 408 || status === 429) return new BackendOfflineError(message);
+  const details = parsed.success ? parsed.data.error.details : undefined;
+  return new BackendRejectedError(status, code, message, details);
+}
+
+type StreamDeps = SubscribeOptions & {
+  options: BackendApiOptions;
+  doFetch: typeof fetch;
+  api: BackendApi;
+  onEvents: (events: LedgerEvent[]) => void;
+};
+
+/** The SSE loop: connect, read until the stream ends, wait with backoff, reconnect; stops on unsubscribe. */
+function streamLedger(deps: StreamDeps): () => void {
+  const controller = new AbortController();
+  void (async () => {
+    for (let attempt = 0, connected = false; !controller.signal.aborted; attempt += 1) {
+      if (attempt > 0) await sleep(Math.min(1000 * 2 ** Math.min(attempt - 1, 5), 30_000), controller.signal);
+      try {
+        const opened = await readStream(deps, controller.signal, connected);
+        if (opened) [attempt, connected] = [0, true];
+      } catch (error) {
+        if (!controller.signal.aborted) deps.onStatus?.('reconnecting', error);
+      }
+    }
+  })();
+  return () => controller.abort();
+}
+
+/** Reads one connection until it ends; resolves true when it got as far as `ready`. */
+async function readStream(deps: StreamDeps, signal: AbortSignal, resync: boolean): Promise<boolean> {
+  const response = await deps.doFetch(new URL('/api/events', deps.options.baseUrl), {
+    headers: { [TOKEN_HEADER]: deps.options.token, accept: 'text/event-stream' },
+    signal,
+  });
+  if (!response.ok || !response.body)
+    throw failure({ method: 'GET', path: '/api/events' }, response.status, null);
+  let ready = false;
+  await readSse(response.body, signal, async (event, data) => {
+    if (event === 'ready') {
+      ready = true;
+      deps.onStatus?.('live');
+      // Changes made while disconnected were never streamed to us: deliver the whole ledger once.
+      if (resync) deps.onEvents((await deps.api.loadLedger()).events);
+    } else if (event === 'ledger') {
+      const parsed = eventsMessageSchema.safeParse(JSON.parse(data));
+      if (parsed.success && parsed.data.events.length > 0) deps.onEvents(parsed.data.events);
+    }
+  });
+  if (!signal.aborted) deps.onStatus?.('reconnecting', new BackendOfflineError('The event stream ended.'));
+  return ready;
+}
+
+/** Parses `text/event-stream` (event/data fields, comments, CRLF) and calls `onMessage` per event. */
+async function readSse(
+  body: ReadableStream<Uint8Array>,
+  signal: AbortSignal,
+  onMessage: (event: string, data: string) => Promise<void>,
+): Promise<void> {
+  const reader = body.getReader();
+  const decoder = new TextDecoder();
+  let buffer = '';
+  let event = 'message';
+  let data: string[] = [];
+  while (!signal.aborted) {
+    const { done, value } = await reader.read();
+    if (done) return;
+    buffer += decoder.decode(value, { stream: true });
+    const lines = buffer.split(/\r?\n/);
+    buffer = lines.pop() ?? '';
+    for (const line of lines) {
+      if (line === '') {
+        if (data.length > 0) await onMessage(event, data.join('\n'));
+        [event, data] = ['message', []];
+      } else if (line.startsWith('event:')) event = line.slice(6).trim();
+      else if (line.startsWith('data:')) data.push(line.slice(5).replace(/^ /, ''));
+    }
+  }
+}
+
+/** Waits `ms`, or less when `signal` aborts first. */
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const finish = () => {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', finish);
+      resolve();
+    };
+    const timer = setTimeout(finish, ms);
+    signal.addEventListener('abort', finish, { once: true });
+  });
+}
