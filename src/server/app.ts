@@ -12,6 +12,7 @@ import {
   API_BODY_LIMIT_BYTES,
   bodyLimitGuard,
   hostGuard,
+  LEDGER_BODY_LIMIT_BYTES,
   originGuard,
   securityHeaders,
   tokenGuard,
@@ -19,6 +20,20 @@ import {
 
 /** Body limit of the fal proxy in bytes (10 MiB): model inputs may carry small data URIs. */
 export const PROXY_BODY_LIMIT_BYTES = 10 * 1024 * 1024;
+
+/** One body limit per kind of API call: fal inputs and ledger batches are larger than settings. */
+function bodyLimits() {
+  const api = bodyLimitGuard(API_BODY_LIMIT_BYTES);
+  const ledger = bodyLimitGuard(LEDGER_BODY_LIMIT_BYTES, 'Send the events in smaller batches.');
+  const proxy = bodyLimitGuard(
+    PROXY_BODY_LIMIT_BYTES,
+    'Upload large inputs as files instead of inline data.',
+  );
+  return (c: Context, next: Next) => {
+    if (c.req.path.startsWith('/api/fal/')) return proxy(c, next);
+    return c.req.path === '/api/ledger/events' ? ledger(c, next) : api(c, next);
+  };
+}
 
 /** Everything {@link createApp} wires together. */
 export interface AppParts {
@@ -44,11 +59,7 @@ export function createApp(parts: AppParts): Hono {
   app.notFound(handleNotFound);
   app.use('*', securityHeaders(), hostGuard(port), originGuard(port));
   app.use('/api/*', tokenGuard(parts.token));
-  const apiLimit = bodyLimitGuard(API_BODY_LIMIT_BYTES);
-  const proxyLimit = bodyLimitGuard(PROXY_BODY_LIMIT_BYTES);
-  app.use('/api/*', (c: Context, next: Next) =>
-    c.req.path.startsWith('/api/fal/') ? proxyLimit(c, next) : apiLimit(c, next),
-  );
+  app.use('/api/*', bodyLimits());
   app.route('/api/health', createHealthRoutes(ctx));
   app.route('/api/ledger', createLedgerRoutes(ctx));
   app.route('/api/settings', createSettingsRoutes(ctx));

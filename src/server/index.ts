@@ -15,7 +15,7 @@ export {
 } from './routes/ledger.ts';
 export type { ModelEntry, ModelsResponse } from './routes/models.ts';
 export type { PricingResponse } from './routes/pricing.ts';
-export { API_BODY_LIMIT_BYTES, TOKEN_HEADER } from './security.ts';
+export { API_BODY_LIMIT_BYTES, LEDGER_BODY_LIMIT_BYTES, TOKEN_HEADER } from './security.ts';
 export type {
   FalKeyStatus,
   ForegroundWindows,

@@ -6,8 +6,11 @@ import { tokensEqual } from './token.ts';
 /** Header that carries the per-data-dir API token on every `/api` call. */
 export const TOKEN_HEADER = 'x-modelbridge-token';
 
-/** Default body limit for the JSON API in bytes (1 MiB); the fal proxy gets its own, larger one. */
+/** Default body limit for the JSON API in bytes (1 MiB); ledger batches and the fal proxy get larger ones. */
 export const API_BODY_LIMIT_BYTES = 1024 * 1024;
+
+/** Body limit of `POST /api/ledger/events` in bytes (4 MiB): one CSV import is one event with every row. */
+export const LEDGER_BODY_LIMIT_BYTES = 4 * 1024 * 1024;
 
 /** Response headers of the fal proxy a panel loaded from a CEP `file://` page may read (CORS). */
 const EXPOSED_HEADERS = 'x-fal-billable-units, x-fal-bill-as, x-fal-request-id';
@@ -95,8 +98,11 @@ export function tokenGuard(token: string): MiddlewareHandler {
   };
 }
 
-/** Caps request bodies at `maxBytes` (by Content-Length or while streaming); 413 JSON beyond it. */
-export function bodyLimitGuard(maxBytes: number): MiddlewareHandler {
+/**
+ * Caps request bodies at `maxBytes` (by Content-Length or while streaming); 413 JSON beyond it, with
+ * `advice` (what to send instead) appended to the message.
+ */
+export function bodyLimitGuard(maxBytes: number, advice = 'Send a smaller request.'): MiddlewareHandler {
   return bodyLimit({
     maxSize: maxBytes,
     onError: (c) => {
@@ -106,7 +112,7 @@ export function bodyLimitGuard(maxBytes: number): MiddlewareHandler {
         c,
         413,
         'PAYLOAD_TOO_LARGE',
-        `The request body is larger than ${Math.round(maxBytes / 1024)} KiB. Send fewer events per batch.`,
+        `The request body is larger than ${Math.round(maxBytes / 1024)} KiB. ${advice}`,
       );
     },
   });

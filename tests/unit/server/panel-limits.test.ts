@@ -1,7 +1,15 @@
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { DEFAULT_FX } from '../../../src/domain/fx.ts';
+import { API_BODY_LIMIT_BYTES, LEDGER_BODY_LIMIT_BYTES } from '../../../src/server/security.ts';
 import type { RunningServer } from '../../../src/server/start.ts';
-import { ApiClient, removeDirs, startTestServer, tempDir } from '../../fixtures/server/harness.ts';
+import {
+  ApiClient,
+  completedEvent,
+  removeDirs,
+  startTestServer,
+  tempDir,
+} from '../../fixtures/server/harness.ts';
 import { type RecordedResponse, ResponseLog, rawHttp } from '../../fixtures/server/http.ts';
 
 let dataDir: string;
@@ -28,13 +36,39 @@ function expectErrorBody(response: RecordedResponse, code: string): void {
 }
 
 describe('body size', () => {
-  test('a body over 1 MiB is refused with 413 JSON and nothing is written', async () => {
-    const big = JSON.stringify({ events: [], padding: 'x'.repeat(1024 * 1024 + 10) });
-    const response = await api.call('POST', '/api/ledger/events', big);
+  test('a settings body over 1 MiB is refused with 413 JSON and changes nothing', async () => {
+    const before = (await api.get('/api/settings')).body;
+    const big = JSON.stringify({ currency: 'EUR', padding: 'x'.repeat(API_BODY_LIMIT_BYTES) });
+    const response = await api.call('PUT', '/api/settings', big);
     expect(response.status).toBe(413);
     expectErrorBody(response, 'PAYLOAD_TOO_LARGE');
-    const ledger = await api.get('/api/ledger');
-    expect((ledger.json as { events: unknown[] }).events).toEqual([]);
+    expect((await api.get('/api/settings')).body).toBe(before);
+  });
+
+  test('a ledger batch may be larger (a CSV import is one event) but not over 4 MiB', async () => {
+    const rows = Array.from({ length: 6000 }, (_, i) => ({
+      key: `row-${i}`,
+      date: '2026-01-02',
+      description: `Stock footage licence ${i}`,
+      amountMicros: 1_250_000,
+      currency: 'EUR',
+      category: 'stock',
+      tags: { client: 'Acme', project: 'Spring', deliverable: 'Spot 30s' },
+    }));
+    const event = {
+      ...{ id: 'import-1', type: 'external.imported', at: '2026-01-02T10:00:00.000Z', epoch: 0, v: 1 },
+      ...{ batchId: 'b1', fileName: 'costs.csv', rows, fx: DEFAULT_FX },
+    };
+    const body = JSON.stringify({ events: [event] });
+    expect(body.length).toBeGreaterThan(API_BODY_LIMIT_BYTES);
+    const accepted = await api.call('POST', '/api/ledger/events', body);
+    expect(accepted.status).toBe(200);
+    expect(accepted.json).toMatchObject({ appended: 1 });
+    const huge = JSON.stringify({ events: [], padding: 'x'.repeat(LEDGER_BODY_LIMIT_BYTES) });
+    const refused = await api.call('POST', '/api/ledger/events', huge);
+    expect(refused.status).toBe(413);
+    expectErrorBody(refused, 'PAYLOAD_TOO_LARGE');
+    expect(((await api.get('/api/ledger')).json as { events: unknown[] }).events).toHaveLength(1);
   });
 
   test('a chunked body (no Content-Length) over the limit is refused too', async () => {
