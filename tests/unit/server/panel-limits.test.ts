@@ -3,13 +3,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DEFAULT_FX } from '../../../src/domain/fx.ts';
 import { API_BODY_LIMIT_BYTES, LEDGER_BODY_LIMIT_BYTES } from '../../../src/server/security.ts';
 import type { RunningServer } from '../../../src/server/start.ts';
-import {
-  ApiClient,
-  completedEvent,
-  removeDirs,
-  startTestServer,
-  tempDir,
-} from '../../fixtures/server/harness.ts';
+import { ApiClient, removeDirs, startTestServer, tempDir } from '../../fixtures/server/harness.ts';
 import { type RecordedResponse, ResponseLog, rawHttp } from '../../fixtures/server/http.ts';
 
 let dataDir: string;
