@@ -12,6 +12,8 @@ export interface ErrorFacts {
   transportCode: string | null;
   /** The call was aborted on purpose (AbortError) or by a deadline (TimeoutError). */
   aborted: 'abort' | 'timeout' | null;
+  /** `x-fal-request-timeout-type`: `user` when the caller's own start deadline passed (the run never started). */
+  timeoutType: string | null;
   /** Free text of the error, used only for matching, never shown. */
   text: string;
 }
@@ -35,6 +37,7 @@ export function errorFacts(error: unknown): ErrorFacts {
     transport: false,
     transportCode: null,
     aborted: null,
+    timeoutType: null,
     text: error instanceof Error ? error.message : String(error),
   };
   if (error instanceof FalTransportFailure) {
@@ -46,10 +49,16 @@ export function errorFacts(error: unknown): ErrorFacts {
       status: error.status,
       body: error.body,
       requestId: error.requestId,
-      errorType: error.errorType,
+      errorType: error.errorType ?? bodyErrorType(error.body),
     };
   }
-  const shape = (error ?? {}) as { name?: unknown; status?: unknown; body?: unknown; requestId?: unknown };
+  const shape = (error ?? {}) as {
+    name?: unknown;
+    status?: unknown;
+    body?: unknown;
+    requestId?: unknown;
+    timeoutType?: unknown;
+  };
   if (typeof shape.status === 'number') {
     // @fal-ai/client's ApiError / ValidationError (matched by shape: the package may load twice).
     const requestId = typeof shape.requestId === 'string' && shape.requestId ? shape.requestId : null;
@@ -59,6 +68,7 @@ export function errorFacts(error: unknown): ErrorFacts {
       body: shape.body ?? null,
       requestId,
       errorType: bodyErrorType(shape.body),
+      timeoutType: typeof shape.timeoutType === 'string' ? shape.timeoutType : null,
     };
   }
   if (shape.name === 'AbortError') return { ...facts, aborted: 'abort' };

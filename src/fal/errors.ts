@@ -104,6 +104,8 @@ function isContentPolicy(body: unknown, text: string): boolean {
 
 function chargedFor(kind: ErrorKind, stage: FalStage, facts: ErrorFacts, variant: CopyVariant): Charged {
   if (variant === 'cancelled' || stage === 'upload' || stage === 'platform') return 'no';
+  // The caller's own start deadline passed: the run never started, so it cannot have been billed.
+  if (kind === 'TIMEOUT' && facts.timeoutType === 'user') return 'no';
   if (kind === 'DOWNLOAD' || kind === 'IMPORT') return 'yes';
   if (stage === 'submit') {
     // Before submission nothing is charged (§9), unless the answer was lost after fal got the request.
