@@ -58,6 +58,9 @@ describe.each(appendFaults)('append with %s', (_name, fault, reason) => {
     disk.clear();
     expect(ids((await journal.append([...makeEvents(2), ...pending])).appended)).toEqual(['evt-3', 'evt-4']);
     await journal.close();
+    // Written once on disk too, not just de-duplicated on load.
+    const lines = (await readFile(join(dir, 'ledger.jsonl'), 'utf8')).trimEnd().split('\n');
+    expect(lines.map((line) => JSON.parse(line).id)).toEqual(ids(makeEvents(5)));
     const { events, recovery } = await reopen(dir);
     expect(events).toEqual(makeEvents(5));
     expect(recovery.tornLines).toBe(0);
