@@ -1,0 +1,39 @@
+import type { SnapshotFrom } from 'xstate';
+import type { activeGenerationsMachine } from './active-generations.machine.ts';
+import type { ActiveRow, Notice } from './active-generations.notices.ts';
+import type { DualGenerationActorRef } from './dual-generation.machine.ts';
+import type { GenerationActorRef } from './generation.machine.ts';
+
+/** Selectors over the Active generations snapshot, for `useSelector(ref, selectX)`. */
+
+/** The Active generations snapshot. */
+export type ActiveGenerationsSnapshot = SnapshotFrom<typeof activeGenerationsMachine>;
+
+const UNSENT = ['editing', 'confirming', null];
+
+/** Rows for the panel: every generation that was sent (drafts in the Generate form are not rows). */
+export function selectRows(s: ActiveGenerationsSnapshot): ActiveRow[] {
+  return s.context.rows.filter((row) => !UNSENT.includes(row.phase));
+}
+
+/** Open notices, oldest first; success ones disappear by themselves after 7 s. */
+export function selectNotices(s: ActiveGenerationsSnapshot): Notice[] {
+  return s.context.notices;
+}
+
+/** True when the panel has nothing to show (it hides). */
+export function selectIsEmpty(s: ActiveGenerationsSnapshot): boolean {
+  return selectRows(s).length === 0;
+}
+
+/**
+ * The generation actor behind a row, for the row view's own `useSelector`: the spawned generation, or
+ * the slot of its Dual Mode pair. Null when it is gone (dismissed).
+ */
+export function refOfRow(s: ActiveGenerationsSnapshot, row: ActiveRow): GenerationActorRef | null {
+  const entry = s.context.entries.find((e) => e.id === row.entryId);
+  if (!entry) return null;
+  if (entry.kind === 'single') return entry.ref;
+  const pair: DualGenerationActorRef = entry.ref;
+  return row.slot === null ? null : pair.getSnapshot().context.refs[row.slot];
+}
