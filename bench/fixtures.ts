@@ -1,8 +1,7 @@
-import { writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { FxSnapshot, LedgerEvent } from '../src/domain/ledger/events.ts';
 
-/** Schema-valid ledger events for benchmarks and tests, deterministic in their index. */
+// Schema-valid ledger events for benchmarks and tests, deterministic in their index.
+// No Node imports here: browser tests use these too (file writers are in fixture-files.ts).
 
 const fx: FxSnapshot = {
   base: 'USD',
@@ -68,22 +67,4 @@ export function makeEvents(
 ): LedgerEvent[] {
   const from = options.from ?? 0;
   return Array.from({ length: count }, (_, k) => makeEvent(from + k, options));
-}
-
-/** Writes `events` as a ledger.jsonl (one JSON per line) into `dir`; returns the file's bytes. */
-export async function writeJournalFile(dir: string, events: readonly LedgerEvent[]): Promise<number> {
-  const text = events.map((event) => `${JSON.stringify(event)}\n`).join('');
-  await writeFile(join(dir, 'ledger.jsonl'), text);
-  return Buffer.byteLength(text);
-}
-
-/** Writes `events` as a snapshot.json `{ v: 1, epoch, events }` into `dir`; returns the file's bytes. */
-export async function writeSnapshotFile(
-  dir: string,
-  events: readonly LedgerEvent[],
-  epoch = 0,
-): Promise<number> {
-  const text = JSON.stringify({ v: 1, epoch, events });
-  await writeFile(join(dir, 'snapshot.json'), text);
-  return Buffer.byteLength(text);
 }

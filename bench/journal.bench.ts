@@ -7,7 +7,8 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openJournal } from '../src/persistence/index.ts';
-import { makeEvent, makeEvents, writeJournalFile, writeSnapshotFile } from './fixtures.ts';
+import { writeJournalFile, writeSnapshotFile } from './fixture-files.ts';
+import { makeEvent, makeEvents } from './fixtures.ts';
 import { collectGarbage, formatMb, formatMs, median, reportRatio } from './report.ts';
 
 const LARGE = 100_000;

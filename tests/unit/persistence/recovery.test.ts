@@ -1,7 +1,8 @@
 import { appendFile, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
-import { makeEvent, makeEvents, writeJournalFile, writeSnapshotFile } from '../../../bench/fixtures.ts';
+import { writeJournalFile, writeSnapshotFile } from '../../../bench/fixture-files.ts';
+import { makeEvent, makeEvents } from '../../../bench/fixtures.ts';
 import type { LedgerEvent } from '../../../src/domain/ledger/events.ts';
 import {
   JournalReadOnlyError,
