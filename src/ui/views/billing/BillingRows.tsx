@@ -1,0 +1,71 @@
+import { Box, Button, Group, Stack, Text } from '@mantine/core';
+import {
+  selectCanHide,
+  selectCanViewMore,
+  selectIsFiltered,
+  selectShownCount,
+} from '../../../machines/billing.selectors.ts';
+import { BillingActorContext } from '../../actors/billing-context.ts';
+import { useMoney } from '../../hooks/use-money.ts';
+import { dualPartnersFor, useBillingRows, useLedgerState } from './billing-data.ts';
+import { BillingRow } from './BillingRow.tsx';
+
+function EmptyState({ filtered }: { filtered: boolean }) {
+  return (
+    <Box role="status" py="md" data-empty="true">
+      <Text size="sm" fw={600}>
+        {filtered ? 'No costs match this filter' : 'No costs recorded yet'}
+      </Text>
+      <Text size="xs" c="dimmed">
+        {filtered
+          ? 'Choose "All" to see every cost.'
+          : 'Run a generation in the Generate tab: its cost appears here.'}
+      </Text>
+    </Box>
+  );
+}
+
+/**
+ * The cost history, newest first: only the first 4 rows (then 14, 24…) are rendered, as the billing
+ * machine says; `View more` adds 10, `Hide` goes back to 4. An empty ledger shows an empty state.
+ */
+export function BillingRows() {
+  const rows = useBillingRows();
+  const partners = dualPartnersFor(useLedgerState());
+  const money = useMoney();
+  const billing = BillingActorContext.useActorRef();
+  const shown = BillingActorContext.useSelector((s) => selectShownCount(s, rows.length));
+  const canViewMore = BillingActorContext.useSelector((s) => selectCanViewMore(s, rows.length));
+  const canHide = BillingActorContext.useSelector(selectCanHide);
+  const filtered = BillingActorContext.useSelector(selectIsFiltered);
+  if (rows.length === 0) return <EmptyState filtered={filtered} />;
+  return (
+    <Stack gap={4}>
+      <Text size="xs" c="dimmed" aria-live="polite">
+        Showing {shown} of {rows.length}
+      </Text>
+      <Box component="ul" aria-label="Cost history" m={0} p={0}>
+        {rows.slice(0, shown).map((row) => (
+          <BillingRow
+            key={row.item.id}
+            row={row}
+            money={money}
+            dualPartner={row.kind === 'internal' ? (partners.get(row.generation.genId) ?? null) : null}
+          />
+        ))}
+      </Box>
+      <Group gap="xs">
+        {canViewMore && (
+          <Button size="xs" variant="light" onClick={() => billing.send({ type: 'VIEW_MORE' })}>
+            View more
+          </Button>
+        )}
+        {canHide && (
+          <Button size="xs" variant="subtle" onClick={() => billing.send({ type: 'HIDE' })}>
+            Hide
+          </Button>
+        )}
+      </Group>
+    </Stack>
+  );
+}

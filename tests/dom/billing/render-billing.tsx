@@ -1,0 +1,31 @@
+import { MantineProvider } from '@mantine/core';
+import { type RenderResult, render, screen, within } from '@testing-library/react';
+import type { ReactElement } from 'react';
+import { type ActorsParameters, ActorProviders } from '../../../stories/fixtures/with-actors.tsx';
+import { BillingView } from '../../../src/ui/views/billing/index.ts';
+import { theme } from '../../../src/ui/theme.ts';
+
+/** Renders `ui` (default: the whole Billing view) inside the dark theme and real actors set up from `actors`. */
+export function renderBilling(actors: ActorsParameters, ui: ReactElement = <BillingView />): RenderResult {
+  return render(
+    <MantineProvider theme={theme} forceColorScheme="dark" env="test">
+      <ActorProviders actors={actors}>{ui}</ActorProviders>
+    </MantineProvider>,
+  );
+}
+
+/** The rows of the cost history list as rendered (empty when the list is not shown). */
+export function visibleRows(): HTMLElement[] {
+  const list = screen.queryByRole('list', { name: 'Cost history' });
+  return list ? within(list).queryAllByRole('listitem') : [];
+}
+
+/** The running total's text content (amount, estimated part, unpriced count). */
+export function runningTotal(): string {
+  return screen.getByRole('group', { name: 'Running total' }).textContent ?? '';
+}
+
+/** The project chip named `name` (inside the "Projects" group). */
+export function projectChip(name: string): HTMLElement {
+  return within(screen.getByRole('group', { name: 'Projects' })).getByRole('button', { name });
+}
