@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { type Context, Hono } from 'hono';
 import { jsonError } from './errors.ts';
+import { isCepOrigin } from './security.ts';
 
 /** Options of {@link createPanelRoutes}. */
 export interface PanelOptions {
@@ -83,6 +84,15 @@ export function createPanelRoutes(options: PanelOptions): Hono {
 }
 
 async function servePanelIndex(c: Context, options: PanelOptions): Promise<Response> {
+  const origin = c.req.header('origin');
+  if (isCepOrigin(origin)) {
+    // The CEP loader page (file://) probes whether the backend runs before navigating to it. That
+    // cross-origin read gets a token-free answer it may read; the navigation itself sends no Origin
+    // and gets the real page. Any page can send `Origin: null`, so the token never goes this way.
+    c.header('Access-Control-Allow-Origin', origin);
+    c.header('Cache-Control', 'no-store');
+    return c.json({ ok: true, app: 'modelbridge' });
+  }
   let html: string;
   try {
     html = await readFile(join(options.panelDir, 'index.html'), 'utf8');

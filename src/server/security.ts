@@ -24,6 +24,11 @@ const EXPOSED_HEADERS = 'x-fal-billable-units, x-fal-bill-as, x-fal-request-id';
  */
 const CEP_ORIGINS = new Set(['file://', 'null']);
 
+/** True for the Origins Premiere's CEP pages send (`file://`, `null`); see CEP_ORIGINS above. */
+export function isCepOrigin(origin: string | undefined): origin is 'file://' | 'null' {
+  return origin !== undefined && CEP_ORIGINS.has(origin);
+}
+
 function loopbackAuthorities(port: number): Set<string> {
   return new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
 }
@@ -59,7 +64,7 @@ export function originGuard(port: () => number): MiddlewareHandler {
     if (origin === undefined) return next();
     const own = [...loopbackAuthorities(port())].map((a) => `http://${a}`);
     if (own.includes(origin)) return next();
-    if (!CEP_ORIGINS.has(origin)) {
+    if (!isCepOrigin(origin)) {
       return jsonError(
         c,
         403,

@@ -158,7 +158,7 @@ describe('Origin', () => {
     }
   });
 
-  test('a CEP page gets CORS answers on the API (preflight without token), never on the panel page', async () => {
+  test('a CEP page gets CORS answers on the API (preflight without token), never on panel files', async () => {
     const preflight = await rawHttp(
       {
         port: server.port,
@@ -176,12 +176,25 @@ describe('Origin', () => {
     expect(preflight.status).toBe(204);
     expect(preflight.headers['access-control-allow-origin']).toBe('file://');
     expect(preflight.headers['access-control-allow-headers']).toContain('x-modelbridge-token');
-    const page = await rawHttp(
-      { port: server.port, path: '/', headers: { host: host(), origin: 'null' } },
+    const asset = await rawHttp(
+      { port: server.port, path: '/assets/app.js', headers: { host: host(), origin: 'null' } },
       log,
     );
-    expect(page.status).toBe(200);
-    expect(page.headers['access-control-allow-origin']).toBeUndefined();
+    expect(asset.status).toBe(200);
+    expect(asset.headers['access-control-allow-origin']).toBeUndefined();
+  });
+
+  test("the CEP loader's cross-origin probe of the panel gets a readable answer without the token", async () => {
+    for (const origin of ['null', 'file://']) {
+      const probe = await rawHttp({ port: server.port, path: '/', headers: { host: host(), origin } }, log);
+      expect(probe.status).toBe(200);
+      expect(probe.headers['access-control-allow-origin']).toBe(origin);
+      expect(JSON.parse(probe.body)).toEqual({ ok: true, app: 'modelbridge' });
+      expect(probe.body).not.toContain(server.token);
+    }
+    // A navigation (no Origin) gets the page with the token.
+    const page = await rawHttp({ port: server.port, path: '/', headers: { host: host() } }, log);
+    expect(page.body).toContain(server.token);
   });
 });
 
