@@ -27,6 +27,15 @@ const TRANSPORT_CODES = new Set([
   'EPIPE',
 ]);
 
+/** The shape of @fal-ai/client's ApiError / ValidationError (matched by shape: the package may load twice). */
+interface ApiErrorShape {
+  name?: unknown;
+  status?: unknown;
+  body?: unknown;
+  requestId?: unknown;
+  timeoutType?: unknown;
+}
+
 /** Normalises FalHttpFailure, FalTransportFailure, @fal-ai/client's ApiError and plain errors. */
 export function errorFacts(error: unknown): ErrorFacts {
   const facts: ErrorFacts = {
@@ -44,33 +53,11 @@ export function errorFacts(error: unknown): ErrorFacts {
     return { ...facts, transport: true, transportCode: error.transportCode };
   }
   if (error instanceof FalHttpFailure) {
-    return {
-      ...facts,
-      status: error.status,
-      body: error.body,
-      requestId: error.requestId,
-      errorType: error.errorType ?? bodyErrorType(error.body),
-    };
+    const errorType = error.errorType ?? bodyErrorType(error.body);
+    return { ...facts, status: error.status, body: error.body, requestId: error.requestId, errorType };
   }
-  const shape = (error ?? {}) as {
-    name?: unknown;
-    status?: unknown;
-    body?: unknown;
-    requestId?: unknown;
-    timeoutType?: unknown;
-  };
-  if (typeof shape.status === 'number') {
-    // @fal-ai/client's ApiError / ValidationError (matched by shape: the package may load twice).
-    const requestId = typeof shape.requestId === 'string' && shape.requestId ? shape.requestId : null;
-    return {
-      ...facts,
-      status: shape.status,
-      body: shape.body ?? null,
-      requestId,
-      errorType: bodyErrorType(shape.body),
-      timeoutType: typeof shape.timeoutType === 'string' ? shape.timeoutType : null,
-    };
-  }
+  const shape = (error ?? {}) as ApiErrorShape;
+  if (typeof shape.status === 'number') return { ...facts, ...apiErrorFacts(shape, shape.status) };
   if (shape.name === 'AbortError') return { ...facts, aborted: 'abort' };
   if (shape.name === 'TimeoutError') return { ...facts, aborted: 'timeout' };
   const code = codeInChain(error);
@@ -78,6 +65,16 @@ export function errorFacts(error: unknown): ErrorFacts {
     return { ...facts, transport: true, transportCode: code };
   }
   return facts;
+}
+
+function apiErrorFacts(shape: ApiErrorShape, status: number): Partial<ErrorFacts> {
+  return {
+    status,
+    body: shape.body ?? null,
+    requestId: typeof shape.requestId === 'string' && shape.requestId ? shape.requestId : null,
+    errorType: bodyErrorType(shape.body),
+    timeoutType: typeof shape.timeoutType === 'string' ? shape.timeoutType : null,
+  };
 }
 
 /** `error_type` of a fal request error, or `error.code` of our proxy's `{ error: { code } }`. */

@@ -57,8 +57,28 @@ export interface FalGatewayOptions {
  */
 export function createFalGateway(options: FalGatewayOptions): FalGateway {
   const store = new CaptureStore();
+  const client = proxiedClient(options, store);
+  const guard = <T>(stage: FalStage, work: () => Promise<T>): Promise<T> =>
+    work().catch((error: unknown) => {
+      throw classifyFalError(error, stage);
+    });
+  return {
+    submit: (endpointId, input) =>
+      guard('submit', async () => {
+        const queued = await client.queue.submit(endpointId, { input });
+        return { requestId: queued.request_id, queuePosition: queuePositionOf(queued) };
+      }),
+    status: (endpointId, requestId) =>
+      guard('status', async () => toStatus(await client.queue.status(endpointId, { requestId, logs: true }))),
+    result: (endpointId, requestId) => readResult(client, store, endpointId, requestId),
+    cancel: (endpointId, requestId) => cancelRequest(client, store, endpointId, requestId),
+    upload: (file) => guard('upload', () => client.storage.upload(file)),
+  };
+}
+
+function proxiedClient(options: FalGatewayOptions, store: CaptureStore) {
   const extraHeaders = { ...options.headers };
-  const client = createFalClient({
+  return createFalClient({
     // The key lives only in the backend; never fall back to FAL_KEY from the environment here.
     credentials: () => undefined,
     proxyUrl: { url: options.proxyUrl, when: 'always' },
@@ -72,35 +92,26 @@ export function createFalGateway(options: FalGatewayOptions): FalGateway {
     }),
     requestMiddleware: async (request) => ({ ...request, headers: { ...request.headers, ...extraHeaders } }),
   });
-  const guard = <T>(stage: FalStage, work: () => Promise<T>): Promise<T> =>
-    work().catch((error: unknown) => {
-      throw classifyFalError(error, stage);
-    });
-
-  return {
-    submit: (endpointId, input) =>
-      guard('submit', async () => {
-        const queued = await client.queue.submit(endpointId, { input });
-        return { requestId: queued.request_id, queuePosition: queuePositionOf(queued) };
-      }),
-    status: (endpointId, requestId) =>
-      guard('status', async () => toStatus(await client.queue.status(endpointId, { requestId, logs: true }))),
-    result: async (endpointId, requestId) => {
-      try {
-        const { data } = await client.queue.result(endpointId, { requestId });
-        const billing = store.billingOf(requestId);
-        return { data, billableUnits: billing?.billableUnits ?? null, billAs: billing?.billAs ?? null };
-      } catch (error) {
-        const units = store.billingOf(requestId)?.billableUnits ?? 0;
-        throw classifyFalError(error, 'result', { billed: units > 0 });
-      }
-    },
-    cancel: (endpointId, requestId) => cancelRequest(client, store, endpointId, requestId),
-    upload: (file) => guard('upload', () => client.storage.upload(file)),
-  };
 }
 
 type FalClientInstance = ReturnType<typeof createFalClient>;
+
+async function readResult(
+  client: FalClientInstance,
+  store: CaptureStore,
+  endpointId: string,
+  requestId: string,
+): Promise<FalResult> {
+  try {
+    const { data } = await client.queue.result(endpointId, { requestId });
+    const billing = store.billingOf(requestId);
+    return { data, billableUnits: billing?.billableUnits ?? null, billAs: billing?.billAs ?? null };
+  } catch (error) {
+    // A failed result that still reports units was billed (e.g. a worker-side 422 after GPU time).
+    const units = store.billingOf(requestId)?.billableUnits ?? 0;
+    throw classifyFalError(error, 'result', { billed: units > 0 });
+  }
+}
 
 async function cancelRequest(
   client: FalClientInstance,

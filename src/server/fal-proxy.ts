@@ -30,61 +30,61 @@ export function createFalProxy(options: FalProxyOptions): Hono {
   return app;
 }
 
-async function forward(request: Request, options: FalProxyOptions): Promise<Response> {
+/** Messages of the proxy's own refusals: what happened, why, what to do. */
+const REFUSALS = {
+  FAL_TARGET_MISSING: [
+    400,
+    'The request to the fal proxy named no destination, so it was not sent. The panel must call fal through @fal-ai/client, which sets it.',
+  ],
+  FAL_TARGET_NOT_ALLOWED: [
+    403,
+    'The fal proxy refused this destination because it only forwards to fal.ai over https. Check which address the panel is calling.',
+  ],
+  FAL_KEY_MISSING: [
+    401,
+    'No fal.ai API key is set, so the request could not be sent to fal.ai. Add your key in Settings, or start modelBridge in Sandbox mode.',
+  ],
+  FAL_TIMEOUT: [504, 'fal.ai did not answer in time, so the request was abandoned. Try again in a moment.'],
+  FAL_UNREACHABLE: [
+    502,
+    'The backend could not reach fal.ai: the connection failed. Check the internet connection and try again.',
+  ],
+} as const;
+
+/** Where a proxied request goes and with which key; or the refusal code. */
+type Route = { url: string; key: string | null; streaming: boolean } | keyof typeof REFUSALS;
+
+function route(request: Request, options: FalProxyOptions): Route {
   const rawTarget = request.headers.get(TARGET_HEADER);
-  if (!rawTarget) {
-    return proxyError(
-      400,
-      'FAL_TARGET_MISSING',
-      'The request to the fal proxy named no destination, so it was not sent. The panel must call fal through @fal-ai/client, which sets it.',
-    );
-  }
+  if (!rawTarget) return 'FAL_TARGET_MISSING';
   const target = allowedFalTarget(rawTarget);
-  if (!target) {
-    return proxyError(
-      403,
-      'FAL_TARGET_NOT_ALLOWED',
-      'The fal proxy refused this destination because it only forwards to fal.ai over https. Check which address the panel is calling.',
-    );
-  }
+  if (!target) return 'FAL_TARGET_NOT_ALLOWED';
   const sandboxBase = options.sandboxBaseUrl?.() ?? null;
   const key = sandboxBase ? null : options.getKey();
-  if (!sandboxBase && !key) {
-    return proxyError(
-      401,
-      'FAL_KEY_MISSING',
-      'No fal.ai API key is set, so the request could not be sent to fal.ai. Add your key in Settings, or start modelBridge in Sandbox mode.',
-    );
-  }
+  if (!sandboxBase && !key) return 'FAL_KEY_MISSING';
   const url = sandboxBase ? sandboxTarget(target, sandboxBase) : target.href;
-  const streaming = target.pathname.endsWith('/status/stream');
-  const signal = streaming ? undefined : AbortSignal.timeout(UPSTREAM_TIMEOUT_MS);
+  return { url, key, streaming: target.pathname.endsWith('/status/stream') };
+}
+
+async function forward(request: Request, options: FalProxyOptions): Promise<Response> {
+  const where = route(request, options);
+  if (typeof where === 'string') return refuse(where);
   const hasBody = request.method !== 'GET' && request.method !== 'HEAD';
-  let upstream: Response;
   try {
-    upstream = await (options.fetch ?? fetch)(url, {
+    const upstream = await (options.fetch ?? fetch)(where.url, {
       method: request.method,
-      headers: forwardHeaders(request.headers, key),
+      headers: forwardHeaders(request.headers, where.key),
       body: hasBody ? await request.arrayBuffer() : undefined,
       // Never follow a redirect: it could lead the key (or the caller) off fal's hosts.
       redirect: 'manual',
-      signal,
+      // Status streams (SSE) stay open until COMPLETED; every other call must answer in time.
+      signal: where.streaming ? undefined : AbortSignal.timeout(UPSTREAM_TIMEOUT_MS),
     });
+    return await relayResponse(upstream, where.key);
   } catch (error) {
-    if ((error as { name?: unknown } | null)?.name === 'TimeoutError') {
-      return proxyError(
-        504,
-        'FAL_TIMEOUT',
-        'fal.ai did not answer in time, so the request was abandoned. Try again in a moment.',
-      );
-    }
-    return proxyError(
-      502,
-      'FAL_UNREACHABLE',
-      'The backend could not reach fal.ai: the connection failed. Check the internet connection and try again.',
-    );
+    const timedOut = (error as { name?: unknown } | null)?.name === 'TimeoutError';
+    return refuse(timedOut ? 'FAL_TIMEOUT' : 'FAL_UNREACHABLE');
   }
-  return relayResponse(upstream, key);
 }
 
 /** Copies only what fal needs: content negotiation and fal's own `x-fal-*` / `x-app-fal-*` options. */
@@ -105,6 +105,7 @@ function forwardHeaders(incoming: Headers, key: string | null): Headers {
   return headers;
 }
 
-function proxyError(status: 400 | 401 | 403 | 502 | 504, code: string, message: string): Response {
+function refuse(code: keyof typeof REFUSALS): Response {
+  const [status, message] = REFUSALS[code];
   return Response.json({ error: { code, message } }, { status });
 }

@@ -26,32 +26,36 @@ export function createPlatformRoutes(ctx: SandboxContext): Hono {
   });
   app.get('/v1/models/billing-events', (c) => {
     if (!keyAccepted(c.req.header('authorization'))) return unauthorised();
-    const ids = listParam(c.req.queries('request_id'));
-    const requests = ids.length > 0 ? ctx.store.byIds(ids) : ctx.store.all();
-    const now = ctx.store.now();
-    const events = requests.flatMap((req) => {
-      const phase = phaseAt(req, now);
-      if (phase.status !== 'COMPLETED' || phase.outcome !== 'success') return [];
-      const unitPrice = req.model.unitPriceUsd ?? 0;
-      const cost = Math.round(req.shape.units * unitPrice * 1e6) / 1e6;
-      return [
-        {
-          request_id: req.id,
-          endpoint_id: req.scenario.billAs ?? req.model.canonicalId ?? req.endpointId,
-          timestamp: new Date(req.submittedWall + phase.atMs).toISOString(),
-          output_units: req.shape.units,
-          unit_price: unitPrice,
-          percent_discount: 0,
-          cost_subtotal: cost,
-          cost_discount: 0,
-          cost_total: cost,
-          cost_estimate_nano_usd: Math.round(cost * 1e9),
-        },
-      ];
-    });
+    const events = billingEvents(ctx, listParam(c.req.queries('request_id')));
     return falJson({ billing_events: events, next_cursor: null, has_more: false }, 200);
   });
   return app;
+}
+
+/** What fal billed: one event per successfully completed request (cancelled or failed runs bill nothing). */
+function billingEvents(ctx: SandboxContext, ids: readonly string[]) {
+  const requests = ids.length > 0 ? ctx.store.byIds(ids) : ctx.store.all();
+  const now = ctx.store.now();
+  return requests.flatMap((req) => {
+    const phase = phaseAt(req, now);
+    if (phase.status !== 'COMPLETED' || phase.outcome !== 'success') return [];
+    const unitPrice = req.model.unitPriceUsd ?? 0;
+    const cost = Math.round(req.shape.units * unitPrice * 1e6) / 1e6;
+    return [
+      {
+        request_id: req.id,
+        endpoint_id: req.scenario.billAs ?? req.model.canonicalId ?? req.endpointId,
+        timestamp: new Date(req.submittedWall + phase.atMs).toISOString(),
+        output_units: req.shape.units,
+        unit_price: unitPrice,
+        percent_discount: 0,
+        cost_subtotal: cost,
+        cost_discount: 0,
+        cost_total: cost,
+        cost_estimate_nano_usd: Math.round(cost * 1e9),
+      },
+    ];
+  });
 }
 
 function modelEntry(model: SandboxModel) {

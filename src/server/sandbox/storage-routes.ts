@@ -5,12 +5,18 @@ import { falJson, outputFiles, readJsonObject, type SandboxContext } from './con
 export const SANDBOX_UPLOAD_LIMIT = 25 * 1024 * 1024;
 const MAX_PENDING = 200;
 
+type Pending = Map<string, { contentType: string; fileName: string }>;
+
 /**
  * fal storage: `POST /rest/storage/upload/initiate` returns `{upload_url, file_url}` on the sandbox,
  * the raw `PUT` stores the bytes, and `GET /files/…` serves uploads and generated outputs.
  */
 export function createStorageRoutes(ctx: SandboxContext): { rest: Hono; storage: Hono; files: Hono } {
-  const pending = new Map<string, { contentType: string; fileName: string }>();
+  const pending: Pending = new Map();
+  return { rest: restRoutes(ctx, pending), storage: uploadRoutes(ctx, pending), files: fileRoutes(ctx) };
+}
+
+function restRoutes(ctx: SandboxContext, pending: Pending): Hono {
   const rest = new Hono();
   rest.post('/storage/upload/initiate', async (c) => {
     const body = await readJsonObject(c.req.raw);
@@ -23,11 +29,9 @@ export function createStorageRoutes(ctx: SandboxContext): { rest: Hono; storage:
       if (pending.size <= MAX_PENDING) break;
       pending.delete(oldest);
     }
+    const base = ctx.base();
     return falJson(
-      {
-        upload_url: `${ctx.base()}/storage/upload/${token}`,
-        file_url: `${ctx.base()}/files/up/${token}/${fileName}`,
-      },
+      { upload_url: `${base}/storage/upload/${token}`, file_url: `${base}/files/up/${token}/${fileName}` },
       200,
     );
   });
@@ -39,28 +43,31 @@ export function createStorageRoutes(ctx: SandboxContext): { rest: Hono; storage:
       413,
     ),
   );
+  return rest;
+}
 
+function uploadRoutes(ctx: SandboxContext, pending: Pending): Hono {
   const storage = new Hono();
   storage.put('/upload/:token', async (c) => {
-    const target = pending.get(c.req.param('token'));
+    const token = c.req.param('token');
+    const target = pending.get(token);
     if (!target) return falJson({ detail: 'Unknown or expired upload URL' }, 404);
     if (Number(c.req.header('content-length') ?? '0') > SANDBOX_UPLOAD_LIMIT)
       return falJson({ detail: 'File too large' }, 413);
     const bytes = new Uint8Array(await c.req.arrayBuffer());
     if (bytes.length > SANDBOX_UPLOAD_LIMIT) return falJson({ detail: 'File too large' }, 413);
-    pending.delete(c.req.param('token'));
-    ctx.files.put(`up/${c.req.param('token')}/${target.fileName}`, {
-      contentType: target.contentType,
-      bytes,
-    });
+    pending.delete(token);
+    ctx.files.put(`up/${token}/${target.fileName}`, { contentType: target.contentType, bytes });
     return new Response(null, { status: 200 });
   });
+  return storage;
+}
 
+function fileRoutes(ctx: SandboxContext): Hono {
   const files = new Hono();
   files.get('/:area/:id/:name', (c) => {
     const { area, id, name } = c.req.param();
-    const key = `${area}/${id}/${name}`;
-    let file = ctx.files.get(key);
+    let file = ctx.files.get(`${area}/${id}/${name}`);
     if (!file && area === 'out') {
       // Evicted or never fetched: outputs are deterministic, so rebuild them from the request.
       const req = ctx.store.byIds([id])[0];
@@ -71,7 +78,7 @@ export function createStorageRoutes(ctx: SandboxContext): { rest: Hono; storage:
       headers: { 'content-type': file.contentType, 'cache-control': 'private, max-age=3600' },
     });
   });
-  return { rest, storage, files };
+  return files;
 }
 
 function safeName(name: string): string {
