@@ -72,17 +72,25 @@ export async function main(argv: string[]): Promise<number> {
   return serve(args);
 }
 
+/** Builds dist/panel with Vite when it is missing (first `npm start`); false when the build failed. */
+function buildPanelIfMissing(): boolean {
+  if (existsSync(join(panelDir, 'index.html'))) return true;
+  console.log('modelBridge: building the panel (first start)…');
+  // npx is a .cmd script on Windows, which Node only starts through a shell.
+  const build = spawnSync('npx', ['vite', 'build'], {
+    cwd: root,
+    stdio: 'inherit',
+    shell: process.platform === 'win32',
+  });
+  if (build.status === 0) return true;
+  console.error(
+    'modelbridge: building the panel failed (see above). Fix the error, or run `npx vite build`.',
+  );
+  return false;
+}
+
 async function serve(args: ServeArgs): Promise<number> {
-  if (args.buildIfNeeded && !existsSync(join(panelDir, 'index.html'))) {
-    console.log('modelBridge: building the panel (first start)…');
-    const build = spawnSync('npx', ['vite', 'build'], { cwd: root, stdio: 'inherit' });
-    if (build.status !== 0) {
-      console.error(
-        'modelbridge: building the panel failed (see above). Fix the error, or run `npx vite build`.',
-      );
-      return 1;
-    }
-  }
+  if (args.buildIfNeeded && !buildPanelIfMissing()) return 1;
   let server: RunningServer;
   try {
     server = await startServer({
