@@ -28,50 +28,55 @@ interface Kill {
   early: boolean;
 }
 
+/** Calls `onLine` for every complete line of a child's stdout. */
+function eachLine(stream: NodeJS.ReadableStream, onLine: (line: string) => void): void {
+  let pending = '';
+  stream.setEncoding('utf8');
+  stream.on('data', (chunk: string) => {
+    pending += chunk;
+    for (let nl = pending.indexOf('\n'); nl >= 0; nl = pending.indexOf('\n')) {
+      onLine(pending.slice(0, nl));
+      pending = pending.slice(nl + 1);
+    }
+  });
+}
+
 /** Runs one worker until it is SIGKILLed per `kill`; resolves with the ids it acknowledged. */
 function runWorker(
   dir: string,
   run: number,
   kill: Kill,
 ): Promise<{ acked: string[]; midCompaction: boolean }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', worker, dir, String(run), kill.mode], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const result = { acked: [] as string[], midCompaction: false };
+  let stderr = '';
+  let armed = false;
+  const sigkill = () => child.kill('SIGKILL');
+  const guard = setTimeout(sigkill, 20_000);
+  if (kill.early) setTimeout(sigkill, kill.delayMs);
+  eachLine(child.stdout, (line) => {
+    if (line === 'paused') {
+      result.midCompaction = true;
+      sigkill();
+    }
+    if (!line.startsWith('ack ')) return;
+    result.acked.push(...line.slice(4).split(' '));
+    if (kill.mode === 'run' && !kill.early && !armed) {
+      armed = true;
+      setTimeout(sigkill, kill.delayMs);
+    }
+  });
+  child.stderr.on('data', (chunk) => {
+    stderr += chunk;
+  });
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', worker, dir, String(run), kill.mode], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const acked: string[] = [];
-    let midCompaction = false;
-    let pending = '';
-    let stderr = '';
-    let armed = false;
-    const sigkill = () => child.kill('SIGKILL');
-    const guard = setTimeout(sigkill, 20_000);
-    if (kill.early) setTimeout(sigkill, kill.delayMs);
-    const onLine = (line: string) => {
-      if (line.startsWith('ack ')) acked.push(...line.slice(4).split(' '));
-      if (line === 'paused') {
-        midCompaction = true;
-        sigkill();
-      }
-      if (line.startsWith('ack ') && kill.mode === 'run' && !kill.early && !armed) {
-        armed = true;
-        setTimeout(sigkill, kill.delayMs);
-      }
-    };
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-      pending += chunk;
-      for (let nl = pending.indexOf('\n'); nl >= 0; nl = pending.indexOf('\n')) {
-        onLine(pending.slice(0, nl));
-        pending = pending.slice(nl + 1);
-      }
-    });
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
-      stderr += chunk;
-    });
     // 'close' comes after the exit and after every byte of stdout was read: no ack is missed.
-    child.on('close', (_code, signal) => {
+    child.on('close', (code, signal) => {
       clearTimeout(guard);
-      if (signal === 'SIGKILL') resolve({ acked, midCompaction });
-      else reject(new Error(`worker ${run} ended by itself (${signal ?? _code}): ${stderr}`));
+      if (signal === 'SIGKILL') resolve(result);
+      else reject(new Error(`worker ${run} ended by itself (${signal ?? code}): ${stderr}`));
     });
   });
 }
@@ -90,7 +95,7 @@ test('SIGKILL at random moments and mid-compaction never loses or half-writes an
   const acked = new Set<string>();
   let midCompaction = 0;
   let tornLines = 0;
-  const kills = 52;
+  const kills = 50;
   for (let run = 0; run < kills; run++) {
     const kill = schedule(run, next);
     const result = await runWorker(dir, run, kill);
