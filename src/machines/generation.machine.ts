@@ -87,6 +87,13 @@ const outcomeIs =
   (is: NonNullable<Outcome>) =>
   ({ event }: { event: { output: { outcome: Outcome } } }) => ({ outcome: event.output.outcome, is });
 const output = <T>({ event }: { event: { output: T } }): T => event.output;
+const endedAs = (is: NonNullable<Outcome>) => ({ type: 'hasOutcome', params: outcomeIs(is) }) as const;
+const keepRun = { type: 'assignRunOutput', params: output } as const;
+const keepFetch = { type: 'assignFetchOutput', params: output } as const;
+const crashed = {
+  target: '#generation.failed',
+  actions: { type: 'assignChildError', params: ({ event }: { event: { error: unknown } }) => event },
+} as const;
 
 export const generationMachine = setup({
   types: {
@@ -123,8 +130,16 @@ export const generationMachine = setup({
       };
     }),
     assignRunProgress: assign(
-      (_, snapshot: { value: unknown; context: Pick<GenerationContext, 'progress'> }) => ({
+      (
+        _,
+        snapshot: {
+          value: unknown;
+          context: Pick<GenerationContext, 'progress' | 'requestId' | 'submittedAt'>;
+        },
+      ) => ({
         progress: snapshot.context.progress,
+        requestId: snapshot.context.requestId,
+        submittedAt: snapshot.context.submittedAt,
         cancelling: snapshot.value === 'cancelling',
       }),
     ),
@@ -177,27 +192,12 @@ export const generationMachine = setup({
             input: ({ context }) => runInputOf(context),
             onSnapshot: { actions: { type: 'assignRunProgress', params: ({ event }) => event.snapshot } },
             onDone: [
-              {
-                guard: { type: 'hasOutcome', params: outcomeIs('completed') },
-                target: 'fetching',
-                actions: { type: 'assignRunOutput', params: output },
-              },
-              {
-                guard: { type: 'hasOutcome', params: outcomeIs('cancelled') },
-                target: '#generation.cancelled',
-                actions: { type: 'assignRunOutput', params: output },
-              },
-              {
-                guard: { type: 'hasOutcome', params: outcomeIs('stillRunning') },
-                target: '#generation.stillRunning',
-                actions: { type: 'assignRunOutput', params: output },
-              },
-              { target: '#generation.failed', actions: { type: 'assignRunOutput', params: output } },
+              { guard: endedAs('completed'), target: 'fetching', actions: keepRun },
+              { guard: endedAs('cancelled'), target: '#generation.cancelled', actions: keepRun },
+              { guard: endedAs('stillRunning'), target: '#generation.stillRunning', actions: keepRun },
+              { target: '#generation.failed', actions: keepRun },
             ],
-            onError: {
-              target: '#generation.failed',
-              actions: { type: 'assignChildError', params: ({ event }) => ({ error: event.error }) },
-            },
+            onError: crashed,
           },
           on: { CANCEL: { actions: 'forwardCancel' } },
         },
@@ -210,17 +210,10 @@ export const generationMachine = setup({
               actions: { type: 'assignFetchProgress', params: ({ event }) => event.snapshot.context },
             },
             onDone: [
-              {
-                guard: { type: 'hasOutcome', params: outcomeIs('done') },
-                target: '#generation.done',
-                actions: { type: 'assignFetchOutput', params: output },
-              },
-              { target: '#generation.failed', actions: { type: 'assignFetchOutput', params: output } },
+              { guard: endedAs('done'), target: '#generation.done', actions: keepFetch },
+              { target: '#generation.failed', actions: keepFetch },
             ],
-            onError: {
-              target: '#generation.failed',
-              actions: { type: 'assignChildError', params: ({ event }) => ({ error: event.error }) },
-            },
+            onError: crashed,
           },
         },
       },

@@ -83,9 +83,15 @@ const EVENTS: AnyEvent[] = [
   },
   {
     type: 'xstate.snapshot.run',
-    snapshot: { value: { polling: 'generating' }, context: { progress: PROGRESS } },
+    snapshot: {
+      value: { polling: 'generating' },
+      context: { progress: PROGRESS, requestId: 'req-1', submittedAt: T(1) },
+    },
   },
-  { type: 'xstate.snapshot.run', snapshot: { value: 'cancelling', context: { progress: PROGRESS } } },
+  {
+    type: 'xstate.snapshot.run',
+    snapshot: { value: 'cancelling', context: { progress: PROGRESS, requestId: 'req-1', submittedAt: T(1) } },
+  },
   { type: 'xstate.done.actor.run', output: runOutput('completed') },
   { type: 'xstate.done.actor.run', output: runOutput('cancelled') },
   { type: 'xstate.done.actor.run', output: runOutput('stillRunning') },
