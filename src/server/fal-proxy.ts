@@ -77,8 +77,11 @@ async function forward(request: Request, options: FalProxyOptions): Promise<Resp
       body: hasBody ? await request.arrayBuffer() : undefined,
       // Never follow a redirect: it could lead the key (or the caller) off fal's hosts.
       redirect: 'manual',
-      // Status streams (SSE) stay open until COMPLETED; every other call must answer in time.
-      signal: where.streaming ? undefined : AbortSignal.timeout(UPSTREAM_TIMEOUT_MS),
+      // The upstream call ends when the caller goes away; status streams (SSE) stay open until
+      // COMPLETED, every other call must also answer in time.
+      signal: where.streaming
+        ? request.signal
+        : AbortSignal.any([request.signal, AbortSignal.timeout(UPSTREAM_TIMEOUT_MS)]),
     });
     return await relayResponse(upstream, where.key);
   } catch (error) {
