@@ -77,7 +77,7 @@ const appendSchema = z.object({ acknowledged: z.array(z.string()) });
 const resetSchema = z.object({ backupPath: z.string(), event: ledgerResetSchema });
 const eventsMessageSchema = z.object({ events: z.array(ledgerEventSchema) });
 const errorSchema = z.object({
-  error: z.object({ code: z.string(), message: z.string(), details: z.unknown() }),
+  error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
 });
 /** Settings and health are the backend's own types: checked to be an object, typed by the server module. */
 const objectOf = <T>() => z.looseObject({}) as unknown as z.ZodType<T>;

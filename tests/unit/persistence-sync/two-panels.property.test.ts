@@ -52,10 +52,10 @@ async function run(
     await settled(first);
     // The first panel to finish sees the other's writes on the live stream.
     const expected = foldLedger(mergeEvents(mergeEvents(onDisk, inA), inB));
-    await waitFor(first, (s) => eq(selectLedgerState(s), expected), { timeout: 5_000 }).catch(
+    await waitFor(first, (s) => eq(selectLedgerState(s), expected), { timeout: 2_000 }).catch(
       () => undefined,
     );
-    await waitFor(b, (s) => eq(selectLedgerState(s), expected), { timeout: 5_000 }).catch(() => undefined);
+    await waitFor(b, (s) => eq(selectLedgerState(s), expected), { timeout: 2_000 }).catch(() => undefined);
     const shown = [selectLedgerState(first.getSnapshot()), selectLedgerState(b.getSnapshot())];
     first.stop();
     b.stop();
