@@ -112,26 +112,29 @@ function assertSees(snapshot: BillingSnapshot): void {
   expect((screen.getByRole('combobox', { name: 'Currency' }) as HTMLSelectElement).value).toBe(currency);
 }
 
-function executors(user: UserEvent) {
-  const click = (name: string) => user.click(screen.getByRole('button', { name }));
-  return {
-    SELECT_PROJECT: async ({ event }: { event: { type: string } }) =>
-      user.click(projectChip((event as SelectProjectEvent).project)),
-    SELECT_CLIENT: async ({ event }: { event: { type: string } }) => {
-      const client = (event as SelectClientEvent).client;
-      const select = screen.getByRole('combobox', { name: 'Filter by client' });
-      await user.selectOptions(select, client === '' ? 'All clients' : client);
-    },
-    CLEAR_FILTER: async () => user.click(projectChip('All')),
-    VIEW_MORE: async () => click('View more'),
-    HIDE: async () => click('Hide'),
-    SET_CURRENCY: async ({ event }: { event: { type: string } }) =>
-      user.selectOptions(
-        screen.getByRole('combobox', { name: 'Currency' }),
-        (event as SetCurrencyEvent).currency,
-      ),
-  };
-}
+/** The user of the path being run (a fresh user-event session per path). */
+const session: { user: UserEvent } = { user: userEvent.setup() };
+const click = (name: string) => session.user.click(screen.getByRole('button', { name }));
+type Step = { event: { type: string } };
+
+/** Each billing event performed as a user action. */
+const EXECUTORS = {
+  SELECT_PROJECT: async ({ event }: Step) =>
+    session.user.click(projectChip((event as SelectProjectEvent).project)),
+  SELECT_CLIENT: async ({ event }: Step) => {
+    const client = (event as SelectClientEvent).client;
+    const select = screen.getByRole('combobox', { name: 'Filter by client' });
+    await session.user.selectOptions(select, client === '' ? 'All clients' : client);
+  },
+  CLEAR_FILTER: async () => session.user.click(projectChip('All')),
+  VIEW_MORE: async () => click('View more'),
+  HIDE: async () => click('Hide'),
+  SET_CURRENCY: async ({ event }: Step) =>
+    session.user.selectOptions(
+      screen.getByRole('combobox', { name: 'Currency' }),
+      (event as SetCurrencyEvent).currency,
+    ),
+};
 
 const paths = model.getShortestPaths();
 const INITIAL = createActor(billingMachine, { input: {} }).getSnapshot();
@@ -148,20 +151,10 @@ describe('Billing view driven by the billing test model', () => {
 
   for (const path of paths) {
     test(path.description, async () => {
-      let user = userEvent.setup();
+      session.user = userEvent.setup({ delay: null });
       renderBilling({ persistence: { state: savedLedgerState(EVENTS) } });
-      assertSees(
-        billingMachine.resolveState({
-          value: 'collapsed',
-          context: paths[0]!.steps[0]?.state.context ?? {
-            filter: { client: null, project: null },
-            visibleCount: 4,
-            currency: 'USD',
-          },
-        }),
-      );
-      user = userEvent.setup();
-      await path.test({ events: executors(user), states: { '*': assertSees } });
+      assertSees(INITIAL);
+      await path.test({ events: EXECUTORS, states: { '*': assertSees } });
     });
   }
 });

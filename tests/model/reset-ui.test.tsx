@@ -102,21 +102,24 @@ async function assertModal(snapshot: ResetSnapshot): Promise<void> {
   }
 }
 
-function executors(user: UserEvent, held: Held) {
-  return {
-    OPEN: async () => user.click(screen.getByRole('button', { name: 'Reset cost history' })),
-    TYPE: async ({ event }: { event: { type: string } }) => {
-      const box = screen.getByRole('textbox', { name: 'Type DELETE to confirm' });
-      await user.clear(box);
-      const { text } = event as ResetTypeEvent;
-      if (text !== '') await user.type(box, text);
-    },
-    CONFIRM: async () => user.click(deleteButton()!),
-    CLOSE: async () => user.click(screen.getByRole('button', { name: /^(Cancel|Close)$/ })),
-    [DONE]: async () => held.settle?.resolve(STORY_RESET_OUTPUT),
-    [ERROR]: async () => held.settle?.reject(new Error(STORY_RESET_FAILURE)),
-  };
-}
+/** The path being run: its user-event session and the held fake reset. */
+const session: { user: UserEvent; held: Held } = { user: userEvent.setup(), held: { settle: null } };
+type Step = { event: { type: string } };
+
+/** Each reset event performed as a user action; the actor's outcome settles the held fake. */
+const EXECUTORS = {
+  OPEN: async () => session.user.click(screen.getByRole('button', { name: 'Reset cost history' })),
+  TYPE: async ({ event }: Step) => {
+    const box = screen.getByRole('textbox', { name: 'Type DELETE to confirm' });
+    await session.user.clear(box);
+    const { text } = event as ResetTypeEvent;
+    if (text !== '') await session.user.type(box, text);
+  },
+  CONFIRM: async () => session.user.click(deleteButton()!),
+  CLOSE: async () => session.user.click(screen.getByRole('button', { name: /^(Cancel|Close)$/ })),
+  [DONE]: async () => session.held.settle?.resolve(STORY_RESET_OUTPUT),
+  [ERROR]: async () => session.held.settle?.reject(new Error(STORY_RESET_FAILURE)),
+};
 
 const paths = model.getShortestPaths();
 
@@ -133,13 +136,14 @@ describe('ResetCostHistory driven by the reset test model', () => {
   for (const path of paths) {
     test(path.description, async () => {
       const held: Held = { settle: null };
+      session.held = held;
+      session.user = userEvent.setup({ delay: null });
       const logic = resetLogic({
         run: () => new Promise((resolve, reject) => (held.settle = { resolve, reject })),
       });
       renderBilling({ reset: { logic } }, <ResetCostHistory />);
       await assertModal(resetMachine.getInitialSnapshot(undefined as never));
-      const user = userEvent.setup({ delay: null });
-      await path.test({ events: executors(user, held), states: { '*': assertModal } });
+      await path.test({ events: EXECUTORS, states: { '*': assertModal } });
     });
   }
 });
