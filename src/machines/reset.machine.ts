@@ -79,6 +79,7 @@ const resetSetup = setup({
       },
     }),
     clearForm: assign({ text: '', backupPath: null, reason: null, cacheWarning: null }),
+    clearReason: assign({ reason: null }),
     assignResult: assign((_, params: { backupPath: string; cacheWarning: string | null }) => ({
       backupPath: params.backupPath,
       cacheWarning: params.cacheWarning,
@@ -129,7 +130,10 @@ export const resetMachine = resetSetup.createMachine({
     },
     resetting: {
       tags: 'busy',
+      // A retry must not keep showing the previous failure while it runs.
+      entry: 'clearReason',
       invoke: {
+        id: 'resetLedger',
         src: 'resetLedger',
         onDone: {
           target: 'done',
