@@ -1,0 +1,311 @@
+import { describe, expect, it } from 'vitest';
+import { createActor, waitFor } from 'xstate';
+import { defineLoadSettingsActor } from '../../../src/machines/actors/load-settings.actor.ts';
+import { defineSaveSettingsActor } from '../../../src/machines/actors/save-settings.actor.ts';
+import { settingsMachine } from '../../../src/machines/settings.machine.ts';
+import {
+  selectFormErrors,
+  selectKeyStatus,
+  selectPhase,
+  selectReason,
+} from '../../../src/machines/settings.selectors.ts';
+import type { SaveSettingsInput, SettingsLoadOutput } from '../../../src/machines/settings-ports.ts';
+import { controlledPromise, flush } from '../../fixtures/machines/controlled-actors.ts';
+import {
+  DEFAULT_PANEL_SETTINGS,
+  GOOD_KEY,
+  memorySettingsBackend,
+  portFailure,
+  SANDBOX_BACKEND,
+  settingsLogic,
+} from '../../dom/settings/settings-fixtures.ts';
+
+function started(backend = memorySettingsBackend(), input = {}) {
+  return createActor(settingsLogic(backend), { input }).start();
+}
+
+const isIdle = (s: { matches: (v: 'ready') => boolean }) => s.matches('ready');
+
+describe('settings machine: loading', () => {
+  it('shows the boot cache at once, then the backend’s settings and data dir', async () => {
+    const backend = memorySettingsBackend({ ...DEFAULT_PANEL_SETTINGS, currency: 'SEK' });
+    const cached = { ...DEFAULT_PANEL_SETTINGS, currency: 'EUR' as const };
+    const actor = started(backend, { cached, sandbox: true });
+    expect(actor.getSnapshot().value).toBe('loading');
+    expect(actor.getSnapshot().context.settings?.currency).toBe('EUR');
+    expect(actor.getSnapshot().context.fromCache).toBe(true);
+    const ready = await waitFor(actor, isIdle);
+    expect(ready.context.settings?.currency).toBe('SEK');
+    expect(ready.context.fromCache).toBe(false);
+    expect(ready.context.backend).toEqual(SANDBOX_BACKEND);
+    actor.stop();
+  });
+
+  it('goes to error with the reason when the backend is offline, and RETRY loads again', async () => {
+    const backend = memorySettingsBackend();
+    backend.failWith = portFailure('The modelBridge backend could not be reached.', true);
+    const actor = started(backend);
+    const failed = await waitFor(actor, (s) => s.matches('error'));
+    expect(selectReason(failed)).toBe('The modelBridge backend could not be reached.');
+    expect(failed.hasTag('error')).toBe(true);
+    backend.failWith = null;
+    actor.send({ type: 'RETRY' });
+    expect(selectPhase(actor.getSnapshot())).toBe('loading');
+    await waitFor(actor, isIdle);
+    actor.stop();
+  });
+});
+
+describe('settings machine: saving', () => {
+  it('SAVE sends the patch and shows what the backend now holds', async () => {
+    const backend = memorySettingsBackend();
+    const actor = started(backend);
+    await waitFor(actor, isIdle);
+    actor.send({ type: 'SAVE', patch: { currency: 'EUR', confirmUnpriced: false } });
+    expect(actor.getSnapshot().hasTag('busy')).toBe(true);
+    const ready = await waitFor(actor, isIdle);
+    expect(backend.patches).toEqual([{ currency: 'EUR', confirmUnpriced: false }]);
+    expect(ready.context.settings?.currency).toBe('EUR');
+    expect(ready.context.settings?.confirmUnpriced).toBe(false);
+    actor.stop();
+  });
+
+  it.each([
+    [
+      { eur: '0,9', sek: '10.5', asOf: '2026-01-15' },
+      { rates: { EUR: 0.9, SEK: 10.5 }, asOf: '2026-01-15' },
+    ],
+    [
+      { eur: ' 0.86 ', sek: '9.4', asOf: '2025-10-01' },
+      { rates: { EUR: 0.86, SEK: 9.4 }, asOf: '2025-10-01' },
+    ],
+  ])('SAVE_RATES %j sends fx %j', async (form, fx) => {
+    const backend = memorySettingsBackend();
+    const actor = started(backend);
+    await waitFor(actor, isIdle);
+    actor.send({ type: 'SAVE_RATES', form });
+    await waitFor(actor, isIdle);
+    expect(backend.patches).toEqual([{ fx }]);
+    expect(actor.getSnapshot().context.settings?.fx.source).toBe('manual');
+    actor.stop();
+  });
+
+  it.each([
+    [{ eur: '-1', sek: '9.4', asOf: '2025-10-01' }, /EUR rate "-1" is not a positive number/],
+    [{ eur: '0.86', sek: '940', asOf: '2025-10-01' }, /SEK rate 940 is outside 1–100/],
+    [{ eur: '0.86', sek: '9.4', asOf: '2025-02-30' }, /not a real day/],
+  ])('SAVE_RATES %j is refused with a clear error and sends nothing', async (form, message) => {
+    const backend = memorySettingsBackend();
+    const actor = started(backend);
+    await waitFor(actor, isIdle);
+    actor.send({ type: 'SAVE_RATES', form });
+    const snapshot = actor.getSnapshot();
+    expect(snapshot.value).toBe('ready');
+    expect(selectFormErrors('rates')(snapshot).join(' ')).toMatch(message);
+    await flush();
+    expect(backend.patches).toEqual([]);
+    actor.send({ type: 'SAVE_RATES', form: { eur: '0.9', sek: '10', asOf: '2026-01-01' } });
+    expect(selectFormErrors('rates')(actor.getSnapshot())).toEqual([]);
+    actor.stop();
+  });
+
+  it.each([
+    [
+      { single: '5.5', dual: '8' },
+      { singleUsdMicros: 5_500_000, dualUsdMicros: 8_000_000 },
+    ],
+    [
+      { single: '0', dual: '12,25' },
+      { singleUsdMicros: 0, dualUsdMicros: 12_250_000 },
+    ],
+  ])('SAVE_THRESHOLDS %j (dollars) stores %j (micro-USD)', async (form, thresholds) => {
+    const backend = memorySettingsBackend();
+    const actor = started(backend);
+    await waitFor(actor, isIdle);
+    actor.send({ type: 'SAVE_THRESHOLDS', form });
+    await waitFor(actor, isIdle);
+    expect(backend.patches).toEqual([{ thresholds }]);
+    actor.stop();
+  });
+
+  it.each([
+    [{ single: 'five', dual: '8' }, /single-run threshold "five" is not an amount/],
+    [{ single: '5', dual: '-1' }, /Dual Mode threshold cannot be negative/],
+  ])('SAVE_THRESHOLDS %j is refused', async (form, message) => {
+    const actor = started();
+    await waitFor(actor, isIdle);
+    actor.send({ type: 'SAVE_THRESHOLDS', form });
+    expect(selectFormErrors('thresholds')(actor.getSnapshot()).join(' ')).toMatch(message);
+    expect(actor.getSnapshot().value).toBe('ready');
+    actor.stop();
+  });
+
+  it('SAVE_WINDOWS checks whole seconds from 1 to 3600', async () => {
+    const backend = memorySettingsBackend();
+    const actor = started(backend);
+    await waitFor(actor, isIdle);
+    actor.send({ type: 'SAVE_WINDOWS', form: { image: '0', video: '90', audio: '2.5' } });
+    expect(selectFormErrors('windows')(actor.getSnapshot())).toHaveLength(2);
+    actor.send({ type: 'SAVE_WINDOWS', form: { image: '15', video: '120', audio: '30' } });
+    await waitFor(actor, isIdle);
+    expect(backend.patches).toEqual([{ foregroundWindowsSec: { image: 15, video: 120, audio: 30 } }]);
+    actor.stop();
+  });
+
+  it('a refused change leaves the settings unchanged and says why', async () => {
+    const backend = memorySettingsBackend();
+    const actor = started(backend);
+    await waitFor(actor, isIdle);
+    backend.failWith = portFailure('asOf must be a date like 2026-05-01.', false);
+    actor.send({ type: 'SAVE', patch: { currency: 'SEK' } });
+    const ready = await waitFor(actor, isIdle);
+    expect(ready.context.saveError).toBe('asOf must be a date like 2026-05-01.');
+    expect(ready.context.settings?.currency).toBe('USD');
+    actor.stop();
+  });
+
+  it('an unreachable backend keeps the change for RETRY, which sends it again', async () => {
+    const backend = memorySettingsBackend();
+    const actor = started(backend);
+    await waitFor(actor, isIdle);
+    backend.failWith = portFailure('offline', true);
+    actor.send({ type: 'SAVE', patch: { currency: 'SEK' } });
+    const failed = await waitFor(actor, (s) => s.matches('error'));
+    expect(failed.context.failed).toEqual({ currency: 'SEK' });
+    backend.failWith = null;
+    actor.send({ type: 'RETRY' });
+    await waitFor(actor, isIdle);
+    expect(backend.patches).toEqual([{ currency: 'SEK' }]);
+    expect(actor.getSnapshot().context.settings?.currency).toBe('SEK');
+    actor.stop();
+  });
+
+  it('changes made while saving are merged and sent once the first save is done', async () => {
+    const save = controlledPromise<SettingsLoadOutput, SaveSettingsInput>('saveSettings');
+    const backend = memorySettingsBackend();
+    const deps = { settings: backend.port, backend: backend.port };
+    const logic = settingsMachine.provide({
+      actors: { loadSettings: defineLoadSettingsActor(deps), saveSettings: save.logic },
+    });
+    const actor = createActor(logic, { input: {} }).start();
+    await waitFor(actor, isIdle);
+    actor.send({ type: 'SAVE', patch: { currency: 'EUR' } });
+    actor.send({ type: 'SAVE', patch: { currency: 'SEK' } });
+    actor.send({ type: 'SAVE_THRESHOLDS', form: { single: '6', dual: '9' } });
+    expect(save.calls.map((c) => c.input.patch)).toEqual([{ currency: 'EUR' }]);
+    save.last().resolve({ settings: { ...DEFAULT_PANEL_SETTINGS, currency: 'EUR' } });
+    await flush();
+    expect(save.calls.map((c) => c.input.patch)).toEqual([
+      { currency: 'EUR' },
+      { currency: 'SEK', thresholds: { singleUsdMicros: 6_000_000, dualUsdMicros: 9_000_000 } },
+    ]);
+    save.last().resolve({ settings: { ...DEFAULT_PANEL_SETTINGS, currency: 'SEK' } });
+    await flush();
+    expect(actor.getSnapshot().value).toBe('ready');
+    actor.stop();
+  });
+});
+
+describe('settings machine: the fal key is write-only', () => {
+  it('SET_KEY checks the key (Checking…, then Connected) and never keeps it in context', async () => {
+    const backend = memorySettingsBackend();
+    const actor = started(backend);
+    await waitFor(actor, isIdle);
+    const seen: string[] = [];
+    actor.subscribe((s) => seen.push(JSON.stringify(s.context)));
+    actor.send({ type: 'SET_KEY', key: `  ${GOOD_KEY} ` });
+    expect(selectKeyStatus(actor.getSnapshot())).toBe('checking');
+    const ready = await waitFor(actor, isIdle);
+    expect(selectKeyStatus(ready)).toBe('connected');
+    expect(backend.patches).toEqual([{ falKey: GOOD_KEY }]);
+    // A saved key ends Sandbox mode (the backend was asked again after the key change).
+    expect(ready.context.backend.sandbox).toBe(false);
+    expect(seen.some((json) => json.includes(GOOD_KEY))).toBe(false);
+    expect(JSON.stringify(actor.getPersistedSnapshot())).not.toContain(GOOD_KEY);
+    actor.stop();
+  });
+
+  it('a key fal rejects shows Invalid key; REMOVE_KEY returns to No key', async () => {
+    const backend = memorySettingsBackend();
+    const actor = started(backend);
+    await waitFor(actor, isIdle);
+    actor.send({ type: 'SET_KEY', key: 'wrong-id:wrong-secret' });
+    expect(selectKeyStatus(await waitFor(actor, isIdle))).toBe('invalid');
+    actor.send({ type: 'REMOVE_KEY' });
+    expect(selectKeyStatus(actor.getSnapshot())).toBe('removing');
+    expect(selectKeyStatus(await waitFor(actor, isIdle))).toBe('none');
+    expect(backend.patches.at(-1)).toEqual({ falKey: null });
+    actor.stop();
+  });
+
+  it('an empty key is refused before anything is sent', async () => {
+    const backend = memorySettingsBackend();
+    const actor = started(backend);
+    await waitFor(actor, isIdle);
+    actor.send({ type: 'SET_KEY', key: '   ' });
+    expect(actor.getSnapshot().context.keyError).toMatch(/Paste your fal key/);
+    expect(actor.getSnapshot().value).toBe('ready');
+    expect(backend.patches).toEqual([]);
+    actor.stop();
+  });
+
+  it('a malformed key refused by the backend is reported beside the key, not as a settings error', async () => {
+    const backend = memorySettingsBackend();
+    const actor = started(backend);
+    await waitFor(actor, isIdle);
+    backend.failWith = portFailure('The fal key must not contain spaces or line breaks.', false);
+    actor.send({ type: 'SET_KEY', key: 'a b' });
+    const ready = await waitFor(actor, isIdle);
+    expect(ready.context.keyError).toBe('The fal key must not contain spaces or line breaks.');
+    expect(ready.context.saveError).toBeNull();
+    actor.stop();
+  });
+
+  it('a key that could not be sent is not kept for RETRY: the reason asks to paste it again', async () => {
+    const backend = memorySettingsBackend();
+    const actor = started(backend);
+    await waitFor(actor, isIdle);
+    backend.failWith = portFailure('offline', true);
+    actor.send({ type: 'SET_KEY', key: GOOD_KEY });
+    const failed = await waitFor(actor, (s) => s.matches('error'));
+    expect(selectReason(failed)).toMatch(/paste it again/);
+    expect(failed.context.failed).toBeNull();
+    backend.failWith = null;
+    actor.send({ type: 'RETRY' });
+    expect(actor.getSnapshot().value).toBe('loading');
+    await waitFor(actor, isIdle);
+    expect(backend.patches).toEqual([]);
+    actor.stop();
+  });
+});
+
+describe('settings machine: placeholders', () => {
+  it.each(['loadSettings', 'saveSettings'])('%s fails loudly when not provided', async (name) => {
+    const backend = memorySettingsBackend();
+    const deps = { settings: backend.port, backend: backend.port };
+    const logic =
+      name === 'loadSettings'
+        ? settingsMachine
+        : settingsMachine.provide({ actors: { loadSettings: defineLoadSettingsActor(deps) } });
+    const actor = createActor(logic, { input: {} }).start();
+    if (name === 'saveSettings') {
+      await waitFor(actor, isIdle);
+      actor.send({ type: 'SAVE', patch: { currency: 'EUR' } });
+    }
+    const failed = await waitFor(actor, (s) => s.matches('error'));
+    expect(failed.context.reason).toBe(`${name} actor not provided: supply with .provide()`);
+    actor.stop();
+  });
+
+  it('the save actor keeps a successful save when the Sandbox re-read fails', async () => {
+    const backend = memorySettingsBackend();
+    const save = defineSaveSettingsActor({
+      settings: backend.port,
+      backend: { health: () => Promise.reject(new Error('offline')) },
+    });
+    const actor = createActor(save, { input: { patch: { falKey: GOOD_KEY } } }).start();
+    const done = await waitFor(actor, (s) => s.status === 'done');
+    expect(done.output?.settings.falKey).toBe('valid');
+    expect(done.output?.backend).toBeUndefined();
+  });
+});
