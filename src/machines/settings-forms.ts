@@ -97,3 +97,66 @@ export function mergePatches(
   }
   return merged;
 }
+
+/** Saves any subset of settings (currency, confirm-unpriced, …) as they are. */
+export type SaveSettingsEvent = { type: 'SAVE'; patch: PanelSettingsPatch };
+/** Saves typed FX rates (EUR and SEK per 1 USD) and their as-of day, after validating them. */
+export type SaveRatesEvent = { type: 'SAVE_RATES'; form: RatesForm };
+/** Saves typed confirmation thresholds in dollars (stored as micro-USD), after validating them. */
+export type SaveThresholdsEvent = { type: 'SAVE_THRESHOLDS'; form: ThresholdsForm };
+/** Saves typed foreground windows in seconds, after validating them. */
+export type SaveWindowsEvent = { type: 'SAVE_WINDOWS'; form: WindowsForm };
+/** Every settings event that carries a change to save. */
+export type FormEvent = SaveSettingsEvent | SaveRatesEvent | SaveThresholdsEvent | SaveWindowsEvent;
+
+const FORM_OF: Record<FormEvent['type'], SettingsForm | null> = {
+  SAVE: null,
+  SAVE_RATES: 'rates',
+  SAVE_THRESHOLDS: 'thresholds',
+  SAVE_WINDOWS: 'windows',
+};
+
+/** The form an event comes from; null for a plain SAVE (nothing typed to validate). */
+export function formOf(event: FormEvent): SettingsForm | null {
+  return FORM_OF[event.type];
+}
+
+/** The event's validated patch, or its problems. */
+export function formResult(event: FormEvent): FormResult {
+  if (event.type === 'SAVE') return { ok: true, patch: event.patch };
+  if (event.type === 'SAVE_RATES') return ratesPatch(event.form);
+  if (event.type === 'SAVE_THRESHOLDS') return thresholdsPatch(event.form);
+  return windowsPatch(event.form);
+}
+
+/** The event's validated patch, or null when its text has problems. */
+export function patchOf(event: FormEvent): PanelSettingsPatch | null {
+  const result = formResult(event);
+  return result.ok ? result.patch : null;
+}
+
+/** Null for a patch with no field (nothing to send again). */
+export function nonEmpty(patch: PanelSettingsPatch | null): PanelSettingsPatch | null {
+  return patch !== null && Object.keys(patch).length > 0 ? patch : null;
+}
+
+/** The form errors without those of the event's form (its text was valid). */
+export function formErrorsWithout(
+  errors: Partial<Record<SettingsForm, string[]>>,
+  event: FormEvent,
+): Partial<Record<SettingsForm, string[]>> {
+  const form = formOf(event);
+  if (form === null) return errors;
+  const { [form]: _cleared, ...rest } = errors;
+  return rest;
+}
+
+/** The form errors with the event's problems set on its form (unchanged when its text is valid). */
+export function formErrorsWith(
+  errors: Partial<Record<SettingsForm, string[]>>,
+  event: FormEvent,
+): Partial<Record<SettingsForm, string[]>> {
+  const result = formResult(event);
+  const form = formOf(event);
+  return result.ok || form === null ? errors : { ...errors, [form]: result.errors };
+}

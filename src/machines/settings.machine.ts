@@ -1,15 +1,18 @@
-import { type ActorRefFrom, assertEvent, assign, fromPromise, setup } from 'xstate';
-import { describeFailure, isRetryableFailure } from './persistence-ports.ts';
+import { type ActorRefFrom, assertEvent, assign, setup } from 'xstate';
+import { placeholderPromise } from './generation-placeholders.ts';
+import { isRetryableFailure } from './persistence-ports.ts';
+import { afterLoad, afterRefusal, afterUnreachable, initialSettingsContext } from './settings-context.ts';
 import {
-  type FormResult,
+  type FormEvent,
+  formErrorsWith,
+  formErrorsWithout,
   mergePatches,
-  type RatesForm,
-  ratesPatch,
+  patchOf,
+  type SaveRatesEvent,
+  type SaveSettingsEvent,
+  type SaveThresholdsEvent,
+  type SaveWindowsEvent,
   type SettingsForm,
-  type ThresholdsForm,
-  thresholdsPatch,
-  type WindowsForm,
-  windowsPatch,
 } from './settings-forms.ts';
 import type {
   BackendInfo,
@@ -43,14 +46,6 @@ export interface SettingsContext {
   formErrors: Partial<Record<SettingsForm, string[]>>;
 }
 
-/** Saves any subset of settings (currency, confirm-unpriced, …) as they are. */
-export type SaveSettingsEvent = { type: 'SAVE'; patch: PanelSettingsPatch };
-/** Saves typed FX rates (EUR and SEK per 1 USD) and their as-of day, after validating them. */
-export type SaveRatesEvent = { type: 'SAVE_RATES'; form: RatesForm };
-/** Saves typed confirmation thresholds in dollars (stored as micro-USD), after validating them. */
-export type SaveThresholdsEvent = { type: 'SAVE_THRESHOLDS'; form: ThresholdsForm };
-/** Saves typed foreground windows in seconds, after validating them. */
-export type SaveWindowsEvent = { type: 'SAVE_WINDOWS'; form: WindowsForm };
 /** A pasted fal key: the backend checks it with fal and saves it (write-only: never read back). */
 export type SetKeyEvent = { type: 'SET_KEY'; key: string };
 /** Removes the saved fal key (the status returns to No key). */
@@ -77,40 +72,6 @@ export interface SettingsInput {
 /** Tags: `busy` while loading or saving, `error` when the backend could not be reached. */
 export type SettingsTag = 'busy' | 'error';
 
-type FormEvent = SaveSettingsEvent | SaveRatesEvent | SaveThresholdsEvent | SaveWindowsEvent;
-
-const FORM_OF: Record<FormEvent['type'], SettingsForm | null> = {
-  SAVE: null,
-  SAVE_RATES: 'rates',
-  SAVE_THRESHOLDS: 'thresholds',
-  SAVE_WINDOWS: 'windows',
-};
-
-/** The event's validated patch, or its problems. */
-export function formResult(event: FormEvent): FormResult {
-  if (event.type === 'SAVE') return { ok: true, patch: event.patch };
-  if (event.type === 'SAVE_RATES') return ratesPatch(event.form);
-  if (event.type === 'SAVE_THRESHOLDS') return thresholdsPatch(event.form);
-  return windowsPatch(event.form);
-}
-
-function patchOf(event: FormEvent): PanelSettingsPatch | null {
-  const result = formResult(event);
-  return result.ok ? result.patch : null;
-}
-
-/** Null for a patch with no field (nothing to send again). */
-function nonEmpty(patch: PanelSettingsPatch | null): PanelSettingsPatch | null {
-  return patch !== null && Object.keys(patch).length > 0 ? patch : null;
-}
-
-function withoutFormErrors(context: SettingsContext, event: FormEvent) {
-  const form = FORM_OF[event.type];
-  if (form === null) return context.formErrors;
-  const { [form]: _cleared, ...rest } = context.formErrors;
-  return rest;
-}
-
 const settingsSetup = setup({
   types: {
     context: {} as SettingsContext,
@@ -119,12 +80,8 @@ const settingsSetup = setup({
     tags: {} as SettingsTag,
   },
   actors: {
-    loadSettings: fromPromise<SettingsLoadOutput, void>(async () => {
-      throw new Error('loadSettings actor not provided: supply with .provide()');
-    }),
-    saveSettings: fromPromise<SettingsLoadOutput, SaveSettingsInput>(async () => {
-      throw new Error('saveSettings actor not provided: supply with .provide()');
-    }),
+    loadSettings: placeholderPromise<SettingsLoadOutput, void>('loadSettings'),
+    saveSettings: placeholderPromise<SettingsLoadOutput, SaveSettingsInput>('saveSettings'),
   },
   guards: {
     isValidForm: ({ event }) => patchOf(event as FormEvent) !== null,
@@ -143,7 +100,7 @@ const settingsSetup = setup({
         saving: mergePatches(context.failed, patchOf(form)),
         failed: null,
         saveError: null,
-        formErrors: withoutFormErrors(context, form),
+        formErrors: formErrorsWithout(context.formErrors, form),
       };
     }),
     startKeyChange: assign(({ context, event }) => ({
@@ -156,75 +113,49 @@ const settingsSetup = setup({
       const form = event as FormEvent;
       return {
         queued: mergePatches(context.queued, patchOf(form)),
-        formErrors: withoutFormErrors(context, form),
+        formErrors: formErrorsWithout(context.formErrors, form),
       };
     }),
-    assignFormErrors: assign(({ context, event }) => {
-      const form = event as FormEvent;
-      const result = formResult(form);
-      const name = FORM_OF[form.type];
-      if (result.ok || name === null) return {};
-      return { formErrors: { ...context.formErrors, [name]: result.errors } };
-    }),
+    assignFormErrors: assign(({ context, event }) => ({
+      formErrors: formErrorsWith(context.formErrors, event as FormEvent),
+    })),
     assignEmptyKeyError: assign({
       keyError: 'Paste your fal key (key id, a colon, then the secret) from fal.ai → API keys.',
     }),
     takeQueued: assign(({ context }) => ({ saving: context.queued, queued: null, keyChange: null })),
     takeFailed: assign(({ context }) => ({ saving: context.failed, failed: null, reason: null })),
-    assignLoaded: assign(({ context }, params: SettingsLoadOutput) => ({
-      settings: params.settings,
-      backend: params.backend ?? context.backend,
-      fromCache: false,
-      saving: null,
-      keyChange: null,
-      reason: null,
-    })),
-    assignUnreachable: assign(({ context }, params: { error: unknown }) => ({
-      reason:
-        context.keyChange === 'set'
-          ? `${describeFailure(params.error)} The key was not saved: paste it again once the backend answers.`
-          : describeFailure(params.error),
-      failed: nonEmpty(mergePatches(context.saving, context.queued)),
-      saving: null,
-      queued: null,
-      keyChange: null,
-    })),
-    assignRefusal: assign(({ context }, params: { error: unknown }) => ({
-      ...(context.keyChange === 'set'
-        ? { keyError: describeFailure(params.error) }
-        : { saveError: describeFailure(params.error) }),
-      saving: null,
-      keyChange: null,
-    })),
+    assignLoaded: assign(({ context }, params: SettingsLoadOutput) => afterLoad(context, params)),
+    assignUnreachable: assign(({ context }, params: { error: unknown }) =>
+      afterUnreachable(context, params.error),
+    ),
+    assignRefusal: assign(({ context }, params: { error: unknown }) => afterRefusal(context, params.error)),
   },
 });
 
 const outputParams = ({ event }: { event: { output: SettingsLoadOutput } }) => event.output;
 const errorParams = ({ event }: { event: { error: unknown } }) => ({ error: event.error });
 
-/** While loading or saving, changes wait their turn; invalid form text is reported at once. */
+// Typed form text is validated first: problems are shown at once and nothing is queued or sent.
+const queueValid = [{ guard: 'isValidForm', actions: 'queueSave' }, { actions: 'assignFormErrors' }] as const;
+const sendValid = [
+  { guard: 'isValidForm', target: 'saving', actions: 'startSave' },
+  { actions: 'assignFormErrors' },
+] as const;
+
+/** While loading or saving, changes wait their turn (merged). */
 const queueing = {
   SAVE: { actions: 'queueSave' },
-  SAVE_RATES: [{ guard: 'isValidForm', actions: 'queueSave' }, { actions: 'assignFormErrors' }],
-  SAVE_THRESHOLDS: [{ guard: 'isValidForm', actions: 'queueSave' }, { actions: 'assignFormErrors' }],
-  SAVE_WINDOWS: [{ guard: 'isValidForm', actions: 'queueSave' }, { actions: 'assignFormErrors' }],
+  SAVE_RATES: queueValid,
+  SAVE_THRESHOLDS: queueValid,
+  SAVE_WINDOWS: queueValid,
 } as const;
 
 /** When idle (or after a failure), a change is sent at once; a failed change rides along with it. */
 const sending = {
   SAVE: { target: 'saving', actions: 'startSave' },
-  SAVE_RATES: [
-    { guard: 'isValidForm', target: 'saving', actions: 'startSave' },
-    { actions: 'assignFormErrors' },
-  ],
-  SAVE_THRESHOLDS: [
-    { guard: 'isValidForm', target: 'saving', actions: 'startSave' },
-    { actions: 'assignFormErrors' },
-  ],
-  SAVE_WINDOWS: [
-    { guard: 'isValidForm', target: 'saving', actions: 'startSave' },
-    { actions: 'assignFormErrors' },
-  ],
+  SAVE_RATES: sendValid,
+  SAVE_THRESHOLDS: sendValid,
+  SAVE_WINDOWS: sendValid,
   SET_KEY: [
     { guard: 'hasKeyText', target: 'saving', actions: 'startKeyChange' },
     { actions: 'assignEmptyKeyError' },
@@ -240,19 +171,7 @@ const sending = {
  */
 export const settingsMachine = settingsSetup.createMachine({
   id: 'settings',
-  context: ({ input }) => ({
-    settings: input.cached ?? null,
-    fromCache: Boolean(input.cached),
-    backend: { sandbox: input.sandbox ?? false, dataDir: null, version: null, readOnly: false },
-    saving: null,
-    keyChange: null,
-    queued: null,
-    failed: null,
-    reason: null,
-    saveError: null,
-    keyError: null,
-    formErrors: {},
-  }),
+  context: ({ input }) => initialSettingsContext(input),
   initial: 'loading',
   states: {
     loading: {
