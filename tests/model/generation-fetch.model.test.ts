@@ -52,7 +52,8 @@ const EVENTS: AnyEvent[] = [
 
 const model = createTestModel(asTestModel(generationFetchMachine), {
   events: EVENTS as never,
-  serializeState: (s) => JSON.stringify([s.value, s.context.from, s.context.falFailed]),
+  serializeState: (s) =>
+    JSON.stringify([s.value, s.context.from, s.context.falFailed, s.context.retry, s.context.actual]),
 });
 
 describe('generation-fetch machine (model)', () => {
