@@ -3,13 +3,17 @@ import { Box, Stack, Text } from '@mantine/core';
 import { useId } from '@mantine/hooks';
 import type { ReactNode } from 'react';
 import { type BreakdownRow, formatMoney, MICROS_PER_UNIT } from '../../../domain/index.ts';
-import type { Money } from '../../hooks/use-money.ts';
-import { useMoney } from '../../hooks/use-money.ts';
+import { type Money, useMoney } from '../../hooks/use-money.ts';
 import { useBillingRows, useBreakdown } from './billing-data.ts';
 import { formatDay } from './row-view.ts';
 
 /** Bars shown per breakdown chart; a narrow dock has no room for more. */
 const MAX_BARS = 8;
+
+const SERIES = [{ name: 'cost', label: 'Cost', color: 'blue.5' }];
+
+// Recharts animates by default; off, so stories, tests and screenshots see the final drawing at once.
+const NO_ANIMATION = { isAnimationActive: false } as const;
 
 interface Point {
   name: string;
@@ -33,12 +37,30 @@ function Figure({ title, children }: { title: string; children: ReactNode }) {
   );
 }
 
-const SERIES = [{ name: 'cost', label: 'Cost', color: 'blue.5' }];
-const NO_ANIMATION = { isAnimationActive: false } as const;
+interface ChartProps {
+  data: Point[];
+  valueFormatter: (units: number) => string;
+}
+
+/** Horizontal bars, one per group: names stay readable in a 320 px dock (height grows with the bars). */
+function Bars({ data, valueFormatter }: ChartProps) {
+  return (
+    <BarChart
+      h={40 + data.length * 28}
+      data={data}
+      dataKey="name"
+      series={SERIES}
+      orientation="vertical"
+      yAxisProps={{ width: 96 }}
+      valueFormatter={valueFormatter}
+      barProps={NO_ANIMATION}
+    />
+  );
+}
 
 /**
  * Three charts of the filtered costs in the display currency: cost over time (line, by day), by model
- * and by deliverable (bars, largest first). Nothing is drawn when no row matches.
+ * and by deliverable (bars, largest first, at most 8). Nothing is drawn when no row matches.
  */
 export function BillingCharts() {
   const money = useMoney();
@@ -48,30 +70,26 @@ export function BillingCharts() {
   const byDeliverable = useBreakdown('deliverable');
   if (!hasRows) return null;
   const format = (units: number) => formatMoney(Math.round(units * MICROS_PER_UNIT), money.currency);
-  const common = {
-    h: 160,
-    dataKey: 'name',
-    series: SERIES,
-    valueFormatter: format,
-    withLegend: false,
-  } as const;
   return (
     <Stack gap="sm">
       <Figure title="Cost over time">
-        <LineChart {...common} data={points(byDay, money, formatDay)} lineProps={NO_ANIMATION} withDots />
-      </Figure>
-      <Figure title="Cost by model">
-        <BarChart
-          {...common}
-          data={points(byModel.slice(0, MAX_BARS), money, (k) => k)}
-          barProps={NO_ANIMATION}
+        <LineChart
+          h={160}
+          data={points(byDay, money, formatDay)}
+          dataKey="name"
+          series={SERIES}
+          valueFormatter={format}
+          yAxisProps={{ width: 72 }}
+          lineProps={NO_ANIMATION}
         />
       </Figure>
+      <Figure title="Cost by model">
+        <Bars data={points(byModel.slice(0, MAX_BARS), money, (k) => k)} valueFormatter={format} />
+      </Figure>
       <Figure title="Cost by deliverable">
-        <BarChart
-          {...common}
+        <Bars
           data={points(byDeliverable.slice(0, MAX_BARS), money, (k) => k || 'Untagged')}
-          barProps={NO_ANIMATION}
+          valueFormatter={format}
         />
       </Figure>
     </Stack>

@@ -1,0 +1,195 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { expect, waitFor, within } from 'storybook/test';
+import { BillingView } from '../src/ui/views/billing/index.ts';
+import {
+  dualPairLedger,
+  externalAndPoolLedger,
+  failuresLedger,
+  generationsLedger,
+  outcomeLedger,
+} from './fixtures/billing-ledgers.ts';
+import { billingState, savedLedgerState } from './fixtures/billing-states.ts';
+import { type ActorsParameter, withActors } from './fixtures/with-actors.tsx';
+
+/**
+ * The Billing view on real actors: each state story restores a billing snapshot
+ * (`billingMachine.resolveState`) over a persistence snapshot holding a ledger built from the event
+ * builders; flow stories start from the billing machine's initial state and click through.
+ */
+const meta = {
+  title: 'Views/Billing',
+  component: BillingView,
+  decorators: [withActors],
+} satisfies Meta<typeof BillingView>;
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+/** `rows` generations, billing in `billing` (default: collapsed, USD, no filter). */
+function ledgerOf(rows: number, billing = billingState()): ActorsParameter {
+  return () => ({
+    persistence: { state: savedLedgerState(generationsLedger(rows)) },
+    billing: { state: billing },
+  });
+}
+
+const list = (canvas: ReturnType<typeof within>) => canvas.getByRole('list', { name: 'Cost history' });
+const rows = (canvas: ReturnType<typeof within>) => within(list(canvas)).getAllByRole('listitem');
+const chip = (canvas: ReturnType<typeof within>, name: string) =>
+  within(canvas.getByRole('group', { name: 'Projects' })).getByRole('button', { name });
+
+export const Empty: Story = {
+  parameters: { actors: ledgerOf(0) },
+  play: async ({ canvas }) => {
+    await expect(canvas.getByText('No costs recorded yet')).toBeVisible();
+    await expect(canvas.queryByRole('list', { name: 'Cost history' })).toBeNull();
+  },
+};
+
+export const FourRows: Story = {
+  parameters: { actors: ledgerOf(4) },
+  play: async ({ canvas }) => {
+    await expect(rows(canvas)).toHaveLength(4);
+    await expect(canvas.queryByRole('button', { name: 'View more' })).toBeNull();
+  },
+};
+
+export const FourteenRows: Story = {
+  parameters: { actors: ledgerOf(14) },
+  play: async ({ canvas }) => {
+    await expect(rows(canvas)).toHaveLength(4);
+    await expect(canvas.getByText('Showing 4 of 14')).toBeVisible();
+    await expect(canvas.getByRole('group', { name: 'Running total' })).toHaveTextContent('1 without price');
+  },
+};
+
+export const TenThousandRows: Story = {
+  parameters: { actors: ledgerOf(10_000) },
+  play: async ({ canvas, userEvent }) => {
+    await expect(rows(canvas)).toHaveLength(4);
+    await expect(canvas.getByText('Showing 4 of 10000')).toBeVisible();
+    await userEvent.click(canvas.getByRole('button', { name: 'View more' }));
+    await expect(rows(canvas)).toHaveLength(14);
+  },
+};
+
+export const SekDisplay: Story = {
+  parameters: { actors: ledgerOf(14, billingState({ currency: 'SEK' })) },
+  play: async ({ canvas }) => {
+    await expect(canvas.getByRole('combobox', { name: 'Currency' })).toHaveValue('SEK');
+    const total = canvas.getByRole('group', { name: 'Running total' });
+    await expect(total.textContent).toMatch(/\d\.\d kr/);
+    await expect(total.textContent).not.toContain('$');
+  },
+};
+
+export const FilteredByProject: Story = {
+  parameters: { actors: ledgerOf(14, billingState({ filter: { client: null, project: 'Hero Film' } })) },
+  play: async ({ canvas }) => {
+    await expect(chip(canvas, 'Hero Film')).toHaveAttribute('aria-pressed', 'true');
+    await expect(canvas.getByText('Showing 4 of 5')).toBeVisible();
+    for (const row of rows(canvas)) await expect(row).toHaveTextContent('Hero Film');
+  },
+};
+
+export const ExternalAndPool: Story = {
+  parameters: {
+    actors: () => ({
+      persistence: { state: savedLedgerState(externalAndPoolLedger()) },
+      billing: { state: billingState({ visibleCount: 14 }) },
+    }),
+  },
+  play: async ({ canvas }) => {
+    await expect(within(list(canvas)).getAllByText('External')).toHaveLength(2);
+    await expect(within(list(canvas)).getAllByText('Pool')).toHaveLength(2);
+    await expect(canvas.getByRole('group', { name: 'Pool' })).toHaveTextContent('$30.00');
+  },
+};
+
+export const DualPair: Story = {
+  parameters: { actors: () => ({ persistence: { state: savedLedgerState(dualPairLedger()) } }) },
+  play: async ({ canvas }) => {
+    await expect(within(list(canvas)).getAllByText('Dual pair')).toHaveLength(2);
+  },
+};
+
+function outcomeStory(outcome: Parameters<typeof outcomeLedger>[0], marker: string, actual: string): Story {
+  return {
+    parameters: { actors: () => ({ persistence: { state: savedLedgerState(outcomeLedger(outcome)) } }) },
+    play: async ({ canvas }) => {
+      const first = rows(canvas)[0]!;
+      await expect(within(first).getByText(marker)).toBeVisible();
+      if (actual) await expect(within(first).getByText(actual)).toBeVisible();
+    },
+  };
+}
+
+export const FailedCharged = outcomeStory('failed-charged', 'Failed · charged', 'Actual $3.20');
+export const FailedNotCharged = outcomeStory('failed-not-charged', 'Failed · not charged', '');
+export const CancelledStillBilled = outcomeStory(
+  'cancelled-still-billed',
+  'Cancelled · billed',
+  'Actual $1.60',
+);
+
+export const EveryOutcome: Story = {
+  parameters: {
+    actors: () => ({
+      persistence: { state: savedLedgerState(failuresLedger()) },
+      billing: { state: billingState({ visibleCount: 14 }) },
+    }),
+  },
+};
+
+export const Narrow320: Story = {
+  parameters: { actors: ledgerOf(14) },
+  decorators: [
+    (Story) => (
+      <div style={{ width: 320 }}>
+        <Story />
+      </div>
+    ),
+  ],
+  play: async ({ canvasElement }) => {
+    const view = canvasElement.querySelector('section') as HTMLElement;
+    await expect(view.getBoundingClientRect().width).toBeLessThanOrEqual(320);
+    // Nothing sticks out sideways at 320 px.
+    await expect(view.scrollWidth).toBeLessThanOrEqual(view.clientWidth);
+  },
+};
+
+export const ViewMoreAndHide: Story = {
+  parameters: { actors: () => ({ persistence: { state: savedLedgerState(generationsLedger(14)) } }) },
+  play: async ({ canvas, userEvent }) => {
+    await expect(rows(canvas)).toHaveLength(4);
+    await userEvent.click(canvas.getByRole('button', { name: 'View more' }));
+    await expect(rows(canvas)).toHaveLength(14);
+    await expect(canvas.queryByRole('button', { name: 'View more' })).toBeNull();
+    await userEvent.click(canvas.getByRole('button', { name: 'Hide' }));
+    await expect(rows(canvas)).toHaveLength(4);
+  },
+};
+
+export const ProjectChipFilter: Story = {
+  parameters: { actors: () => ({ persistence: { state: savedLedgerState(generationsLedger(14)) } }) },
+  play: async ({ canvas, userEvent }) => {
+    await userEvent.click(chip(canvas, 'BTS Reel'));
+    await expect(chip(canvas, 'BTS Reel')).toHaveAttribute('aria-pressed', 'true');
+    await expect(canvas.getByText('Showing 4 of 4')).toBeVisible();
+    for (const row of rows(canvas)) await expect(row).toHaveTextContent('BTS Reel');
+    await userEvent.click(chip(canvas, 'BTS Reel'));
+    await expect(chip(canvas, 'All')).toHaveAttribute('aria-pressed', 'true');
+    await expect(canvas.getByText('Showing 4 of 14')).toBeVisible();
+  },
+};
+
+export const CurrencySwitchToSek: Story = {
+  parameters: { actors: () => ({ persistence: { state: savedLedgerState(generationsLedger(4)) } }) },
+  play: async ({ canvas, userEvent }) => {
+    await expect(canvas.getByRole('group', { name: 'Running total' })).toHaveTextContent('$');
+    await userEvent.selectOptions(canvas.getByRole('combobox', { name: 'Currency' }), 'SEK');
+    await waitFor(() => expect(canvas.getByRole('group', { name: 'Running total' })).toHaveTextContent('kr'));
+    // 4 settled rows: $4.668 at the built-in 9.4 SEK per USD = 43.88 kr → 43.9 kr (one decimal).
+    await expect(canvas.getByRole('group', { name: 'Running total' })).toHaveTextContent('43.9 kr');
+    for (const row of rows(canvas)) await expect(row.textContent).toMatch(/\d\.\d kr/);
+  },
+};
