@@ -83,45 +83,14 @@ const errorSchema = z.object({
 const objectOf = <T>() => z.looseObject({}) as unknown as z.ZodType<T>;
 
 type Request = { method: string; path: string; body?: unknown };
+const ledgerPath = (after?: string) => `/api/ledger${after ? `?after=${encodeURIComponent(after)}` : ''}`;
 
 /** Creates the client; nothing is sent until a method is called. */
 export function createBackendApi(options: BackendApiOptions): BackendApi {
   const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
-  const timeoutMs = options.timeoutMs ?? 15_000;
-  const url = (path: string) => new URL(path, options.baseUrl);
-
-  async function call<T>(request: Request, schema: z.ZodType<T>): Promise<T> {
-    const headers: Record<string, string> = { [TOKEN_HEADER]: options.token, accept: 'application/json' };
-    if (request.body !== undefined) headers['content-type'] = 'application/json';
-    let response: Response;
-    try {
-      response = await doFetch(url(request.path), {
-        method: request.method,
-        headers,
-        body: request.body === undefined ? undefined : JSON.stringify(request.body),
-        signal: AbortSignal.timeout(timeoutMs),
-      });
-    } catch (error) {
-      throw unreachable(request, error);
-    }
-    const json = await response.json().catch(() => undefined);
-    if (!response.ok) throw failure(request, response.status, json);
-    const parsed = schema.safeParse(json);
-    if (parsed.success) return parsed.data;
-    throw new BackendRejectedError(
-      response.status,
-      'BAD_RESPONSE',
-      `The backend's answer to ${request.method} ${request.path} is not what this panel expects ` +
-        `(${z.prettifyError(parsed.error).split('\n')[0]}). Update modelBridge or reload the panel.`,
-    );
-  }
-
+  const call = <T>(request: Request, schema: z.ZodType<T>) => send(options, doFetch, request, schema);
   const api: BackendApi = {
-    loadLedger: (after) =>
-      call(
-        { method: 'GET', path: `/api/ledger${after ? `?after=${encodeURIComponent(after)}` : ''}` },
-        ledgerSchema,
-      ),
+    loadLedger: (after) => call({ method: 'GET', path: ledgerPath(after) }, ledgerSchema),
     appendEvents: (events) =>
       call({ method: 'POST', path: '/api/ledger/events', body: { events } }, appendSchema),
     resetLedger: () =>
@@ -134,6 +103,38 @@ export function createBackendApi(options: BackendApiOptions): BackendApi {
       streamLedger({ ...subscribeOptions, options, doFetch, api, onEvents }),
   };
   return api;
+}
+
+/** One JSON request with the token and a timeout; the reply is checked against `schema`. */
+async function send<T>(
+  options: BackendApiOptions,
+  doFetch: typeof fetch,
+  request: Request,
+  schema: z.ZodType<T>,
+): Promise<T> {
+  const headers: Record<string, string> = { [TOKEN_HEADER]: options.token, accept: 'application/json' };
+  if (request.body !== undefined) headers['content-type'] = 'application/json';
+  let response: Response;
+  try {
+    response = await doFetch(new URL(request.path, options.baseUrl), {
+      method: request.method,
+      headers,
+      body: request.body === undefined ? undefined : JSON.stringify(request.body),
+      signal: AbortSignal.timeout(options.timeoutMs ?? 15_000),
+    });
+  } catch (error) {
+    throw unreachable(request, error);
+  }
+  const json = await response.json().catch(() => undefined);
+  if (!response.ok) throw failure(request, response.status, json);
+  const parsed = schema.safeParse(json);
+  if (parsed.success) return parsed.data;
+  throw new BackendRejectedError(
+    response.status,
+    'BAD_RESPONSE',
+    `The backend's answer to ${request.method} ${request.path} is not what this panel expects ` +
+      `(${z.prettifyError(parsed.error).split('\n')[0]}). Update modelBridge or reload the panel.`,
+  );
 }
 
 function unreachable(request: Request, error: unknown): BackendOfflineError {
