@@ -5,6 +5,7 @@ import { createPanelRoutes } from './panel.ts';
 import { createEventRoutes } from './routes/events.ts';
 import { createHealthRoutes } from './routes/health.ts';
 import { createLedgerRoutes } from './routes/ledger.ts';
+import { createMediaRoutes } from './routes/media.ts';
 import { createModelRoutes } from './routes/models.ts';
 import { createPricingRoutes } from './routes/pricing.ts';
 import { createSettingsRoutes } from './routes/settings.ts';
@@ -66,6 +67,7 @@ export function createApp(parts: AppParts): Hono {
   app.route('/api/models', createModelRoutes());
   app.route('/api/pricing', createPricingRoutes(ctx));
   app.route('/api/events', createEventRoutes(ctx));
+  app.route('/api/media', createMediaRoutes(ctx));
   app.route('/api/fal/proxy', parts.falProxy);
   app.route('/sandbox', parts.sandbox);
   app.route(

@@ -1,0 +1,219 @@
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Hono } from 'hono';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { ServerContext } from '../../../src/server/context.ts';
+import { handleError } from '../../../src/server/errors.ts';
+import { createMediaRoutes, safeFileName } from '../../../src/server/routes/media.ts';
+import type { RunningServer } from '../../../src/server/start.ts';
+import { ApiClient, removeDirs, startTestServer, tempDir } from '../../fixtures/server/harness.ts';
+
+// fal's media CDN is the one thing faked: a fetch that serves a few fal.media addresses.
+const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 1, 2, 3, 4]);
+const falRequests: string[] = [];
+async function fakeFalFetch(input: RequestInfo | URL): Promise<Response> {
+  const url = String(input instanceof Request ? input.url : input);
+  falRequests.push(url);
+  if (url === 'https://v3.fal.media/files/fox.png') return new Response(PNG, { status: 200 });
+  if (url === 'https://v3.fal.media/files/moved.png')
+    return new Response(null, { status: 302, headers: { location: 'https://cdn.fal.ai/fox.png' } });
+  if (url === 'https://cdn.fal.ai/fox.png') return new Response(PNG, { status: 200 });
+  if (url === 'https://v3.fal.media/files/escape.png')
+    return new Response(null, {
+      status: 302,
+      headers: { location: 'http://169.254.169.254/latest/meta-data' },
+    });
+  if (url === 'https://v3.fal.media/files/huge.mp4')
+    return new Response('x', { status: 200, headers: { 'content-length': String(4 * 1024 ** 3) } });
+  return new Response('not found', { status: 404 });
+}
+
+const dirs: string[] = [];
+let dataDir: string;
+let server: RunningServer;
+let api: ApiClient;
+
+beforeAll(async () => {
+  dataDir = await tempDir('mb-media-');
+  dirs.push(dataDir);
+  server = await startTestServer(dataDir, { sandbox: true, fetch: fakeFalFetch as typeof fetch });
+  api = new ApiClient(server);
+});
+
+afterAll(async () => {
+  await server?.close();
+  await removeDirs(dirs);
+});
+
+/** Uploads bytes to the Sandbox's storage (fal's upload protocol) and returns the file's URL. */
+async function sandboxFile(name: string, bytes: Uint8Array): Promise<string> {
+  const initiate = await fetch(new URL('sandbox/rest/storage/upload/initiate', server.url), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ content_type: 'image/png', file_name: name }),
+  });
+  const { upload_url, file_url } = (await initiate.json()) as { upload_url: string; file_url: string };
+  expect((await fetch(upload_url, { method: 'PUT', body: Buffer.from(bytes) })).status).toBe(200);
+  return file_url;
+}
+
+const save = (body: unknown) => api.post('/api/media/save', body);
+const pathOf = (json: unknown) => (json as { path: string }).path;
+const codeOf = (json: unknown) => (json as { error: { code: string } }).error.code;
+
+describe('POST /api/media/save', () => {
+  test('saves a Sandbox result into the data dir’s media folder and returns its path', async () => {
+    const url = await sandboxFile('fox.png', PNG);
+    const response = await save({ url, fileName: 'fox.png' });
+    expect(response.status).toBe(200);
+    expect(pathOf(response.json)).toBe(join(dataDir, 'media', 'fox.png'));
+    expect(new Uint8Array(await readFile(pathOf(response.json)))).toEqual(PNG);
+  });
+
+  test('never overwrites: the same name again becomes name-1', async () => {
+    const url = await sandboxFile('same.png', PNG);
+    const first = pathOf((await save({ url, fileName: 'same.png' })).json);
+    await writeFile(first, 'edited by the user');
+    const second = pathOf((await save({ url, fileName: 'same.png' })).json);
+    expect(second).toBe(join(dataDir, 'media', 'same-1.png'));
+    expect(await readFile(first, 'utf8')).toBe('edited by the user');
+  });
+
+  test('downloads from https fal media hosts, following a redirect to another fal host', async () => {
+    const direct = await save({ url: 'https://v3.fal.media/files/fox.png', fileName: 'direct.png' });
+    expect(direct.status).toBe(200);
+    const moved = await save({ url: 'https://v3.fal.media/files/moved.png', fileName: 'moved.png' });
+    expect(moved.status).toBe(200);
+    expect(falRequests).toContain('https://cdn.fal.ai/fox.png');
+  });
+
+  test('saves into an absolute …/modelBridge_Media folder next to a project, creating it', async () => {
+    const projectDir = await tempDir('mb-project-');
+    dirs.push(projectDir);
+    const targetDir = join(projectDir, 'modelBridge_Media');
+    const url = await sandboxFile('clip.png', PNG);
+    const response = await save({ url, fileName: 'clip.png', targetDir });
+    expect(pathOf(response.json)).toBe(join(targetDir, 'clip.png'));
+    expect(await readdir(targetDir)).toEqual(['clip.png']);
+  });
+
+  test.each([
+    ['a relative folder', 'modelBridge_Media'],
+    ['another folder name', '/tmp/Documents'],
+    ['a traversal that ends in the right name', '/tmp/x/../modelBridge_Media/../../etc/modelBridge_Media/..'],
+    ['dot segments', '/tmp/proj/../modelBridge_Media'],
+  ])('refuses %s as target', async (_, targetDir) => {
+    const url = await sandboxFile('t.png', PNG);
+    const response = await save({ url, fileName: 't.png', targetDir });
+    expect(response.status).toBe(400);
+    expect(codeOf(response.json)).toBe('MEDIA_TARGET_NOT_ALLOWED');
+  });
+
+  test('a file name is reduced to a safe last segment (no traversal out of the media folder)', async () => {
+    const url = await sandboxFile('evil.png', PNG);
+    const response = await save({ url, fileName: '../../../../etc/passwd' });
+    expect(pathOf(response.json)).toBe(join(dataDir, 'media', 'passwd'));
+  });
+
+  test.each([
+    ['the backend’s own API', (port: number) => `http://127.0.0.1:${port}/api/settings`],
+    [
+      'a Sandbox path escaping /files',
+      (port: number) => `http://127.0.0.1:${port}/sandbox/files/../../api/ledger`,
+    ],
+    [
+      'an encoded escape',
+      (port: number) => `http://127.0.0.1:${port}/sandbox/files/%2e%2e/%2e%2e/api/ledger`,
+    ],
+    ['another local port', (port: number) => `http://127.0.0.1:${port + 1}/sandbox/files/a/b/c.png`],
+    ['cloud metadata', () => 'http://169.254.169.254/latest/meta-data'],
+    ['plain http to fal', () => 'http://v3.fal.media/files/fox.png'],
+    ['a look-alike host', () => 'https://fal.media.evil.example/files/fox.png'],
+    ['a host ending in fal.ai without the dot', () => 'https://evilfal.ai/fox.png'],
+    ['credentials in the URL', () => 'https://user:pw@v3.fal.media/files/fox.png'],
+    ['a non-default port', () => 'https://v3.fal.media:8443/files/fox.png'],
+    ['a local file', () => 'file:///etc/passwd'],
+    ['not a URL', () => 'fox.png'],
+  ])('refuses %s (never an open fetcher)', async (_, url) => {
+    const before = falRequests.length;
+    const response = await save({ url: url(server.port), fileName: 'x.png' });
+    expect(response.status).toBe(400);
+    expect(codeOf(response.json)).toBe('MEDIA_URL_NOT_ALLOWED');
+    expect(falRequests.length).toBe(before);
+  });
+
+  test('a redirect to a non-fal address is refused', async () => {
+    const response = await save({ url: 'https://v3.fal.media/files/escape.png', fileName: 'x.png' });
+    expect(codeOf(response.json)).toBe('MEDIA_URL_NOT_ALLOWED');
+    expect(falRequests.some((u) => u.includes('169.254'))).toBe(false);
+  });
+
+  test('a file announced larger than the limit is refused before anything is written', async () => {
+    const response = await save({ url: 'https://v3.fal.media/files/huge.mp4', fileName: 'huge.mp4' });
+    expect(response.status).toBe(413);
+    expect(codeOf(response.json)).toBe('MEDIA_TOO_LARGE');
+    expect((await readdir(join(dataDir, 'media'))).some((f) => f.startsWith('huge'))).toBe(false);
+  });
+
+  test('a missing result is reported as a failed download, in words', async () => {
+    const response = await save({ url: 'https://v3.fal.media/files/gone.png', fileName: 'gone.png' });
+    expect(response.status).toBe(502);
+    expect((response.json as { error: { message: string } }).error.message).toMatch(
+      /could not be downloaded/,
+    );
+  });
+
+  test('needs the token', async () => {
+    const response = await api.call(
+      'POST',
+      '/api/media/save',
+      { url: 'https://v3.fal.media/files/fox.png', fileName: 'a' },
+      null,
+    );
+    expect(response.status).toBe(401);
+  });
+
+  test('rejects unknown fields and missing names', async () => {
+    expect((await save({ url: 'https://v3.fal.media/files/fox.png' })).status).toBe(400);
+    expect((await save({ url: 'x', fileName: 'a', extra: 1 })).status).toBe(400);
+  });
+});
+
+describe('media size limit while streaming', () => {
+  test('a body that grows past the limit is cut off and leaves no file', async () => {
+    const dir = await tempDir('mb-media-limit-');
+    dirs.push(dir);
+    const big = new Uint8Array(5000);
+    const ctx = {
+      dataDir: dir,
+      sandboxBaseUrl: () => 'http://127.0.0.1:9/sandbox',
+      fetch: (async () => new Response(big)) as unknown as typeof fetch,
+      shutdown: new AbortController().signal,
+    } as unknown as ServerContext;
+    const app = new Hono().route('/api/media', createMediaRoutes(ctx, 1000));
+    app.onError(handleError);
+    const response = await app.request('/api/media/save', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ url: 'https://v3.fal.media/files/big.bin', fileName: 'big.bin' }),
+    });
+    expect(response.status).toBe(413);
+    await mkdir(join(dir, 'media'), { recursive: true });
+    expect(await readdir(join(dir, 'media'))).toEqual([]);
+  });
+});
+
+describe('safeFileName', () => {
+  test.each([
+    ['fox.png', 'fox.png'],
+    ['..\\..\\windows\\system32\\cmd.exe', 'cmd.exe'],
+    ['...', 'media'],
+    ['.hidden', 'hidden'],
+    ['a<b>c:d"e|f?g*h.png', 'a_b_c_d_e_f_g_h.png'],
+    ['line\nbreak.png', 'line_break.png'],
+    ['CON.txt', '_CON.txt'],
+    [`${'x'.repeat(300)}.mp4`, `${'x'.repeat(116)}.mp4`],
+  ])('%j → %j', (raw, safe) => {
+    expect(safeFileName(raw)).toBe(safe);
+  });
+});
