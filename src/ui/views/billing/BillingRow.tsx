@@ -81,30 +81,37 @@ function Amount({ usdMicros, money }: { usdMicros: number; money: Money }) {
   );
 }
 
-/** One Billing row: generations show estimate, Actual badge and markers; external and pool rows their amount. */
-export function BillingRow({ row, money, dualPartner }: BillingRowProps) {
-  const tags = tagLine(row.item);
-  if (row.kind === 'external') {
-    const e = row.external;
-    const meta = `${formatDay(e.date)} · ${e.category || 'External'}`;
-    const badges = <Amount usdMicros={row.item.usdMicros} money={money} />;
-    return (
-      <RowFrame
-        title={e.description || row.item.model}
-        kind="external"
-        meta={meta}
-        badges={badges}
-        tags={tags}
-      />
-    );
-  }
-  if (row.kind === 'pool') {
-    const p = row.pool;
-    const meta = `${formatDay(p.period.from)} – ${formatDay(p.period.to)} · pool share`;
-    const badges = <Amount usdMicros={row.item.usdMicros} money={money} />;
-    return <RowFrame title={p.name} kind="pool" meta={meta} badges={badges} tags={tags} />;
-  }
+type RowOf<K extends ListRow['kind']> = Extract<ListRow, { kind: K }>;
+
+function ExternalRow({ row, money }: { row: RowOf<'external'>; money: Money }) {
+  const e = row.external;
+  return (
+    <RowFrame
+      title={e.description || row.item.model}
+      kind="external"
+      meta={`${formatDay(e.date)} · ${e.category || 'External'}`}
+      badges={<Amount usdMicros={row.item.usdMicros} money={money} />}
+      tags={tagLine(row.item)}
+    />
+  );
+}
+
+function PoolRow({ row, money }: { row: RowOf<'pool'>; money: Money }) {
+  const p = row.pool;
+  return (
+    <RowFrame
+      title={p.name}
+      kind="pool"
+      meta={`${formatDay(p.period.from)} – ${formatDay(p.period.to)} · pool share`}
+      badges={<Amount usdMicros={row.item.usdMicros} money={money} />}
+      tags={tagLine(row.item)}
+    />
+  );
+}
+
+function GenerationRow({ row, money, dualPartner }: BillingRowProps & { row: RowOf<'internal'> }) {
   const g = row.generation;
+  // The row keeps its price source as the badge's explanation (ARCHITECTURE.md principle 4).
   const estimate = {
     usdMicros: g.estimate.usdMicros,
     tier: g.estimate.tier,
@@ -125,5 +132,14 @@ export function BillingRow({ row, money, dualPartner }: BillingRowProps) {
     </>
   );
   const meta = `${formatTimestamp(g.submittedAt)} · ${formatDuration(g.durationMs)}`;
-  return <RowFrame title={row.item.model} kind="internal" meta={meta} badges={badges} tags={tags} />;
+  return (
+    <RowFrame title={row.item.model} kind="internal" meta={meta} badges={badges} tags={tagLine(row.item)} />
+  );
+}
+
+/** One Billing row: generations show estimate, Actual badge and markers; external and pool rows their amount. */
+export function BillingRow({ row, money, dualPartner }: BillingRowProps) {
+  if (row.kind === 'external') return <ExternalRow row={row} money={money} />;
+  if (row.kind === 'pool') return <PoolRow row={row} money={money} />;
+  return <GenerationRow row={row} money={money} dualPartner={dualPartner} />;
 }
