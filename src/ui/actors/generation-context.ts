@@ -1,0 +1,38 @@
+import { createContext, useContext } from 'react';
+import { type CatalogModel, catalog, findModel } from '../../domain/index.ts';
+import { DEFAULT_GENERATION_SETTINGS, type GenerationSettings } from '../../machines/generation-settings.ts';
+
+/**
+ * What the Generate form needs from outside. The form is not an app-level actor of its own: it is the
+ * newest draft generation (or Dual Mode pair) spawned in the Active generations actor, so the actor the
+ * user confirmed is the one that runs, is persisted and shows as a row (no hand-off between actors).
+ * This context supplies what a new draft is made from: ids, settings and the models on offer.
+ */
+export interface GenerateFormDeps {
+  /** A new unique id for a generation or a Dual Mode group (the ledger's genId; never reused). */
+  newId: () => string;
+  /** Thresholds (micro-USD), FX snapshot, foreground windows and polling cap from Settings. */
+  settings: GenerationSettings;
+  /** The models the pickers offer, grouped by category in the view. @default the shipped catalog */
+  models: readonly CatalogModel[];
+  /** The model of the very first draft. @default FLUX.1 [dev] (cheap), else the first model */
+  defaultModel: CatalogModel;
+}
+
+const FIRST_MODEL = findModel('fal-ai/flux-1/dev') ?? (catalog[0] as CatalogModel);
+
+/** Default deps: random UUID ids, default settings, the shipped catalog. */
+export const DEFAULT_GENERATE_FORM_DEPS: GenerateFormDeps = Object.freeze({
+  newId: () => globalThis.crypto.randomUUID(),
+  settings: DEFAULT_GENERATION_SETTINGS,
+  models: catalog,
+  defaultModel: FIRST_MODEL,
+});
+
+/** Generate-form deps for the views; the composition root provides the user's settings. */
+export const GenerateFormContext = createContext<GenerateFormDeps>(DEFAULT_GENERATE_FORM_DEPS);
+
+/** The Generate form's deps from GenerateFormContext (defaults when no Provider is above). */
+export function useGenerateFormDeps(): GenerateFormDeps {
+  return useContext(GenerateFormContext);
+}

@@ -1,0 +1,76 @@
+import type { ActiveRow } from '../../../machines/active-generations.notices.ts';
+import type { ActiveGenerationsSnapshot } from '../../../machines/active-generations.selectors.ts';
+import type { GenerationActorRef } from '../../../machines/generation.machine.ts';
+import type { GenerationSnapshot } from '../../../machines/generation.selectors.ts';
+
+/**
+ * View-side selectors of the Active generations panel that the machine's selector file lacks: the
+ * rows compared by value (no re-render for an unchanged list), a retried run waiting for its
+ * confirmation, and a generation's own fields shown in its row.
+ */
+
+/** Same rows (same generations in the same order, same phase and model). */
+export function sameRows(a: readonly ActiveRow[], b: readonly ActiveRow[]): boolean {
+  return (
+    a.length === b.length &&
+    a.every((row, i) => {
+      const other = b[i];
+      return (
+        other !== undefined &&
+        row.genId === other.genId &&
+        row.entryId === other.entryId &&
+        row.phase === other.phase &&
+        row.slot === other.slot &&
+        row.modelName === other.modelName
+      );
+    })
+  );
+}
+
+/**
+ * A single generation that is confirming but is not the Generate form's draft: a failed run whose
+ * Retry is a new request over the threshold. Its dialog is shown by the panel. Null when none.
+ */
+export function selectRetryConfirming(s: ActiveGenerationsSnapshot): GenerationActorRef | null {
+  const last = s.context.entries.at(-1);
+  const row = s.context.rows.find(
+    (r) => r.phase === 'confirming' && r.slot === null && r.entryId !== last?.id,
+  );
+  const entry = row ? s.context.entries.find((e) => e.id === row.entryId) : undefined;
+  return entry?.kind === 'single' ? entry.ref : null;
+}
+
+/** The tracker's data: current step, start times, queue position, log tail. */
+export function selectProgress(s: GenerationSnapshot) {
+  return s.context.progress;
+}
+
+/** The prompt sent. */
+export function selectPrompt(s: GenerationSnapshot): string {
+  return s.context.prompt;
+}
+
+/** The fal inputs sent. */
+export function selectParams(s: GenerationSnapshot): Record<string, unknown> {
+  return s.context.params;
+}
+
+/** The endpoint id (fal's model id). */
+export function selectEndpointId(s: GenerationSnapshot): string {
+  return s.context.model.endpoint_id;
+}
+
+/** When the run ended (ISO), or null while it runs. */
+export function selectFinishedAt(s: GenerationSnapshot): string | null {
+  return s.context.finishedAt;
+}
+
+/** True once the result landed in the host (Premiere project or a saved file). */
+export function selectImported(s: GenerationSnapshot): boolean {
+  return s.context.paths.length > 0;
+}
+
+/** True while CANCEL reaches the run (the machine's `cancellable` tag). */
+export function selectCanCancel(s: GenerationSnapshot): boolean {
+  return s.hasTag('cancellable');
+}

@@ -1,0 +1,25 @@
+/** The Active generations panel and its parts (they read ActiveGenerationsActorContext). */
+export { ActiveGenerationRow } from './ActiveGenerationRow.tsx';
+export type { ActiveGenerationRowProps } from './ActiveGenerationRow.tsx';
+export { ActiveGenerations } from './ActiveGenerations.tsx';
+export { ActiveNotices } from './ActiveNotices.tsx';
+export { sameRows, selectRetryConfirming } from './active-selectors.ts';
+export { RowActions } from './RowActions.tsx';
+export type { RowActionsProps } from './RowActions.tsx';
+export { RowDetails } from './RowDetails.tsx';
+export type { RowDetailsProps } from './RowDetails.tsx';
+export { RowFailure } from './RowFailure.tsx';
+export type { RowFailureProps } from './RowFailure.tsx';
+export { type RowCommands, useCan, useRowCommands } from './row-commands.ts';
+export {
+  chargedText,
+  cutPrompt,
+  dotStatus,
+  errorTitle,
+  errorTone,
+  isSticky,
+  PROMPT_CUT,
+  retryWarning,
+  stepLabel,
+  trackerProps,
+} from './row-view.ts';

@@ -1,0 +1,93 @@
+import { Group, Select, Stack, Text, useProps } from '@mantine/core';
+import { useMemo } from 'react';
+import { type CatalogModel, licenceOf, modelsByCategory } from '../../../domain/index.ts';
+import { LicenceBadge } from '../../components/index.ts';
+import { categoryLabel } from './param-labels.ts';
+
+/** Props of {@link ModelPicker}. */
+export interface ModelPickerProps {
+  /** Visible label and accessible name of the combobox ('Model', 'Second model'). */
+  label: string;
+  /** The chosen model, null when none is chosen yet. */
+  value: CatalogModel | null;
+  /** The models on offer; they are grouped by category in catalog order. */
+  models: readonly CatalogModel[];
+  /** Called with the model picked. */
+  onChange: (model: CatalogModel) => void;
+  /** Offer only this category (Dual Mode's second model). @default every category */
+  category?: CatalogModel['category'] | null;
+  /** Endpoint ids listed but not selectable (the primary model in the second picker). @default [] */
+  disabledIds?: readonly string[];
+  /** Whether the picker is locked (the run holds the form). @default false */
+  disabled?: boolean;
+  /** Error shown under the field (red), or null. @default null */
+  error?: string | null;
+}
+
+const defaultProps = {
+  category: null,
+  disabledIds: [],
+  disabled: false,
+  error: null,
+} satisfies Partial<ModelPickerProps>;
+
+function groupsOf(models: readonly CatalogModel[], only: string | null, disabled: readonly string[]) {
+  return Object.entries(modelsByCategory(models))
+    .filter(([category, list]) => list.length > 0 && (only === null || category === only))
+    .map(([category, list]) => ({
+      group: categoryLabel(category),
+      items: list.map((m) => ({
+        value: m.endpoint_id,
+        label: m.display_name,
+        disabled: disabled.includes(m.endpoint_id),
+      })),
+    }));
+}
+
+/**
+ * A searchable model picker grouped by category, each option with its licence badge (Commercial,
+ * Research, Private, Unknown); the chosen model's licence shows beside the field.
+ */
+export function ModelPicker(props: ModelPickerProps) {
+  const { label, value, models, onChange, category, disabledIds, disabled, error } = useProps(
+    'ModelPicker',
+    defaultProps,
+    props,
+  );
+  const byId = useMemo(() => new Map(models.map((m) => [m.endpoint_id, m])), [models]);
+  const data = useMemo(() => groupsOf(models, category, disabledIds), [models, category, disabledIds]);
+  return (
+    <Stack gap={4}>
+      <Select
+        label={label}
+        size="xs"
+        searchable
+        allowDeselect={false}
+        nothingFoundMessage="No model matches: try another name"
+        placeholder="Choose a model"
+        data={data}
+        value={value?.endpoint_id ?? null}
+        disabled={disabled}
+        error={error}
+        onChange={(id) => {
+          const model = id === null ? undefined : byId.get(id);
+          if (model) onChange(model);
+        }}
+        renderOption={({ option }) => (
+          <Group justify="space-between" gap="xs" wrap="nowrap" w="100%">
+            <Text size="xs">{option.label}</Text>
+            <LicenceBadge licence={licenceOf(byId.get(option.value))} />
+          </Group>
+        )}
+      />
+      {value !== null && (
+        <Group gap={6} wrap="wrap">
+          <LicenceBadge licence={licenceOf(value)} />
+          <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+            {value.endpoint_id}
+          </Text>
+        </Group>
+      )}
+    </Stack>
+  );
+}

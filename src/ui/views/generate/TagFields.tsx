@@ -1,0 +1,53 @@
+import { SimpleGrid, useProps } from '@mantine/core';
+import { useMemo } from 'react';
+import { type KnownTags, knownTags, type Tags } from '../../../domain/index.ts';
+import { selectLedgerState } from '../../../machines/persistence.selectors.ts';
+import { PersistenceActorContext } from '../../actors/persistence-context.ts';
+import { TagCombobox } from '../../components/index.ts';
+
+/** Props of {@link TagFields}. */
+export interface TagFieldsProps {
+  /** The generation's tags; '' is untagged. */
+  tags: Tags;
+  /** Called with all three tags after one of them changed (trimmed, known spelling kept). */
+  onChange: (tags: Tags) => void;
+}
+
+const defaultProps = {} satisfies Partial<TagFieldsProps>;
+
+/** Client, project and deliverable names used before, from the persistence actor's ledger. */
+export function useKnownTagNames(): KnownTags {
+  const state = PersistenceActorContext.useSelector(selectLedgerState);
+  return useMemo(() => knownTags(state), [state]);
+}
+
+/**
+ * The `Client`, `Project` and `Deliverable` autocompletes: suggestions from earlier names
+ * (case-insensitive, first spelling kept), new names allowed (modelbridge-docs.md §8).
+ */
+export function TagFields(props: TagFieldsProps) {
+  const { tags, onChange } = useProps('TagFields', defaultProps, props);
+  const known = useKnownTagNames();
+  return (
+    <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="xs" verticalSpacing="xs">
+      <TagCombobox
+        label="Client"
+        value={tags.client}
+        options={known.clients}
+        onChange={(client) => onChange({ ...tags, client })}
+      />
+      <TagCombobox
+        label="Project"
+        value={tags.project}
+        options={known.projects}
+        onChange={(project) => onChange({ ...tags, project })}
+      />
+      <TagCombobox
+        label="Deliverable"
+        value={tags.deliverable}
+        options={known.deliverables}
+        onChange={(deliverable) => onChange({ ...tags, deliverable })}
+      />
+    </SimpleGrid>
+  );
+}

@@ -1,0 +1,68 @@
+import type { CatalogModel, CatalogParam } from '../../../domain/index.ts';
+
+/**
+ * Words people read for catalog names: categories ("Text to video") and fal inputs ("Number of
+ * images", "Audio"), and which inputs the form shows as their own control.
+ */
+
+const CATEGORY_LABELS: Record<string, string> = {
+  'text-to-video': 'Text to video',
+  'image-to-video': 'Image to video',
+  'text-to-image': 'Text to image',
+  'image-to-image': 'Image to image',
+  'video-to-video': 'Video to video',
+  'text-to-speech': 'Text to speech',
+  audio: 'Audio',
+};
+
+/** A category as a heading ("Text to video"); unknown ones are spelt out from the id. */
+export function categoryLabel(category: string): string {
+  return CATEGORY_LABELS[category] ?? humanise(category);
+}
+
+const PARAM_LABELS: Record<string, string> = {
+  num_images: 'Number of images',
+  generate_audio: 'Audio',
+  aspect_ratio: 'Aspect ratio',
+  image_size: 'Image size',
+  image_url: 'Image URL',
+  image_urls: 'Image URLs',
+  start_image_url: 'Start image URL',
+  video_url: 'Video URL',
+  enable_web_search: 'Web search',
+  num_inference_steps: 'Inference steps',
+  prompt_optimizer: 'Prompt optimiser',
+};
+
+/** "upscale_factor" → "Upscale factor"; "video-to-video" → "Video to video". */
+export function humanise(name: string): string {
+  const words = name.replace(/[_-]+/g, ' ').trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** The label of a fal input ("Duration", "Number of images", "Audio"). */
+export function paramLabel(name: string): string {
+  return PARAM_LABELS[name] ?? humanise(name);
+}
+
+// The text the Prompt box edits: TTS models read it as `text` (or `prompt`), and price by its length.
+const PROMPT_PARAMS = ['prompt', 'text'];
+
+/** The fal input the Prompt box also fills (TTS `text` / `prompt`), or null when fal takes `prompt` as is. */
+export function promptParamOf(model: CatalogModel): string | null {
+  const param = model.params.find(
+    (p) => PROMPT_PARAMS.includes(p.name) && p.type === 'string' && p.enum === undefined,
+  );
+  return param?.name ?? null;
+}
+
+/** The inputs that get a control of their own: every catalog input except the one the Prompt box fills. */
+export function controlledParams(model: CatalogModel): CatalogParam[] {
+  const prompt = promptParamOf(model);
+  return model.params.filter((p) => p.name !== prompt);
+}
+
+/** "5" → "5 s" for a duration choice given in bare seconds; anything else as it is. */
+export function choiceLabel(param: CatalogParam, value: string): string {
+  return param.name === 'duration' && /^\d+(\.\d+)?$/.test(value) ? `${value} s` : value;
+}
