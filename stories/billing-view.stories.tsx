@@ -59,6 +59,11 @@ export const FourteenRows: Story = {
     await expect(rows(canvas)).toHaveLength(4);
     await expect(canvas.getByText('Showing 4 of 14')).toBeVisible();
     await expect(canvas.getByRole('group', { name: 'Running total' })).toHaveTextContent('1 without price');
+    // In a real browser recharts draws: one bar per model (4), one line path for the days.
+    const byModel = canvas.getByRole('figure', { name: 'Cost by model' });
+    await waitFor(() => expect(byModel.querySelectorAll('.recharts-bar-rectangle')).toHaveLength(4));
+    const overTime = canvas.getByRole('figure', { name: 'Cost over time' });
+    await waitFor(() => expect(overTime.querySelector('.recharts-line')).not.toBeNull());
   },
 };
 
