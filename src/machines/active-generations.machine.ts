@@ -13,7 +13,7 @@ import {
   dualGenerationMachine,
 } from './dual-generation.machine.ts';
 import { type GenerationInput, generationMachine } from './generation.machine.ts';
-import { type GenerationSnapshot, selectPhase } from './generation.selectors.ts';
+import { type GenerationSnapshot, phaseOf } from './generation.selectors.ts';
 
 /** Context: spawned entries (refs), one row per generation, and the open notices. Persisted as a whole. */
 export interface ActiveGenerationsContext {
@@ -48,7 +48,7 @@ const ENDED = ['done', 'failed', 'cancelled', 'stillRunning', 'editing', null];
 function rowsOf(entry: ActiveEntry, snapshot: ChildSnapshotEvent['snapshot']): ActiveRow[] {
   if (entry.kind === 'single') {
     const s = snapshot as GenerationSnapshot;
-    const row = { genId: entry.id, entryId: entry.id, slot: null, phase: selectPhase(s) };
+    const row = { genId: entry.id, entryId: entry.id, slot: null, phase: phaseOf(s) };
     return [{ ...row, modelName: s.context.model.display_name }];
   }
   const { slots, phases } = (snapshot as DualGenerationSnapshot).context;
@@ -105,11 +105,12 @@ export const activeGenerationsMachine = setup({
       enqueue.emit({ type: 'persist' });
     }),
     trackChild: enqueueActions(({ context, enqueue, event }) => {
-      if (!event.type.startsWith('xstate.snapshot.')) return;
       const id = event.type.slice('xstate.snapshot.'.length);
       const entry = context.entries.find((e) => e.id === id);
-      if (!entry) return;
-      const fresh = rowsOf(entry, (event as ChildSnapshotEvent).snapshot);
+      const { snapshot } = event as Partial<ChildSnapshotEvent>;
+      // Only a generation's or pair's snapshot (with its context) says anything about the rows.
+      if (!entry || !snapshot?.context) return;
+      const fresh = rowsOf(entry, snapshot);
       const notices = noticesBetween(context.rows, fresh);
       const changed = fresh.some(
         (row) => context.rows.find((r) => r.genId === row.genId)?.phase !== row.phase,

@@ -2,7 +2,7 @@ import { type ActorRefFrom, assertEvent, assign, type SnapshotFrom, sendTo, setu
 import { combineEstimates, type Estimate, needsConfirmation, type Tags } from '../domain/index.ts';
 import { type CatalogModel, defaultParams, estimateCost } from '../domain/pricing/index.ts';
 import { type GenerationActorRef, generationMachine } from './generation.machine.ts';
-import { type GenerationPhase, type GenerationSnapshot, selectPhase } from './generation.selectors.ts';
+import { type GenerationPhase, type GenerationSnapshot, phaseOf } from './generation.selectors.ts';
 import type { GenerationSettings } from './generation-settings.ts';
 
 /** Which half of a Dual Mode pair. */
@@ -148,10 +148,11 @@ export const dualGenerationMachine = setup({
       };
     }),
     assignSlotPhase: assign(({ context, event }) => {
-      if (!event.type.startsWith('xstate.snapshot.')) return {};
+      const { snapshot } = event as Partial<SlotSnapshotEvent>;
       const slot = slotOf(context, event.type);
-      const phase = selectPhase((event as SlotSnapshotEvent).snapshot);
-      return slot === null ? {} : { phases: { ...context.phases, [slot]: phase } };
+      // Only a slot's generation snapshot (with its context) says anything about its phase.
+      if (slot === null || !snapshot?.context) return {};
+      return { phases: { ...context.phases, [slot]: phaseOf(snapshot) } };
     }),
     sendToSlot: sendTo(
       ({ context }, params: { slot: DualSlot; type: 'RETRY' | 'CANCEL' }) =>

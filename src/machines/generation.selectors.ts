@@ -82,12 +82,20 @@ function memo<T>(compute: (s: GenerationSnapshot) => T): (s: GenerationSnapshot)
   };
 }
 
-/** The phase: the parent state, or the run's current step while it is active. */
-export function selectPhase(s: GenerationSnapshot): GenerationPhase {
-  if (!s.matches('active')) return s.value as Exclude<GenerationPhase, 'sending'>;
+/**
+ * The phase of a generation from its state value and context alone (no snapshot methods), so parents
+ * can read it from any snapshot they are sent, persisted ones included.
+ */
+export function phaseOf(s: Pick<GenerationSnapshot, 'value' | 'context'>): GenerationPhase {
+  if (typeof s.value === 'string') return s.value as Exclude<GenerationPhase, 'sending'>;
   if (s.context.cancelling) return 'cancelling';
   const { step } = s.context.progress;
   return step === 'sent' ? 'sending' : step;
+}
+
+/** The phase: the parent state, or the run's current step while it is active. */
+export function selectPhase(s: GenerationSnapshot): GenerationPhase {
+  return phaseOf(s);
 }
 
 /** The five steps with their status and start times; Queued shows fal's queue position when known. */

@@ -137,14 +137,12 @@ describe('generation run: refusals, failures and retries', () => {
   it('a request refused before fal accepted it records nothing and says not charged', async () => {
     const h = start();
     h.actor.send({ type: 'GENERATE' });
-    h.submit
-      .last()
-      .reject({
-        kind: 'BALANCE_EMPTY',
-        charged: 'no',
-        retryable: false,
-        message: 'Your fal balance is empty.',
-      });
+    h.submit.last().reject({
+      kind: 'BALANCE_EMPTY',
+      charged: 'no',
+      retryable: false,
+      message: 'Your fal balance is empty.',
+    });
     await waitFor(h.actor, (s) => s.matches('failed'));
     await flush();
     expect(h.ledger.events).toEqual([]);

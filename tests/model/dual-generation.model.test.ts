@@ -1,0 +1,103 @@
+import { createActor, type SnapshotFrom } from 'xstate';
+import { createTestModel } from 'xstate/graph';
+import { describe, expect, it } from 'vitest';
+import {
+  type DualGenerationInput,
+  dualGenerationMachine,
+} from '../../src/machines/dual-generation.machine.ts';
+import { controlledCallback } from '../fixtures/machines/controlled-actors.ts';
+import {
+  dollarPerSecond,
+  FLUX_DEV,
+  generationInput,
+  settings,
+  TAGS,
+} from '../fixtures/machines/generation.ts';
+import { allStateIds, asTestModel, reachedStateIds } from '../fixtures/machines/model.ts';
+import { generationSnapshot } from '../fixtures/machines/snapshots.ts';
+
+type Snap = SnapshotFrom<typeof dualGenerationMachine>;
+type AnyEvent = { type: string; [key: string]: unknown };
+
+const A = dollarPerSecond('text-to-video', 'test/video-a');
+const B = dollarPerSecond('text-to-video', 'test/video-b');
+// $4 + $4 = $8.00 exactly: no dialog; 4.01 makes $8.01: dialog.
+const INPUT: DualGenerationInput = {
+  groupId: 'pair-1',
+  primary: { genId: 'gen-a', model: A, params: { duration: 4 } },
+  secondary: { genId: 'gen-b', model: B, params: { duration: 4 } },
+  prompt: 'a lighthouse',
+  tags: TAGS,
+  settings: settings(),
+};
+
+const slotSnapshot = (genId: string, value: 'done' | 'failed' | { active: 'running' }) => ({
+  type: `xstate.snapshot.${genId}`,
+  snapshot: generationSnapshot(generationInput({ genId, model: A }), value),
+});
+const EVENTS: AnyEvent[] = [
+  { type: 'SET_MODEL', slot: 'secondary', model: A },
+  { type: 'SET_MODEL', slot: 'secondary', model: FLUX_DEV },
+  { type: 'SET_MODEL', slot: 'secondary', model: B, params: { duration: 4 } },
+  { type: 'SET_PARAMS', slot: 'secondary', params: { duration: 4.01 } },
+  { type: 'SET_PARAMS', slot: 'secondary', params: { duration: 4 } },
+  slotSnapshot('gen-a', { active: 'running' }),
+  slotSnapshot('gen-a', 'done'),
+  slotSnapshot('gen-b', 'failed'),
+  { type: 'RETRY_SLOT', slot: 'primary' },
+  { type: 'RETRY_SLOT', slot: 'secondary' },
+  { type: 'CANCEL_SLOT', slot: 'secondary' },
+];
+
+const key = (s: Snap) =>
+  JSON.stringify([
+    s.value,
+    s.context.phases,
+    s.context.combined?.usdMicros ?? null,
+    s.context.error !== null,
+    s.context.slots.secondary.model?.endpoint_id,
+  ]);
+const SLOTS = { 'xstate.snapshot.*': ['xstate.snapshot.gen-a', 'xstate.snapshot.gen-b'] };
+const model = createTestModel(asTestModel(dualGenerationMachine, SLOTS), {
+  events: EVENTS as never,
+  serializeState: key,
+});
+
+describe('Dual Mode machine (model)', () => {
+  it('every shortest path holds in the real machine (pair rules and the $8 threshold both ways)', async () => {
+    const paths = model.getShortestPaths({ input: INPUT });
+    expect(paths.length).toBeGreaterThan(10);
+    for (const path of paths) {
+      // Slots are children whose snapshots the test delivers; they record what the pair sends them.
+      const slot = controlledCallback<unknown>('generation');
+      const machine = dualGenerationMachine.provide({ actors: { generation: slot.logic as never } });
+      const actor = createActor(machine, { input: INPUT }).start();
+      const send = ({ event }: { event: AnyEvent }) => actor.send(event as never);
+      const types = [
+        ...new Set([
+          ...EVENTS.map((e) => e.type),
+          'GENERATE',
+          'CONTINUE',
+          'CANCEL',
+          'SET_PROMPT',
+          'SET_TAGS',
+        ]),
+      ];
+      await path.test({
+        events: Object.fromEntries(types.map((t) => [t, send])) as never,
+        states: { '*': (expected: Snap) => expect(key(actor.getSnapshot())).toBe(key(expected)) },
+      });
+      // Slots are spawned only once the pair is sent, and both are sent together.
+      expect(slot.inputs.length).toBe(
+        actor.getSnapshot().matches('editing') || actor.getSnapshot().matches('confirming') ? 0 : 2,
+      );
+      expect(slot.received.every((e) => e.type === 'RETRY' || e.type === 'CANCEL')).toBe(true);
+      actor.stop();
+    }
+  });
+
+  it('reaches every state node', () => {
+    const reached = reachedStateIds(model.getShortestPaths({ input: INPUT }));
+    expect(reached).toEqual(allStateIds(asTestModel(dualGenerationMachine, SLOTS)));
+  });
+});
