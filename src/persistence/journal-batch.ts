@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isLiveIn } from '../domain/ledger/epoch.ts';
 import { type LedgerEvent, ledgerEventSchema } from '../domain/ledger/events.ts';
 import { InvalidLedgerEventError } from './errors.ts';
 
@@ -29,7 +30,8 @@ export function selectFresh(
   let current = epoch;
   for (const event of events) {
     if (event.type === 'ledger.reset') current = Math.max(current, event.newEpoch);
-    if (known.has(event.id) || inBatch.has(event.id) || event.epoch < current) continue;
+    // isLiveIn: a reset counts by the epoch it starts, whichever epoch it was stamped with.
+    if (known.has(event.id) || inBatch.has(event.id) || !isLiveIn(event, current)) continue;
     inBatch.add(event.id);
     fresh.push(event);
   }

@@ -89,6 +89,13 @@ export function currentEpoch(baseEpoch: number, events: readonly StoredEvent[]):
   return epoch;
 }
 
+/** Same rule as the domain's isLiveIn: a reset lives by the epoch it starts, others by their own. */
+export function isStoredLive(event: StoredEvent, epoch: number): boolean {
+  return event.type === 'ledger.reset' && typeof event.newEpoch === 'number'
+    ? event.newEpoch >= epoch
+    : event.epoch >= epoch;
+}
+
 /**
  * Merges stored events in file order (snapshot, then journal): the first copy of an id wins, and events
  * from before the newest reset (epoch lower than the current one) are dropped (ARCHITECTURE.md § Ledger).
@@ -103,7 +110,7 @@ export function foldStored(
   for (const event of events) {
     if (ids.has(event.id)) continue;
     ids.add(event.id);
-    if (event.epoch >= epoch) kept.push(event);
+    if (isStoredLive(event, epoch)) kept.push(event);
   }
   return { events: kept, ids, epoch };
 }

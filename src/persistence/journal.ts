@@ -6,7 +6,7 @@ import { JournalReadOnlyError, JournalUnavailableError } from './errors.ts';
 import { selectFresh, validateBatch } from './journal-batch.ts';
 import { JournalFile } from './journal-file.ts';
 import { nodeJournalFs, writeFileAtomic } from './journal-fs.ts';
-import { currentEpoch, foldStored, JOURNAL_FILE, SNAPSHOT_FILE } from './journal-load.ts';
+import { currentEpoch, foldStored, isStoredLive, JOURNAL_FILE, SNAPSHOT_FILE } from './journal-load.ts';
 import { type RecoveryReport, readAndRepair } from './journal-recover.ts';
 import { DEFAULT_COMPACT_EVERY, type Journal, type JournalOptions } from './journal-types.ts';
 import { acquireDirLock, type DirLock } from './lock.ts';
@@ -105,7 +105,7 @@ class DiskJournal implements Journal {
     const epoch = currentEpoch(this.epoch, fresh);
     if (epoch > this.epoch) {
       this.epoch = epoch;
-      this.events = this.events.filter((event) => event.epoch >= epoch);
+      this.events = this.events.filter((event) => isStoredLive(event, epoch));
     }
   }
 

@@ -16,6 +16,7 @@ export function compareEvents(a: LedgerEvent, b: LedgerEvent): number {
 
 /** Of two events sharing an id (which should be identical), the one every merge order keeps. */
 function pick(a: LedgerEvent, b: LedgerEvent): LedgerEvent {
+  if (a === b) return a;
   const ja = JSON.stringify(a);
   const jb = JSON.stringify(b);
   return ja <= jb ? a : b;

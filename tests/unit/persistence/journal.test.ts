@@ -161,6 +161,26 @@ describe('reset', () => {
     expect(ids((await reopen(dir)).events)).toEqual(['reset-1', 'evt-10']);
   });
 
+  test('a reset from another store is kept whichever epoch it was stamped with', async () => {
+    const dir = await dirs.make();
+    const journal = await openJournal(dir);
+    await journal.load();
+    await journal.append(makeEvents(2));
+    // Stamped in the epoch it ends (as a panel that saw epoch 0 would write it) yet starting epoch 1.
+    const reset = {
+      id: 'remote-reset',
+      type: 'ledger.reset',
+      at: '2025-03-02T12:00:00.000Z',
+      epoch: 0,
+      v: 1,
+      newEpoch: 1,
+    };
+    const { appended } = await journal.append([reset as LedgerEvent, makeEvent(5, { epoch: 1 })]);
+    expect(ids(appended)).toEqual(['remote-reset', 'evt-5']);
+    await journal.close();
+    expect(ids((await reopen(dir)).events)).toEqual(['remote-reset', 'evt-5']);
+  });
+
   test('a second reset moves to epoch 2', async () => {
     const dir = await dirs.make();
     let n = 0;
