@@ -61,6 +61,10 @@ function rowsOf(entry: ActiveEntry, snapshot: ChildSnapshotEvent['snapshot']): A
   }));
 }
 
+/**
+ * The Active generations panel: spawns generations and Dual Mode pairs under their ids, keeps one row per
+ * generation, raises completion notices (success auto-dismisses after 7 s) and emits `persist`.
+ */
 export const activeGenerationsMachine = setup({
   types: {
     context: {} as ActiveGenerationsContext,

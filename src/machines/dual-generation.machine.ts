@@ -95,6 +95,10 @@ function slotOf(context: DualGenerationContext, type: string): DualSlot | null {
   return SLOTS.find((slot) => context.slots[slot].genId === id) ?? null;
 }
 
+/**
+ * A Dual Mode pair: one form for two models of the same category, the combined estimate and its $8.00
+ * confirmation, then two generations spawned under one group id that end, retry and cancel on their own.
+ */
 export const dualGenerationMachine = setup({
   types: {
     context: {} as DualGenerationContext,

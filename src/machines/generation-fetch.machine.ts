@@ -67,6 +67,10 @@ const noMedia = (at: string) => ({
   at,
 });
 
+/**
+ * Downloads a finished request's result, records its metered cost (`generation.settled`) when fal reported
+ * billable units, imports the media into the host, and records completed or failed (charged).
+ */
 export const generationFetchMachine = setup({
   types: {
     context: {} as GenerationFetchContext,

@@ -54,6 +54,10 @@ const output = <T>({ event }: { event: { output: T } }): T => event.output;
 const failure = ({ context, event }: { context: GenerationRunContext; event: { error: unknown } }) =>
   toRunFailure(event.error, context.progress.startedAt[context.progress.step] ?? context.submittedAt);
 
+/**
+ * One fal request from submit to COMPLETED: records `generation.submitted` only once fal accepted it,
+ * polls (queue position, logs) until done or the 30-minute cap, and cancels on request (recorded).
+ */
 export const generationRunMachine = setup({
   types: {
     context: {} as GenerationRunContext,

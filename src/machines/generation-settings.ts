@@ -23,6 +23,7 @@ export const foregroundWindowsSchema = z.object({
   audio: z.number().int().positive(),
 });
 
+/** Validates GenerationSettings read from storage or the settings API. */
 export const generationSettingsSchema = z.object({
   thresholds: thresholdSettingsSchema,
   displayCurrency: currencySchema,

@@ -95,6 +95,10 @@ const crashed = {
   actions: { type: 'assignChildError', params: ({ event }: { event: { error: unknown } }) => event },
 } as const;
 
+/**
+ * A generation: the form with a live estimate (micro-USD, tier kept), the confirmation above the single
+ * threshold, the run (child `run`, then `fetch`), background hand-off, failure with retry, and cancel.
+ */
 export const generationMachine = setup({
   types: {
     context: {} as GenerationContext,

@@ -37,7 +37,8 @@ export interface TrackerStep {
   step: RunStep;
   /** "Sent", "Queued #3", "Generating", "Downloading", "Importing". */
   label: string;
-  status: 'done' | 'active' | 'failed' | 'pending';
+  /** `stopped`: the step the run was cancelled in; `active` also while fal still runs it past the cap. */
+  status: 'done' | 'active' | 'failed' | 'stopped' | 'pending';
   startedAt: string | null;
 }
 
@@ -103,18 +104,15 @@ export const selectTracker = memo((s): TrackerStep[] => {
   const { progress } = s.context;
   const current = STEPS.indexOf(progress.step);
   const finished = s.matches('done');
-  const failed = s.matches('failed');
-  const started =
-    s.matches('active') || finished || failed || s.matches('cancelled') || s.matches('stillRunning');
+  const ended: TrackerStep['status'] = s.matches('failed')
+    ? 'failed'
+    : s.matches('cancelled')
+      ? 'stopped'
+      : 'active';
+  const started = !s.matches('editing') && !s.matches('confirming');
   return STEPS.map((step, index) => {
-    const status =
-      !started || index > current
-        ? 'pending'
-        : index < current || finished
-          ? 'done'
-          : failed
-            ? 'failed'
-            : 'active';
+    const status: TrackerStep['status'] =
+      !started || index > current ? 'pending' : index < current || finished ? 'done' : ended;
     const queued = step === 'queued' && progress.queuePosition !== null && status === 'active';
     const label = queued ? `Queued #${progress.queuePosition}` : LABELS[step];
     return { step, label, status, startedAt: progress.startedAt[step] ?? null };

@@ -56,6 +56,10 @@ export const SETTLEMENT_SYSTEM_ID = 'settlement';
 
 const record = (drafts: LedgerEventDraft[]): RecordEvent => ({ type: 'RECORD', events: drafts });
 
+/**
+ * Re-reads results for billable units until every generation is settled (`generation.settled`, metered)
+ * or 6 days have passed (`generation.unsettled`); its queue is rebuilt from the ledger at every start.
+ */
 export const settlementMachine = setup({
   types: {
     context: {} as SettlementContext,
