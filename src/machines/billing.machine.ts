@@ -63,7 +63,7 @@ const billingSetup = setup({
   types: {
     context: {} as BillingContext,
     events: {} as BillingEvent,
-    input: {} as BillingInput,
+    input: {} as BillingInput | undefined,
   },
   actions: {
     toggleProject: assign(({ context, event }) => {
@@ -93,9 +93,10 @@ const billingSetup = setup({
 export const billingMachine = billingSetup.createMachine({
   id: 'billing',
   context: ({ input }) => ({
-    filter: { client: nullableTag(input.filter?.client), project: nullableTag(input.filter?.project) },
+    // Input is optional: a Provider without options must not crash the Billing tab.
+    filter: { client: nullableTag(input?.filter?.client), project: nullableTag(input?.filter?.project) },
     visibleCount: BILLING_PAGE_SIZE,
-    currency: input.currency ?? 'USD',
+    currency: input?.currency ?? 'USD',
   }),
   initial: 'collapsed',
   on: {

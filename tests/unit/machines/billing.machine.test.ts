@@ -140,3 +140,15 @@ describe('filter', () => {
     expect(selectFilter(restored)).toEqual({ client: 'Acme', project: null });
   });
 });
+
+describe('input', () => {
+  test('starts without any input: all rows, 4 visible, USD', () => {
+    const actor = createActor(billingMachine).start();
+    expect(actor.getSnapshot().context).toEqual({
+      filter: { client: null, project: null },
+      visibleCount: 4,
+      currency: 'USD',
+    });
+    actor.stop();
+  });
+});
