@@ -143,7 +143,7 @@ describe('filter', () => {
 
 describe('input', () => {
   test('starts without any input: all rows, 4 visible, USD', () => {
-    const actor = createActor(billingMachine).start();
+    const actor = createActor(billingMachine, { input: undefined }).start();
     expect(actor.getSnapshot().context).toEqual({
       filter: { client: null, project: null },
       visibleCount: 4,
