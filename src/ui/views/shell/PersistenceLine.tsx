@@ -1,0 +1,31 @@
+import { Group, Loader, Text } from '@mantine/core';
+import { selectStatus } from '../../../machines/persistence.selectors.ts';
+import { PersistenceActorContext } from '../../actors/persistence-context.ts';
+import { PersistenceStatus } from '../../components/index.ts';
+
+/**
+ * The ledger's save status, visible from every tab: Saved · Saving… · Offline, N unsaved (retrying) ·
+ * Error + Retry; "Loading…" while the panel reads its cache and the disk at boot.
+ */
+export function PersistenceLine() {
+  const status = PersistenceActorContext.useSelector(selectStatus);
+  const persistence = PersistenceActorContext.useActorRef();
+  if (status.kind === 'booting') {
+    return (
+      <Group gap={6} wrap="nowrap" role="status" data-status="booting">
+        <Loader size={10} type="dots" aria-hidden="true" />
+        <Text size="xs" c="dimmed">
+          Loading…
+        </Text>
+      </Group>
+    );
+  }
+  return (
+    <PersistenceStatus
+      status={status.kind}
+      unsaved={status.unsaved}
+      reason={status.reason}
+      onRetry={() => persistence.send({ type: 'RETRY' })}
+    />
+  );
+}
