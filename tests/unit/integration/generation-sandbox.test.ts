@@ -4,11 +4,11 @@ import { join } from 'node:path';
 import { type Actor, createActor, fromCallback, waitFor } from 'xstate';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createFalGateway, type FalGateway } from '../../../src/fal/index.ts';
-import { activeGenerationsMachine } from '../../../src/machines/active-generations.machine.ts';
 import {
   persistActiveGenerations,
   restoreActiveGenerations,
 } from '../../../src/machines/active-generations.persistence.ts';
+import { defineActiveGenerationsLogic } from '../../../src/machines/actors/active-generations-logic.ts';
 import { defineGenerationLogic } from '../../../src/machines/actors/generation-logic.ts';
 import { defineSettlementLogic } from '../../../src/machines/actors/settlement-logic.ts';
 import type { GenerationActorRef } from '../../../src/machines/generation.machine.ts';
@@ -202,7 +202,7 @@ describe('generation against the Sandbox fal', { timeout: 20_000 }, () => {
     const ledger = memoryLedger();
     const first = wire(gateway(), ledger);
     const store = memoryStore();
-    const panel = createActor(activeGenerationsMachine.provide({ actors: { generation: first.logic } }));
+    const panel = createActor(defineActiveGenerationsLogic({ generation: first.logic }));
     const persistence = persistActiveGenerations(panel, store);
     panel.start();
     const input = generationInput({
@@ -224,7 +224,7 @@ describe('generation against the Sandbox fal', { timeout: 20_000 }, () => {
     // A new panel: new gateway, same ledger and cache.
     const second = wire(gateway(), ledger);
     const { actor, restored } = restoreActiveGenerations(
-      activeGenerationsMachine.provide({ actors: { generation: second.logic } }),
+      defineActiveGenerationsLogic({ generation: second.logic }),
       await store.read(),
     );
     expect(restored).toBe(true);
