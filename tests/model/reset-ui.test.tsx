@@ -21,8 +21,7 @@ import { asTestModel } from '../fixtures/machines/model.ts';
 /**
  * The reset machine's test model drives the real ResetCostHistory (button + typed-DELETE modal): each
  * path renders it fresh over a fake `resetLedger` the test settles by hand, performs every event as the
- * user would, and checks the modal against the machine's state. RETRY is left out: the modal has no
- * Retry button (see the report), so a user cannot send it.
+ * user would, and checks the modal against the machine's state (RETRY is the failed modal's Try again).
  */
 
 type ResetSnapshot = SnapshotFrom<typeof resetMachine>;
@@ -41,6 +40,7 @@ const MODEL_EVENTS = [
   { type: 'TYPE', text: 'DELETE' },
   { type: 'CONFIRM' },
   { type: 'CLOSE' },
+  { type: 'RETRY' },
   { type: DONE, output: STORY_RESET_OUTPUT },
   { type: ERROR, error: new Error(STORY_RESET_FAILURE) },
 ] as unknown as ResetEvent[];
@@ -58,7 +58,7 @@ function canPerform(snapshot: ResetSnapshot, event: ResetEvent): boolean {
     case 'CLOSE':
       return step !== 'idle' && step !== 'resetting';
     case 'RETRY':
-      return false;
+      return step === 'failed';
     default:
       return step === 'resetting';
   }
@@ -99,6 +99,7 @@ async function assertModal(snapshot: ResetSnapshot): Promise<void> {
   if (step === 'failed') {
     await waitFor(() => expect(screen.getByText(snapshot.context.reason ?? '')).toBeTruthy());
     expect(screen.getByText('Nothing was deleted')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Try again' })).toBeTruthy();
   }
 }
 
@@ -117,6 +118,7 @@ const EXECUTORS = {
   },
   CONFIRM: async () => session.user.click(deleteButton()!),
   CLOSE: async () => session.user.click(screen.getByRole('button', { name: /^(Cancel|Close)$/ })),
+  RETRY: async () => session.user.click(screen.getByRole('button', { name: 'Try again' })),
   [DONE]: async () => session.held.settle?.resolve(STORY_RESET_OUTPUT),
   [ERROR]: async () => session.held.settle?.reject(new Error(STORY_RESET_FAILURE)),
 };
@@ -131,6 +133,7 @@ describe('ResetCostHistory driven by the reset test model', () => {
       p.steps.flatMap((s, i) => (s.event.type === 'CLOSE' ? [p.steps[i - 1]?.state.value] : [])),
     );
     expect(new Set(closedFrom)).toEqual(new Set(['typing', 'armed', 'done', 'failed']));
+    expect(paths.some((p) => p.steps.some((s) => s.event.type === 'RETRY'))).toBe(true);
   });
 
   for (const path of paths) {

@@ -21,6 +21,8 @@ export interface ResetDialogProps {
   onConfirm: () => void;
   /** Called by Cancel / Close, the close button and Escape (not while resetting). */
   onClose: () => void;
+  /** Called by `Try again` after a failed reset; without it the failed state offers only Cancel. */
+  onRetry?: () => void;
   /** Render inside a portal on document.body. @default true */
   withinPortal?: boolean;
 }
@@ -56,8 +58,25 @@ function Outcome({ state, backupPath, error }: Pick<ResetDialogProps, 'state' | 
   return null;
 }
 
-function Actions({ state, onClose, onConfirm }: Pick<ResetDialogProps, 'state' | 'onClose' | 'onConfirm'>) {
+function Actions({
+  state,
+  onClose,
+  onConfirm,
+  onRetry,
+}: Pick<ResetDialogProps, 'state' | 'onClose' | 'onConfirm' | 'onRetry'>) {
   const finished = state === 'done';
+  if (state === 'failed' && onRetry) {
+    return (
+      <Group justify="flex-end" gap="xs">
+        <Button variant="default" size="xs" onClick={onClose}>
+          Cancel
+        </Button>
+        <Button color="red" size="xs" onClick={onRetry}>
+          Try again
+        </Button>
+      </Group>
+    );
+  }
   return (
     <Group justify="flex-end" gap="xs">
       <Button variant="default" size="xs" onClick={onClose} disabled={state === 'resetting'}>
@@ -107,13 +126,14 @@ export function ResetDialog(props: ResetDialogProps) {
             label="Type DELETE to confirm"
             value={p.text}
             onChange={(e) => p.onTextChange(e.currentTarget.value)}
-            disabled={busy}
+            // After a failure the confirmed text stands: Try again repeats the same confirmed reset.
+            disabled={busy || (p.state === 'failed' && p.onRetry !== undefined)}
             autoComplete="off"
             size="xs"
           />
         )}
         <Outcome state={p.state} backupPath={p.backupPath} error={p.error} />
-        <Actions state={p.state} onClose={p.onClose} onConfirm={p.onConfirm} />
+        <Actions state={p.state} onClose={p.onClose} onConfirm={p.onConfirm} onRetry={p.onRetry} />
       </Stack>
     </Modal>
   );

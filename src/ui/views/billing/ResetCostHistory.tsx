@@ -33,6 +33,7 @@ export function ResetCostHistory() {
         onTextChange={(value) => reset.send({ type: 'TYPE', text: value })}
         onConfirm={() => reset.send({ type: 'CONFIRM' })}
         onClose={() => reset.send({ type: 'CLOSE' })}
+        onRetry={() => reset.send({ type: 'RETRY' })}
       />
     </>
   );
