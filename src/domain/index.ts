@@ -72,12 +72,15 @@ export { compareEvents, mergeEvents } from './ledger/merge.ts';
 export { poolItems } from './ledger/pool-items.ts';
 export { type KnownTags, knownTags, type ListRow, listRows } from './ledger/rows.ts';
 export {
+  type AmountOf,
+  amountIn,
   type BreakdownDimension,
   type BreakdownRow,
   breakdown,
   type Totals,
   totals,
   totalsOf,
+  usdAmount,
 } from './ledger/selectors.ts';
 export { emptyLedgerState } from './ledger/state.ts';
 export type {

@@ -1,3 +1,5 @@
+import type { FxSnapshot } from './events.ts';
+
 /** Which of the three cost types an item is (ARCHITECTURE.md § Ledger): combined = all three. */
 export type CostKind = 'internal' | 'external' | 'pool';
 
@@ -23,4 +25,9 @@ export interface CostItem {
   deliverable: string;
   /** Model name; `External · <category>` or `Pool · <name>` for the other kinds. */
   model: string;
+  /**
+   * The exchange rates stored with the cost when it was recorded: display conversions use these, not
+   * today's rates, so a cost shown in EUR or SEK never drifts (ARCHITECTURE.md principle 4).
+   */
+  fx: FxSnapshot;
 }

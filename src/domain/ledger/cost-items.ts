@@ -17,6 +17,7 @@ export function generationItem(row: GenerationRow): CostItem {
     ...cost,
     ...row.tags,
     model: row.modelName || row.endpointId,
+    fx: row.fx,
   };
 }
 
@@ -35,6 +36,7 @@ export function externalItem(row: ExternalCostRow): CostItem {
     project: normaliseTag(row.tags.project),
     deliverable: normaliseTag(row.tags.deliverable),
     model: `External · ${normaliseTag(row.category)}`,
+    fx: row.fx,
   };
 }
 

@@ -77,5 +77,6 @@ export function poolItems(pool: Pool, others: readonly CostItem[]): CostItem[] {
     project,
     deliverable: '',
     model: `Pool · ${pool.name}`,
+    fx: pool.fx,
   }));
 }

@@ -1,10 +1,30 @@
+import { convertMicros } from '../fx.ts';
 import { tagKey } from '../tags.ts';
 import type { CostItem } from './cost-item.ts';
+import type { Currency } from './events.ts';
 import { costItems } from './cost-items.ts';
 import { type CostFilter, filterItems } from './filters.ts';
 import type { LedgerState } from './state.ts';
 
-/** Headline figures in integer micro-USD; combined = internal + external + pool, exactly. */
+/** Reads an item's amount: micro-USD, or micro-units of a display currency (see amountIn). */
+export type AmountOf = (item: CostItem) => number;
+
+/** The item's amount in integer micro-USD, as stored. */
+export const usdAmount: AmountOf = (item) => item.usdMicros;
+
+/**
+ * The item's amount in integer micro-units of `currency`, converted with the rates stored with the item
+ * (never today's), rounded once per item: a recorded cost shown in EUR or SEK never drifts
+ * (ARCHITECTURE.md principle 4). USD is the stored amount itself.
+ */
+export function amountIn(currency: Currency): AmountOf {
+  return currency === 'USD' ? usdAmount : (item) => convertMicros(item.usdMicros, currency, item.fx);
+}
+
+/**
+ * Headline figures; combined = internal + external + pool, exactly. Integer micro-USD, or micro-units of
+ * the display currency when built with amountIn (the field names keep "Usd" for the default case).
+ */
 export interface Totals {
   internalUsdMicros: number;
   externalUsdMicros: number;
@@ -17,8 +37,8 @@ export interface Totals {
   generationCount: number;
 }
 
-/** Sums filtered cost items into totals. */
-export function totalsOf(items: readonly CostItem[]): Totals {
+/** Sums filtered cost items into totals (micro-USD unless another amountOf is given). */
+export function totalsOf(items: readonly CostItem[], amountOf: AmountOf = usdAmount): Totals {
   const t: Totals = {
     internalUsdMicros: 0,
     externalUsdMicros: 0,
@@ -29,20 +49,21 @@ export function totalsOf(items: readonly CostItem[]): Totals {
     generationCount: 0,
   };
   for (const item of items) {
-    if (item.kind === 'internal') t.internalUsdMicros += item.usdMicros;
-    else if (item.kind === 'external') t.externalUsdMicros += item.usdMicros;
-    else t.poolUsdMicros += item.usdMicros;
-    t.combinedUsdMicros += item.usdMicros;
-    if (item.estimated) t.estimatedUsdMicros += item.usdMicros;
+    const amount = amountOf(item);
+    if (item.kind === 'internal') t.internalUsdMicros += amount;
+    else if (item.kind === 'external') t.externalUsdMicros += amount;
+    else t.poolUsdMicros += amount;
+    t.combinedUsdMicros += amount;
+    if (item.estimated) t.estimatedUsdMicros += amount;
     if (item.unpriced) t.unpricedCount += 1;
     if (item.kind === 'internal') t.generationCount += 1;
   }
   return t;
 }
 
-/** Internal, external, pool and combined totals of the costs passing `filter`. */
-export function totals(state: LedgerState, filter?: CostFilter): Totals {
-  return totalsOf(filterItems(costItems(state), filter));
+/** Internal, external, pool and combined totals of the costs passing `filter` (micro-USD by default). */
+export function totals(state: LedgerState, filter?: CostFilter, amountOf: AmountOf = usdAmount): Totals {
+  return totalsOf(filterItems(costItems(state), filter), amountOf);
 }
 
 /** What a breakdown groups by; `day` is the item's calendar day (YYYY-MM-DD). */
@@ -71,13 +92,15 @@ export function breakdown(
   state: LedgerState,
   dimension: BreakdownDimension,
   filter?: CostFilter,
+  amountOf: AmountOf = usdAmount,
 ): BreakdownRow[] {
   const groups = new Map<string, BreakdownRow>();
   for (const item of filterItems(costItems(state), filter)) {
     const k = groupKey(item, dimension);
     const row = groups.get(k) ?? { key: item[dimension], usdMicros: 0, estimatedUsdMicros: 0, count: 0 };
-    row.usdMicros += item.usdMicros;
-    if (item.estimated) row.estimatedUsdMicros += item.usdMicros;
+    const amount = amountOf(item);
+    row.usdMicros += amount;
+    if (item.estimated) row.estimatedUsdMicros += amount;
     row.count += 1;
     groups.set(k, row);
   }

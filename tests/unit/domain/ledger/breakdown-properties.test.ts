@@ -1,11 +1,17 @@
 import fc from 'fast-check';
 import { expect, test } from 'vitest';
-import { toUsdMicros } from '../../../../src/domain/fx.ts';
+import { convertMicros, toUsdMicros } from '../../../../src/domain/fx.ts';
 import { costItems } from '../../../../src/domain/ledger/cost-items.ts';
 import type { CostFilter } from '../../../../src/domain/ledger/filters.ts';
 import { foldLedger } from '../../../../src/domain/ledger/fold.ts';
 import { listRows } from '../../../../src/domain/ledger/rows.ts';
-import { type BreakdownDimension, breakdown, totals } from '../../../../src/domain/ledger/selectors.ts';
+import {
+  amountIn,
+  type BreakdownDimension,
+  breakdown,
+  totals,
+} from '../../../../src/domain/ledger/selectors.ts';
+import { submitted } from '../../../fixtures/ledger-builders.ts';
 import { arbDay, arbLedgerEvents, arbTags } from '../../../fixtures/ledger-arbitraries.ts';
 
 const DIMENSIONS: BreakdownDimension[] = ['client', 'project', 'deliverable', 'model', 'day'];
@@ -75,4 +81,37 @@ test('pool shares add up to each pool’s amount in micro-USD', () => {
     }),
     { numRuns: 200 },
   );
+});
+
+test('in a display currency, breakdowns still sum exactly to the totals, each cost at its own stored rates', () => {
+  fc.assert(
+    fc.property(arbLedgerEvents(), fc.constantFrom('USD', 'EUR', 'SEK' as const), (events, currency) => {
+      const state = foldLedger(events);
+      const amount = amountIn(currency);
+      const t = totals(state, undefined, amount);
+      expect(t.combinedUsdMicros).toBe(t.internalUsdMicros + t.externalUsdMicros + t.poolUsdMicros);
+      for (const dimension of DIMENSIONS) {
+        const rows = breakdown(state, dimension, undefined, amount);
+        expect(sum(rows.map((r) => r.usdMicros))).toBe(t.combinedUsdMicros);
+      }
+      const perItem = costItems(state).map((item) => convertMicros(item.usdMicros, currency, item.fx));
+      expect(t.combinedUsdMicros).toBe(sum(perItem));
+      if (currency === 'USD') expect(t).toEqual(totals(state));
+    }),
+    { numRuns: 200 },
+  );
+});
+
+test('a cost recorded at old rates keeps its value when today’s rates change', () => {
+  const old = {
+    base: 'USD',
+    rates: { USD: 1, EUR: 0.5, SEK: 10 },
+    asOf: '2025-01-01',
+    source: 'manual',
+  } as const;
+  const state = foldLedger([
+    submitted({ genId: 'g1', fx: old, estimate: { usdMicros: 2_000_000, tier: 'estimated', priceRef: 'x' } }),
+  ]);
+  expect(totals(state, undefined, amountIn('EUR')).combinedUsdMicros).toBe(1_000_000);
+  expect(totals(state, undefined, amountIn('SEK')).combinedUsdMicros).toBe(20_000_000);
 });
