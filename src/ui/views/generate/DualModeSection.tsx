@@ -1,4 +1,5 @@
-import { Stack, Switch, useProps } from '@mantine/core';
+import { Stack, Switch, Text, useProps } from '@mantine/core';
+import { useId } from '@mantine/hooks';
 import type { CatalogModel } from '../../../domain/index.ts';
 import { ErrorBanner } from '../../components/index.ts';
 import { ModelPicker } from './ModelPicker.tsx';
@@ -52,16 +53,23 @@ export function DualModeSection(props: DualModeSectionProps) {
     defaultProps,
     props,
   );
+  const hintId = useId();
   return (
     <Stack gap="xs">
-      <Switch
-        label="Dual Mode"
-        description="Generate with two models at once and compare the results"
-        size="sm"
-        checked={on}
-        disabled={disabled}
-        onChange={(e) => onToggle(e.currentTarget.checked)}
-      />
+      <Stack gap={2}>
+        {/* The hint sits outside the label, so the switch's accessible name stays "Dual Mode". */}
+        <Switch
+          label="Dual Mode"
+          size="sm"
+          checked={on}
+          disabled={disabled}
+          aria-describedby={hintId}
+          onChange={(e) => onToggle(e.currentTarget.checked)}
+        />
+        <Text id={hintId} size="xs" c="dimmed">
+          Generate with two models at once and compare the results.
+        </Text>
+      </Stack>
       {on && second !== null && (
         <>
           <ModelPicker
