@@ -3,7 +3,7 @@ import { Box, Stack, Text } from '@mantine/core';
 import { useId } from '@mantine/hooks';
 import type { ReactNode } from 'react';
 import { type BreakdownRow, formatMoney, MICROS_PER_UNIT } from '../../../domain/index.ts';
-import { type Money, useMoney } from '../../hooks/use-money.ts';
+import { useMoney } from '../../hooks/use-money.ts';
 import { useBillingRows, useBreakdown } from './billing-data.ts';
 import { formatDay } from './row-view.ts';
 
@@ -20,9 +20,9 @@ interface Point {
   cost: number;
 }
 
-// Charts take plain numbers: micro-USD → display units, for drawing only (totals stay integers).
-function points(rows: readonly BreakdownRow[], money: Money, label: (key: string) => string): Point[] {
-  return rows.map((r) => ({ name: label(r.key), cost: money.convert(r.usdMicros) / MICROS_PER_UNIT }));
+// Charts take plain numbers: display micro-units (already at stored rates) → units, for drawing only.
+function points(rows: readonly BreakdownRow[], label: (key: string) => string): Point[] {
+  return rows.map((r) => ({ name: label(r.key), cost: r.usdMicros / MICROS_PER_UNIT }));
 }
 
 function Figure({ title, children }: { title: string; children: ReactNode }) {
@@ -75,7 +75,7 @@ export function BillingCharts() {
       <Figure title="Cost over time">
         <LineChart
           h={160}
-          data={points(byDay, money, formatDay)}
+          data={points(byDay, formatDay)}
           dataKey="name"
           series={SERIES}
           valueFormatter={format}
@@ -84,11 +84,11 @@ export function BillingCharts() {
         />
       </Figure>
       <Figure title="Cost by model">
-        <Bars data={points(byModel.slice(0, MAX_BARS), money, (k) => k)} valueFormatter={format} />
+        <Bars data={points(byModel.slice(0, MAX_BARS), (k) => k)} valueFormatter={format} />
       </Figure>
       <Figure title="Cost by deliverable">
         <Bars
-          data={points(byDeliverable.slice(0, MAX_BARS), money, (k) => k || 'Untagged')}
+          data={points(byDeliverable.slice(0, MAX_BARS), (k) => k || 'Untagged')}
           valueFormatter={format}
         />
       </Figure>

@@ -73,10 +73,10 @@ function Marker({ marker }: { marker: RowMarker }) {
   );
 }
 
-function Amount({ usdMicros, money }: { usdMicros: number; money: Money }) {
+function Amount({ item, money }: { item: ListRow['item']; money: Money }) {
   return (
     <Badge size="sm" variant="light" color="gray" tt="none" data-kind="amount">
-      {money.format(usdMicros)}
+      {money.formatAt(item.usdMicros, item.fx)}
     </Badge>
   );
 }
@@ -90,7 +90,7 @@ function ExternalRow({ row, money }: { row: RowOf<'external'>; money: Money }) {
       title={e.description || row.item.model}
       kind="external"
       meta={`${formatDay(e.date)} · ${e.category || 'External'}`}
-      badges={<Amount usdMicros={row.item.usdMicros} money={money} />}
+      badges={<Amount item={row.item} money={money} />}
       tags={tagLine(row.item)}
     />
   );
@@ -103,7 +103,7 @@ function PoolRow({ row, money }: { row: RowOf<'pool'>; money: Money }) {
       title={p.name}
       kind="pool"
       meta={`${formatDay(p.period.from)} – ${formatDay(p.period.to)} · pool share`}
-      badges={<Amount usdMicros={row.item.usdMicros} money={money} />}
+      badges={<Amount item={row.item} money={money} />}
       tags={tagLine(row.item)}
     />
   );
@@ -111,7 +111,7 @@ function PoolRow({ row, money }: { row: RowOf<'pool'>; money: Money }) {
 
 function GenerationRow({ row, money, dualPartner }: BillingRowProps & { row: RowOf<'internal'> }) {
   const g = row.generation;
-  // The row keeps its price source as the badge's explanation (ARCHITECTURE.md principle 4).
+  // The row keeps its price source and its rates as recorded (ARCHITECTURE.md principle 4).
   const estimate = {
     usdMicros: g.estimate.usdMicros,
     tier: g.estimate.tier,
@@ -123,7 +123,7 @@ function GenerationRow({ row, money, dualPartner }: BillingRowProps & { row: Row
       <CostBadge
         estimate={estimate}
         currency={money.currency}
-        rates={money.rates}
+        rates={g.fx}
         actualUsdMicros={g.actual?.usdMicros ?? null}
       />
       {rowMarkers(g, dualPartner).map((m) => (

@@ -4,6 +4,8 @@ import { MoneyKpi } from '../../components/MoneyKpi/index.ts';
 import { useMoney } from '../../hooks/use-money.ts';
 import { useBillingTotals } from './billing-data.ts';
 
+// Totals arrive in the display currency already, each cost converted at its own stored rates.
+
 /**
  * The running total of the filtered costs (actual when settled, else the estimate), with its
  * estimated part ("incl. $0.42 estimated") and how many generations have no price ("2 without price").
@@ -24,11 +26,11 @@ export function TotalsHeader() {
         </Text>
       </Group>
       <Text fz="xl" fw={700} ff="monospace" style={{ overflowWrap: 'anywhere' }}>
-        {money.format(totals.combinedUsdMicros)}
+        {money.formatDisplay(totals.combinedUsdMicros)}
       </Text>
       {totals.estimatedUsdMicros !== 0 && (
         <Text size="xs" c="blue.4">
-          incl. {money.format(totals.estimatedUsdMicros)} estimated
+          incl. {money.formatDisplay(totals.estimatedUsdMicros)} estimated
         </Text>
       )}
       {totals.unpricedCount > 0 && (
@@ -45,20 +47,15 @@ export function KpiStrip() {
   const totals = useBillingTotals();
   const money = useMoney();
   const kpis = [
-    { label: 'Internal', usd: totals.internalUsdMicros },
-    { label: 'External', usd: totals.externalUsdMicros },
-    { label: 'Pool', usd: totals.poolUsdMicros },
-    { label: 'Combined', usd: totals.combinedUsdMicros },
+    { label: 'Internal', amount: totals.internalUsdMicros },
+    { label: 'External', amount: totals.externalUsdMicros },
+    { label: 'Pool', amount: totals.poolUsdMicros },
+    { label: 'Combined', amount: totals.combinedUsdMicros },
   ];
   return (
     <SimpleGrid minColWidth={128} autoFlow="auto-fit" spacing={6} role="group" aria-label="Cost totals">
       {kpis.map((k) => (
-        <MoneyKpi
-          key={k.label}
-          label={k.label}
-          amountMicros={money.convert(k.usd)}
-          currency={money.currency}
-        />
+        <MoneyKpi key={k.label} label={k.label} amountMicros={k.amount} currency={money.currency} />
       ))}
     </SimpleGrid>
   );

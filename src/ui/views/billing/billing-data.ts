@@ -1,8 +1,10 @@
 import {
+  amountIn,
   type BreakdownDimension,
   type BreakdownRow,
   breakdown,
   type CostFilter,
+  type Currency,
   type KnownTags,
   knownTags,
   type LedgerState,
@@ -11,7 +13,7 @@ import {
   type Totals,
   totals,
 } from '../../../domain/index.ts';
-import { selectCostFilter } from '../../../machines/billing.selectors.ts';
+import { selectCostFilter, selectCurrency } from '../../../machines/billing.selectors.ts';
 import { selectLedgerState } from '../../../machines/persistence.selectors.ts';
 import { BillingActorContext } from '../../actors/billing-context.ts';
 import { PersistenceActorContext } from '../../actors/persistence-context.ts';
@@ -46,24 +48,36 @@ function perFilter<V>(compute: (state: LedgerState, filter: CostFilter) => V) {
 /** Rows passing the filter, newest first (domain `listRows`), memoised per (state, filter). */
 export const rowsFor: (state: LedgerState, filter: CostFilter) => ListRow[] = perFilter(listRows);
 
-/** Totals of the filtered costs in micro-USD (domain `totals`), memoised per (state, filter). */
-export const totalsFor: (state: LedgerState, filter: CostFilter) => Totals = perFilter(totals);
+const CURRENCIES: readonly Currency[] = ['USD', 'EUR', 'SEK'];
+const DIMENSIONS: readonly BreakdownDimension[] = ['client', 'project', 'deliverable', 'model', 'day'];
+const byCurrency = <V>(make: (currency: Currency) => V) =>
+  Object.fromEntries(CURRENCIES.map((c) => [c, make(c)])) as Record<Currency, V>;
 
-const breakdowns: Record<BreakdownDimension, (state: LedgerState, filter: CostFilter) => BreakdownRow[]> = {
-  client: perFilter((s, f) => breakdown(s, 'client', f)),
-  project: perFilter((s, f) => breakdown(s, 'project', f)),
-  deliverable: perFilter((s, f) => breakdown(s, 'deliverable', f)),
-  model: perFilter((s, f) => breakdown(s, 'model', f)),
-  day: perFilter((s, f) => breakdown(s, 'day', f)),
-};
+const totalsIn = byCurrency((c) => perFilter((s, f) => totals(s, f, amountIn(c))));
 
-/** Filtered costs grouped by `dimension` (domain `breakdown`), memoised per (state, filter). */
+/**
+ * Totals of the filtered costs in micro-units of `currency`, each cost converted at the rates stored
+ * with it (domain `amountIn`), memoised per (state, filter, currency).
+ */
+export function totalsFor(state: LedgerState, filter: CostFilter, currency: Currency = 'USD'): Totals {
+  return totalsIn[currency](state, filter);
+}
+
+const breakdownsIn = byCurrency(
+  (c) =>
+    Object.fromEntries(
+      DIMENSIONS.map((d) => [d, perFilter((s, f) => breakdown(s, d, f, amountIn(c)))]),
+    ) as Record<BreakdownDimension, (state: LedgerState, filter: CostFilter) => BreakdownRow[]>,
+);
+
+/** Filtered costs grouped by `dimension`, in micro-units of `currency` at stored rates, memoised. */
 export function breakdownFor(
   state: LedgerState,
   dimension: BreakdownDimension,
   filter: CostFilter,
+  currency: Currency = 'USD',
 ): BreakdownRow[] {
-  return breakdowns[dimension](state, filter);
+  return breakdownsIn[currency][dimension](state, filter);
 }
 
 /** Every client, project and deliverable in use (domain `knownTags`), memoised per state. */
@@ -103,14 +117,19 @@ export function useBillingRows(): ListRow[] {
   return rowsFor(useLedgerState(), useCostFilter());
 }
 
-/** Totals of the filtered costs (micro-USD). */
+/** Totals of the filtered costs in micro-units of the display currency (each at its stored rates). */
 export function useBillingTotals(): Totals {
-  return totalsFor(useLedgerState(), useCostFilter());
+  return totalsFor(useLedgerState(), useCostFilter(), BillingActorContext.useSelector(selectCurrency));
 }
 
-/** Filtered costs grouped by `dimension`. */
+/** Filtered costs grouped by `dimension`, in micro-units of the display currency. */
 export function useBreakdown(dimension: BreakdownDimension): BreakdownRow[] {
-  return breakdownFor(useLedgerState(), dimension, useCostFilter());
+  return breakdownFor(
+    useLedgerState(),
+    dimension,
+    useCostFilter(),
+    BillingActorContext.useSelector(selectCurrency),
+  );
 }
 
 /** Clients, projects and deliverables in use (unfiltered: the chips offer every project). */
