@@ -2,6 +2,7 @@ import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import { playwright } from '@vitest/browser-playwright';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
+import { prebundledDeps } from './prebundle.config.ts';
 import { chromiumArgs, chromiumPath } from './tests/setup/chromium.ts';
 
 /** One browser block per project: a shared object gives "Cannot define a nested project" (STACK.md). */
@@ -18,22 +19,7 @@ const wantsBrowser = process.argv.some((a) => ['browser', 'storybook', 'e2e'].in
 
 export default defineConfig({
   plugins: [react()],
-  // Pre-bundled for the browser projects: a mid-run re-optimise loads a second React on a cold cache.
-  optimizeDeps: {
-    include: [
-      'react',
-      'react-dom',
-      'react-dom/client',
-      '@mantine/core',
-      '@mantine/hooks',
-      '@mantine/charts',
-      '@xstate/react',
-      'xstate',
-      'dayjs',
-      'zod',
-      'recharts',
-    ],
-  },
+  optimizeDeps: { include: prebundledDeps },
   test: {
     reporters: [
       'default',
