@@ -1,12 +1,21 @@
 import { MantineProvider } from '@mantine/core';
-import { theme } from './theme.ts';
 import { PanelShell } from './PanelShell.tsx';
+import { theme } from './theme.ts';
+import { AppProviders, type PanelWiring } from './views/shell/index.ts';
 
-/** The panel's root: theme provider and the tabbed shell. */
-export function App() {
+/** Props of {@link App}. */
+export interface AppProps {
+  /** The composition root's machines and ports (src/ui/wiring.ts `createPanelWiring`). */
+  wiring: PanelWiring;
+}
+
+/** The panel's root: the dark theme, every app-level actor from `wiring`, and the tabbed shell. */
+export function App({ wiring }: AppProps) {
   return (
     <MantineProvider theme={theme} defaultColorScheme="dark" forceColorScheme="dark">
-      <PanelShell />
+      <AppProviders wiring={wiring}>
+        <PanelShell />
+      </AppProviders>
     </MantineProvider>
   );
 }

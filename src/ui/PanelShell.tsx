@@ -1,23 +1,70 @@
-import { Tabs, Text } from '@mantine/core';
+import { Box, Tabs } from '@mantine/core';
+import { useState } from 'react';
+import { ActiveGenerations } from './views/active/index.ts';
+import { BillingView } from './views/billing/index.ts';
+import { GenerateView } from './views/generate/index.ts';
+import { SettingsView } from './views/settings/index.ts';
+import { StatusBar, StickyBanners } from './views/shell/index.ts';
 
-/** The three tabs of the panel; each tab's view fills its panel. */
-export function PanelShell() {
+/** The panel's three tabs. */
+export type PanelTab = 'generate' | 'billing' | 'settings';
+
+/** Props of {@link PanelShell}. */
+export interface PanelShellProps {
+  /** The tab shown first. @default 'generate' */
+  defaultTab?: PanelTab;
+}
+
+const TABS: readonly { value: PanelTab; label: string }[] = [
+  { value: 'generate', label: 'Generate' },
+  { value: 'billing', label: 'Billing' },
+  { value: 'settings', label: 'Settings' },
+];
+
+function asTab(value: string | null): PanelTab | null {
+  return TABS.find((tab) => tab.value === value)?.value ?? null;
+}
+
+/**
+ * The panel's frame, filling the dock from 320 px wide: the header with the Sandbox label and the
+ * save status (every tab), sticky AUTH / BALANCE banners, the tabs `Generate`, `Billing`, `Settings`
+ * (the only part that scrolls), and Active generations pinned at the bottom (hidden when empty).
+ * Reads the app-level actor contexts; the open tab is its only state.
+ */
+export function PanelShell({ defaultTab = 'generate' }: PanelShellProps) {
+  const [tab, setTab] = useState<PanelTab>(defaultTab);
   return (
-    <Tabs defaultValue="generate" keepMounted={false}>
-      <Tabs.List grow>
-        <Tabs.Tab value="generate">Generate</Tabs.Tab>
-        <Tabs.Tab value="billing">Billing</Tabs.Tab>
-        <Tabs.Tab value="settings">Settings</Tabs.Tab>
-      </Tabs.List>
-      <Tabs.Panel value="generate" p="sm">
-        <Text c="dimmed">Pick a model to start a generation.</Text>
-      </Tabs.Panel>
-      <Tabs.Panel value="billing" p="sm">
-        <Text c="dimmed">No generations recorded yet.</Text>
-      </Tabs.Panel>
-      <Tabs.Panel value="settings" p="sm">
-        <Text c="dimmed">Settings</Text>
-      </Tabs.Panel>
-    </Tabs>
+    <Box h="100dvh" miw={0} style={{ display: 'flex', flexDirection: 'column', overflow: 'hidden' }}>
+      <StatusBar />
+      <StickyBanners onOpenSettings={() => setTab('settings')} />
+      <Tabs
+        value={tab}
+        onChange={(value) => setTab(asTab(value) ?? tab)}
+        keepMounted={false}
+        style={{ display: 'flex', flexDirection: 'column', flex: '1 1 auto', minHeight: 0 }}
+      >
+        <Tabs.List grow style={{ flex: 'none' }}>
+          {TABS.map(({ value, label }) => (
+            <Tabs.Tab key={value} value={value}>
+              {label}
+            </Tabs.Tab>
+          ))}
+        </Tabs.List>
+        <Box style={{ flex: '1 1 auto', minHeight: 0, overflowY: 'auto' }} data-scroll-area="tabs">
+          <Tabs.Panel value="generate" p="xs">
+            <GenerateView />
+          </Tabs.Panel>
+          <Tabs.Panel value="billing" p="xs">
+            <BillingView />
+          </Tabs.Panel>
+          <Tabs.Panel value="settings" p="xs">
+            <SettingsView />
+          </Tabs.Panel>
+        </Box>
+      </Tabs>
+      <Box style={{ flex: 'none', maxHeight: '45dvh', overflowY: 'auto' }} px="xs" pb={4}>
+        <ActiveGenerations />
+      </Box>
+    </Box>
   );
 }

@@ -3,11 +3,18 @@ import '@mantine/charts/styles.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
+import { BootError } from './views/shell/BootError.tsx';
+import { createPanelWiring, inspectionWanted, readPanelMeta } from './wiring.ts';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('modelBridge: #root element missing from the panel page');
+const meta = readPanelMeta(document);
 createRoot(root).render(
   <StrictMode>
-    <App />
+    {meta.ok ? (
+      <App wiring={createPanelWiring(meta, { inspect: inspectionWanted(location.search) })} />
+    ) : (
+      <BootError problem={meta.problem} />
+    )}
   </StrictMode>,
 );

@@ -19,7 +19,7 @@ function KeyStatusLine() {
   return (
     <div role="status" aria-label="Key status" data-status={status}>
       <Group gap={6} wrap="nowrap">
-        <Badge color={look.color} variant="light" size="sm" radius="sm">
+        <Badge color={look.color} variant="light" size="sm" radius="sm" tt="none">
           {status === 'connected' ? '✓ ' : ''}
           {look.label}
         </Badge>

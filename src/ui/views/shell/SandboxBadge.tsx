@@ -18,7 +18,7 @@ export function SandboxBadge() {
       multiline
       w={220}
     >
-      <Badge color="yellow" variant="light" size="sm" radius="sm" style={{ flex: 'none' }}>
+      <Badge color="yellow" variant="light" size="sm" radius="sm" tt="none" style={{ flex: 'none' }}>
         {SANDBOX_LABEL}
       </Badge>
     </Tooltip>

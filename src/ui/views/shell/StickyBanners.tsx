@@ -1,0 +1,49 @@
+import { Stack } from '@mantine/core';
+import { useState } from 'react';
+import { selectKeyStatus } from '../../../machines/settings.selectors.ts';
+import { ActiveGenerationsActorContext } from '../../actors/active-generations-context.ts';
+import { SettingsActorContext } from '../../actors/settings-context.ts';
+import { ErrorBanner } from '../../components/index.ts';
+import { sameCauses, selectStickyFailures, STICKY_COPY, type StickyCause } from './sticky-banners.ts';
+
+/** Props of {@link StickyBanners}. */
+export interface StickyBannersProps {
+  /** Switches to the Settings tab (the AUTH banner's action). */
+  onOpenSettings: () => void;
+}
+
+const idOf = (banner: StickyCause) => `${banner.kind}:${banner.cause}`;
+
+/**
+ * The sticky AUTH and BALANCE banners under the header, on every tab: AUTH when fal rejected the saved
+ * key or a generation, BALANCE when a generation found the balance empty. They stay until dismissed
+ * (amber: action needed); the set of dismissed causes is UI-local.
+ */
+export function StickyBanners({ onOpenSettings }: StickyBannersProps) {
+  const failures = ActiveGenerationsActorContext.useSelector(selectStickyFailures, sameCauses);
+  const keyInvalid = SettingsActorContext.useSelector((s) => selectKeyStatus(s) === 'invalid');
+  const [dismissed, setDismissed] = useState<ReadonlySet<string>>(() => new Set());
+  const banners: StickyCause[] = [...failures];
+  if (keyInvalid && !banners.some((b) => b.kind === 'AUTH_INVALID'))
+    banners.unshift({ kind: 'AUTH_INVALID', cause: 'key' });
+  const shown = banners.filter((banner) => !dismissed.has(idOf(banner)));
+  if (shown.length === 0) return null;
+  return (
+    <Stack gap={4} px="xs" pt={4} aria-label="Alerts" component="section">
+      {shown.map((banner) => (
+        <ErrorBanner
+          key={idOf(banner)}
+          tone="action"
+          sticky
+          title={STICKY_COPY[banner.kind].title}
+          onDismiss={() => setDismissed((set) => new Set([...set, idOf(banner)]))}
+          {...(banner.kind === 'AUTH_INVALID'
+            ? { actionLabel: 'Open Settings', onAction: onOpenSettings }
+            : {})}
+        >
+          {STICKY_COPY[banner.kind].body}
+        </ErrorBanner>
+      ))}
+    </Stack>
+  );
+}

@@ -1,0 +1,38 @@
+import type { InspectionEvent, Observer } from 'xstate';
+import type { GenerationDeps } from '../../../machines/actors/generation-logic.ts';
+import type { SettlementDeps } from '../../../machines/actors/settlement-logic.ts';
+import type { persistenceMachine } from '../../../machines/persistence.machine.ts';
+import type { SnapshotStorePort } from '../../../machines/ports.ts';
+import type { resetMachine } from '../../../machines/reset.machine.ts';
+import type { SettingsInput, settingsMachine } from '../../../machines/settings.machine.ts';
+import type { PanelSettings } from '../../../machines/settings-ports.ts';
+
+/**
+ * Everything the panel's providers need from the composition root (src/ui/wiring.ts builds the real
+ * one; stories and tests can build one over fakes): machines with their I/O actors provided, and the
+ * ports whose wiring needs a running actor (the ledger port is linked to the persistence actor here).
+ */
+export interface PanelWiring {
+  /** The settings machine with loadSettings / saveSettings provided. */
+  settings: typeof settingsMachine;
+  /** Boot values: the cached settings (rendered at once) and Sandbox mode from the page. */
+  settingsInput: SettingsInput;
+  /** Where the last settings are kept for the next boot (synchronous, so the first render has them). */
+  settingsCache: { write(settings: PanelSettings): void };
+  /** The persistence machine with its cache, disk and live-stream actors provided. */
+  persistence: typeof persistenceMachine;
+  /** The reset machine with resetLedger provided. */
+  reset: typeof resetMachine;
+  /** What generations need, except the ledger (linked to the persistence actor by the providers). */
+  generation: Omit<GenerationDeps, 'ledger'>;
+  /** What settlement needs, except the ledger. */
+  settlement: Omit<SettlementDeps, 'ledger'>;
+  /** The stored Active generations envelope (untrusted; null when none) and where to save it. */
+  activeGenerations: { stored: unknown; store: SnapshotStorePort };
+  /** A new unique id for a generation or a Dual Mode group. */
+  newId(): string;
+  /** Told about problems that need no action (a discarded saved snapshot, a failed cache write). */
+  report(problem: string): void;
+  /** Dev-only inspection of every root actor; undefined in production. */
+  inspect?: Observer<InspectionEvent> | ((event: InspectionEvent) => void);
+}
