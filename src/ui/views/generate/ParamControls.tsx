@@ -1,15 +1,7 @@
-import {
-  Input,
-  NumberInput,
-  SegmentedControl,
-  Select,
-  SimpleGrid,
-  Switch,
-  TextInput,
-  useProps,
-} from '@mantine/core';
+import { Input, NumberInput, SegmentedControl, Select, Switch, TextInput, useProps } from '@mantine/core';
 import { useId } from '@mantine/hooks';
 import type { CatalogModel, CatalogParam } from '../../../domain/index.ts';
+import classes from './GenerateView.module.css';
 import { choiceLabel, controlledParams, paramLabel } from './param-labels.ts';
 
 /** Props of {@link ParamControls}. */
@@ -123,7 +115,7 @@ function Control(props: ControlProps) {
       <Switch
         label={label}
         size="xs"
-        mt="lg"
+        mb={6}
         checked={value === true || value === 'true'}
         disabled={disabled}
         onChange={(e) => onChange(e.currentTarget.checked)}
@@ -150,7 +142,7 @@ export function ParamControls(props: ParamControlsProps) {
   const controls = controlledParams(model);
   if (controls.length === 0) return null;
   return (
-    <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="xs" verticalSpacing="xs">
+    <div className={classes.fields} data-kind="params">
       {controls.map((param) => (
         <Control
           key={`${model.endpoint_id}:${param.name}`}
@@ -161,6 +153,6 @@ export function ParamControls(props: ParamControlsProps) {
           onChange={(value) => onChange({ [param.name]: value })}
         />
       ))}
-    </SimpleGrid>
+    </div>
   );
 }

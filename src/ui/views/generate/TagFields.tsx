@@ -1,9 +1,10 @@
-import { SimpleGrid, useProps } from '@mantine/core';
+import { useProps } from '@mantine/core';
 import { useMemo } from 'react';
 import { type KnownTags, knownTags, type Tags } from '../../../domain/index.ts';
 import { selectLedgerState } from '../../../machines/persistence.selectors.ts';
 import { PersistenceActorContext } from '../../actors/persistence-context.ts';
 import { TagCombobox } from '../../components/index.ts';
+import classes from './GenerateView.module.css';
 
 /** Props of {@link TagFields}. */
 export interface TagFieldsProps {
@@ -29,7 +30,7 @@ export function TagFields(props: TagFieldsProps) {
   const { tags, onChange } = useProps('TagFields', defaultProps, props);
   const known = useKnownTagNames();
   return (
-    <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="xs" verticalSpacing="xs">
+    <div className={classes.fields} data-kind="tags">
       <TagCombobox
         label="Client"
         value={tags.client}
@@ -48,6 +49,6 @@ export function TagFields(props: TagFieldsProps) {
         options={known.deliverables}
         onChange={(deliverable) => onChange({ ...tags, deliverable })}
       />
-    </SimpleGrid>
+    </div>
   );
 }
