@@ -26,6 +26,19 @@ function optionsFor(
   return { input: setup.input ?? {} };
 }
 
+/** The settings actor alone, started from `settings` once, at mount (stories wrap other providers in it). */
+export function SettingsRoot({ settings = {}, children }: { settings?: SettingsSetup; children: ReactNode }) {
+  const [started] = useState(() => {
+    const logic = settings.logic ?? settingsLogic();
+    return { logic, options: optionsFor(logic, settings) };
+  });
+  return (
+    <SettingsActorContext.Provider logic={started.logic} options={started.options}>
+      {children}
+    </SettingsActorContext.Provider>
+  );
+}
+
 /** The app-level actors (with-actors) plus the settings actor and the FX rates it provides. */
 export function SettingsProviders({
   settings = {},
@@ -36,15 +49,11 @@ export function SettingsProviders({
   actors?: ActorsParameters;
   children: ReactNode;
 }) {
-  const [started] = useState(() => {
-    const logic = settings.logic ?? settingsLogic();
-    return { logic, options: optionsFor(logic, settings) };
-  });
   return (
     <ActorProviders actors={actors}>
-      <SettingsActorContext.Provider logic={started.logic} options={started.options}>
+      <SettingsRoot settings={settings}>
         <SettingsFxProvider>{children}</SettingsFxProvider>
-      </SettingsActorContext.Provider>
+      </SettingsRoot>
     </ActorProviders>
   );
 }

@@ -6,6 +6,7 @@ import type { ServerContext } from '../../../src/server/context.ts';
 import { handleError } from '../../../src/server/errors.ts';
 import { createMediaRoutes, safeFileName } from '../../../src/server/routes/media.ts';
 import type { RunningServer } from '../../../src/server/start.ts';
+import { createMediaSaver } from '../../../src/ui/wiring.ts';
 import { ApiClient, removeDirs, startTestServer, tempDir } from '../../fixtures/server/harness.ts';
 
 // fal's media CDN is the one thing faked: a fetch that serves a few fal.media addresses.
@@ -176,6 +177,29 @@ describe('POST /api/media/save', () => {
   test('rejects unknown fields and missing names', async () => {
     expect((await save({ url: 'https://v3.fal.media/files/fox.png' })).status).toBe(400);
     expect((await save({ url: 'x', fileName: 'a', extra: 1 })).status).toBe(400);
+  });
+});
+
+describe('the panel’s media saver (src/ui/wiring.ts) against this server', () => {
+  test('saves a Sandbox file and resolves with its path; a refusal rejects with the server’s words', async () => {
+    const base = server.url;
+    const initiate = await fetch(new URL('sandbox/rest/storage/upload/initiate', base), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ content_type: 'image/png', file_name: 'saver.png' }),
+    });
+    const { upload_url, file_url } = (await initiate.json()) as { upload_url: string; file_url: string };
+    await fetch(upload_url, { method: 'PUT', body: 'png-bytes' });
+    const save = createMediaSaver(base, server.token);
+    const { path } = await save({ url: file_url, fileName: 'saver.png' });
+    expect(path).toBe(join(dataDir, 'media', 'saver.png'));
+    expect(await readFile(path, 'utf8')).toBe('png-bytes');
+    await expect(save({ url: 'https://example.com/x.png', fileName: 'x.png' })).rejects.toThrow(
+      /not a fal media file/,
+    );
+    await expect(
+      createMediaSaver(base, 'wrong-token')({ url: file_url, fileName: 'a.png' }),
+    ).rejects.toThrow();
   });
 });
 
