@@ -2,6 +2,7 @@ import { MantineProvider } from '@mantine/core';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, test } from 'vitest';
+import type { FxSnapshot } from '../../../src/domain/index.ts';
 import { PanelShell } from '../../../src/ui/PanelShell.tsx';
 import { theme } from '../../../src/ui/theme.ts';
 import { AppProviders, type PanelWiring } from '../../../src/ui/views/shell/index.ts';
@@ -73,10 +74,11 @@ describe('App providers (composition over a fake wiring)', () => {
   });
 
   test('the rates in Settings convert every amount (FxRatesContext from the settings actor)', async () => {
-    const fx = {
-      ...DEFAULT_PANEL_SETTINGS.fx,
+    const fx: FxSnapshot = {
+      base: 'USD',
       rates: { USD: 1, EUR: 0.5, SEK: 10 },
-      source: 'manual' as const,
+      asOf: '2026-01-02',
+      source: 'manual',
     };
     const fake = fakeWiring({ backendSettings: { ...DEFAULT_PANEL_SETTINGS, currency: 'EUR', fx } });
     renderApp(fake.wiring, 'settings');
