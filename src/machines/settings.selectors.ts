@@ -72,9 +72,9 @@ export function selectSavedCurrency(snapshot: SettingsSnapshot): Currency | null
   return snapshot.context.settings?.currency ?? null;
 }
 
-/** True while the backend has not answered yet (the values shown come from the boot cache or defaults). */
+/** True while the values shown come from the boot cache (the backend has not answered yet). */
 export function selectIsFromCache(snapshot: SettingsSnapshot): boolean {
-  return snapshot.context.fromCache || snapshot.context.settings === null;
+  return snapshot.context.fromCache;
 }
 
 /** Why loading or saving failed (error state), else null. */

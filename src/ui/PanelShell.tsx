@@ -13,6 +13,8 @@ export type PanelTab = 'generate' | 'billing' | 'settings';
 export interface PanelShellProps {
   /** The tab shown first. @default 'generate' */
   defaultTab?: PanelTab;
+  /** CSS height of the frame (a story's dock passes '100%'). @default '100dvh' */
+  height?: string;
 }
 
 const TABS: readonly { value: PanelTab; label: string }[] = [
@@ -31,10 +33,10 @@ function asTab(value: string | null): PanelTab | null {
  * (the only part that scrolls), and Active generations pinned at the bottom (hidden when empty).
  * Reads the app-level actor contexts; the open tab is its only state.
  */
-export function PanelShell({ defaultTab = 'generate' }: PanelShellProps) {
+export function PanelShell({ defaultTab = 'generate', height = '100dvh' }: PanelShellProps) {
   const [tab, setTab] = useState<PanelTab>(defaultTab);
   return (
-    <Box h="100dvh" miw={0} style={{ display: 'flex', flexDirection: 'column', overflow: 'hidden' }}>
+    <Box h={height} miw={0} style={{ display: 'flex', flexDirection: 'column', overflow: 'hidden' }}>
       <StatusBar />
       <StickyBanners onOpenSettings={() => setTab('settings')} />
       <Tabs

@@ -1,10 +1,7 @@
-import { MantineProvider } from '@mantine/core';
-import { type RenderResult, render } from '@testing-library/react';
-import { type ReactElement, type ReactNode, useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import type { ActorOptions } from 'xstate';
 import type { settingsMachine, SettingsInput } from '../../../src/machines/settings.machine.ts';
 import { SettingsActorContext } from '../../../src/ui/actors/settings-context.ts';
-import { theme } from '../../../src/ui/theme.ts';
 import { SettingsFxProvider } from '../../../src/ui/views/shell/SettingsFxProvider.tsx';
 import { type ActorsParameters, ActorProviders } from '../../../stories/fixtures/with-actors.tsx';
 import { settingsLogic, type settingsState } from './settings-fixtures.ts';
@@ -55,20 +52,5 @@ export function SettingsProviders({
         <SettingsFxProvider>{children}</SettingsFxProvider>
       </SettingsRoot>
     </ActorProviders>
-  );
-}
-
-/** Renders `ui` in the dark theme inside SettingsProviders. */
-export function renderWithSettings(
-  ui: ReactElement,
-  settings: SettingsSetup = {},
-  actors?: ActorsParameters,
-): RenderResult {
-  return render(
-    <MantineProvider theme={theme} forceColorScheme="dark" env="test">
-      <SettingsProviders settings={settings} actors={actors}>
-        {ui}
-      </SettingsProviders>
-    </MantineProvider>,
   );
 }

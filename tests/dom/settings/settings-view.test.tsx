@@ -10,7 +10,7 @@ import {
   settingsLogic,
   settingsState,
 } from './settings-fixtures.ts';
-import { renderWithSettings } from './settings-providers.tsx';
+import { renderWithSettings } from './render-settings.tsx';
 
 function renderView(backend = memorySettingsBackend()) {
   renderWithSettings(<SettingsView />, { logic: settingsLogic(backend), input: { sandbox: true } });

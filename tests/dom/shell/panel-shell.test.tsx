@@ -4,7 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { PanelShell } from '../../../src/ui/PanelShell.tsx';
 import { failedNotChargedScenario, queuedScenario } from '../../../stories/fixtures/generate-states.ts';
 import { settingsState } from '../settings/settings-fixtures.ts';
-import { renderShell } from './shell-providers.tsx';
+import { renderShell } from './render-shell.tsx';
 import { errorLedgerState, OFFLINE_REASON, offlineLedgerState } from './shell-states.ts';
 
 const header = () => screen.getByRole('banner');

@@ -1,7 +1,4 @@
-import { MantineProvider } from '@mantine/core';
-import { type RenderResult, render } from '@testing-library/react';
-import type { ReactElement, ReactNode } from 'react';
-import { theme } from '../../../src/ui/theme.ts';
+import type { ReactNode } from 'react';
 import { GenerateProviders } from '../../../stories/fixtures/generate-providers.tsx';
 import { emptyScenario, type Scenario } from '../../../stories/fixtures/generate-scenarios.ts';
 import type { ActorsParameters } from '../../../stories/fixtures/with-actors.tsx';
@@ -22,14 +19,5 @@ export function ShellProviders({ setup = {}, children }: { setup?: ShellSetup; c
         {children}
       </GenerateProviders>
     </SettingsRoot>
-  );
-}
-
-/** Renders `ui` in the dark theme inside ShellProviders. */
-export function renderShell(ui: ReactElement, setup: ShellSetup = {}): RenderResult {
-  return render(
-    <MantineProvider theme={theme} forceColorScheme="dark" env="test">
-      <ShellProviders setup={setup}>{ui}</ShellProviders>
-    </MantineProvider>,
   );
 }
