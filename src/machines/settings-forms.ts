@@ -12,7 +12,7 @@ export type SettingsForm = 'rates' | 'thresholds' | 'windows';
 /** A validated patch, or the form's problems as sentences for people. */
 export type FormResult = { ok: true; patch: PanelSettingsPatch } | { ok: false; errors: string[] };
 
-/** FX rates as typed: how many EUR and SEK 1 USD buys ("0,86" allowed), and their as-of day. */
+/** FX rates as typed: how many EUR and SEK 1 USD buys ("0,86" allowed), and their as-of day (blank: today). */
 export interface RatesForm {
   eur: string;
   sek: string;
@@ -32,12 +32,17 @@ export interface WindowsForm {
   audio: string;
 }
 
-/** Rates form → `fx` patch; rejects non-positive, implausible or unreadable rates and impossible days. */
+/**
+ * Rates form → `fx` patch; rejects non-positive, implausible or unreadable rates and impossible days.
+ * A blank as-of day is left out, so the backend dates the rates today.
+ */
 export function ratesPatch(form: RatesForm): FormResult {
-  const fx = manualFx({ EUR: form.eur.trim(), SEK: form.sek.trim(), asOf: form.asOf.trim() });
+  const asOf = form.asOf.trim();
+  // Any real day validates the rates alone; the backend supplies today's date for a blank one.
+  const fx = manualFx({ EUR: form.eur.trim(), SEK: form.sek.trim(), asOf: asOf || '2000-01-01' });
   if (!fx.ok) return fx;
   const { EUR, SEK } = fx.value.rates;
-  return { ok: true, patch: { fx: { rates: { EUR, SEK }, asOf: fx.value.asOf } } };
+  return { ok: true, patch: { fx: { rates: { EUR, SEK }, ...(asOf ? { asOf } : {}) } } };
 }
 
 /** Largest threshold accepted: $100,000 (above that the dialog would never show; surely a typo). */

@@ -27,6 +27,9 @@ export const DEFAULT_PANEL_SETTINGS: PanelSettings = {
   falKeySource: 'none',
 };
 
+/** The day the fixture backend dates rates saved without one (the real backend uses today). */
+export const FIXTURE_TODAY = '2026-03-01';
+
 /** Where the fixture backend keeps its data. */
 export const FIXTURE_DATA_DIR = '/home/editor/.local/share/modelbridge';
 
@@ -68,7 +71,7 @@ function applyPatch(current: PanelSettings, patch: PanelSettingsPatch): PanelSet
   if (patch.confirmUnpriced !== undefined) next.confirmUnpriced = patch.confirmUnpriced;
   if (patch.fx) {
     const rates = { ...current.fx.rates, ...patch.fx.rates };
-    next.fx = { base: 'USD', rates, asOf: patch.fx.asOf ?? current.fx.asOf, source: 'manual' };
+    next.fx = { base: 'USD', rates, asOf: patch.fx.asOf ?? FIXTURE_TODAY, source: 'manual' };
   }
   if (patch.falKey === null) Object.assign(next, { falKey: 'none', falKeySource: 'none' });
   if (typeof patch.falKey === 'string') {

@@ -72,6 +72,8 @@ describe('settings machine: saving', () => {
       { eur: ' 0.86 ', sek: '9.4', asOf: '2025-10-01' },
       { rates: { EUR: 0.86, SEK: 9.4 }, asOf: '2025-10-01' },
     ],
+    // A blank day is left out: the backend dates the rates today.
+    [{ eur: '0.86', sek: '9.4', asOf: ' ' }, { rates: { EUR: 0.86, SEK: 9.4 } }],
   ])('SAVE_RATES %j sends fx %j', async (form, fx) => {
     const backend = memorySettingsBackend();
     const actor = started(backend);

@@ -49,7 +49,7 @@ export function RatesSection() {
             name="eur"
             label="EUR per 1 USD"
             size="xs"
-            w={96}
+            style={{ flex: '1 1 110px', maxWidth: 160 }}
             inputMode="decimal"
             defaultValue={String(fx.rates.EUR)}
           />
@@ -57,17 +57,18 @@ export function RatesSection() {
             name="sek"
             label="SEK per 1 USD"
             size="xs"
-            w={96}
+            style={{ flex: '1 1 110px', maxWidth: 160 }}
             inputMode="decimal"
             defaultValue={String(fx.rates.SEK)}
           />
           <TextInput
             name="asOf"
             label="As of"
-            placeholder="YYYY-MM-DD"
+            placeholder="Today"
             size="xs"
-            w={112}
-            defaultValue={fx.asOf}
+            style={{ flex: '1 1 110px', maxWidth: 160 }}
+            defaultValue=""
+            description="Blank: today"
           />
         </Group>
         <Group mt={8} gap="xs">

@@ -39,7 +39,7 @@ export function ThresholdsSection() {
             name="single"
             label="Single model above ($)"
             size="xs"
-            w={140}
+            style={{ flex: '1 1 170px', maxWidth: 220 }}
             inputMode="decimal"
             defaultValue={dollarsText(singleUsdMicros)}
           />
@@ -47,7 +47,7 @@ export function ThresholdsSection() {
             name="dual"
             label="Dual Mode above ($)"
             size="xs"
-            w={140}
+            style={{ flex: '1 1 170px', maxWidth: 220 }}
             inputMode="decimal"
             defaultValue={dollarsText(dualUsdMicros)}
           />

@@ -44,7 +44,7 @@ export function WindowsSection() {
               name={kind.name}
               label={kind.label}
               size="xs"
-              w={80}
+              style={{ flex: '1 1 72px', maxWidth: 120 }}
               inputMode="numeric"
               defaultValue={String(windows[kind.name])}
             />
