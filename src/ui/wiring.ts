@@ -41,7 +41,7 @@ export function readPanelMeta(doc: Pick<Document, 'querySelector'>): PanelMeta {
       ok: false,
       problem:
         'This page was not opened through the modelBridge backend, so it cannot reach your cost history. ' +
-        'Open the panel through `npm start` (or `modelbridge serve`) and use the address it prints.',
+        'Open the panel through npm start (or modelbridge serve) and use the address it prints.',
     };
   }
   return { ok: true, token, sandbox: content(PANEL_META.sandbox) === 'true' };
@@ -92,7 +92,7 @@ export function createMediaSaver(
       signal: AbortSignal.timeout(10 * 60_000),
     }).catch(() => {
       throw new Error(
-        'The modelBridge backend could not be reached to save the media. Check `npm start` is running, then retry.',
+        'The modelBridge backend could not be reached to save the media. Check that npm start is running, then retry.',
       );
     });
     const json = (await response.json().catch(() => null)) as {

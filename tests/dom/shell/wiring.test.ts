@@ -34,7 +34,7 @@ describe('readPanelMeta', () => {
   test('without a token it explains how to open the panel', () => {
     const meta = readPanelMeta(page({}));
     expect(meta.ok).toBe(false);
-    expect(!meta.ok && meta.problem).toMatch(/Open the panel through `npm start`/);
+    expect(!meta.ok && meta.problem).toMatch(/Open the panel through npm start/);
   });
 });
 

@@ -15,7 +15,16 @@ export function BootError({ problem }: BootErrorProps) {
   return (
     <MantineProvider theme={theme} defaultColorScheme="dark" forceColorScheme="dark">
       <Stack p="sm" maw={560}>
-        <Alert color="yellow" variant="light" title="Open the panel through `npm start`" role="alert">
+        <Alert
+          color="yellow"
+          variant="light"
+          role="alert"
+          title={
+            <>
+              Open the panel through <Code>npm start</Code>
+            </>
+          }
+        >
           <Stack gap={6}>
             <Text size="sm">{problem}</Text>
             <Code block>npm start</Code>
