@@ -1,12 +1,12 @@
 import { Box, Divider, Group, Paper, Stack, Text } from '@mantine/core';
 import type { ActiveRow } from '../../../machines/active-generations.notices.ts';
-import { refOfRow, selectIsEmpty, selectRows } from '../../../machines/active-generations.selectors.ts';
+import { refOfRow } from '../../../machines/active-generations.selectors.ts';
 import type { DualGenerationActorRef } from '../../../machines/dual-generation.machine.ts';
 import { ActiveGenerationsActorContext } from '../../actors/active-generations-context.ts';
 import { ConfirmStep } from '../generate/ConfirmStep.tsx';
 import { ActiveGenerationRow } from './ActiveGenerationRow.tsx';
 import { ActiveNotices } from './ActiveNotices.tsx';
-import { sameRows, selectRetryConfirming } from './active-selectors.ts';
+import { sameRows, selectHasNoRows, selectRetryConfirming, selectVisibleRows } from './active-selectors.ts';
 
 /** A row with the actors behind it, read from the Active generations actor. */
 function RowItem({ row }: { row: ActiveRow }) {
@@ -30,8 +30,8 @@ function RetryConfirm() {
  * generation (a pair gives two), completion notices, and the confirmation of a retried run.
  */
 export function ActiveGenerations() {
-  const empty = ActiveGenerationsActorContext.useSelector(selectIsEmpty);
-  const rows = ActiveGenerationsActorContext.useSelector(selectRows, sameRows);
+  const empty = ActiveGenerationsActorContext.useSelector(selectHasNoRows);
+  const rows = ActiveGenerationsActorContext.useSelector(selectVisibleRows, sameRows);
   if (empty) return <RetryConfirm />;
   return (
     <Paper component="section" aria-label="Active generations" withBorder p="xs" miw={0}>

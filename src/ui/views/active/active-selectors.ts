@@ -27,6 +27,25 @@ export function sameRows(a: readonly ActiveRow[], b: readonly ActiveRow[]): bool
   );
 }
 
+const UNSENT: readonly (string | null)[] = ['editing', 'confirming'];
+
+/**
+ * The panel's rows: every generation that was sent, plus one that is unsent again but is not the
+ * Generate form's draft (a failed run whose Retry was cancelled in its dialog: it shows "Not sent"
+ * and can be dismissed, instead of vanishing). A pair's slots before they were sent are not rows.
+ */
+export function selectVisibleRows(s: ActiveGenerationsSnapshot): ActiveRow[] {
+  const formId = s.context.entries.at(-1)?.id;
+  return s.context.rows.filter(
+    (row) => row.phase !== null && (!UNSENT.includes(row.phase) || row.entryId !== formId),
+  );
+}
+
+/** True when the panel has no row to show (it hides). */
+export function selectHasNoRows(s: ActiveGenerationsSnapshot): boolean {
+  return selectVisibleRows(s).length === 0;
+}
+
 /**
  * A single generation that is confirming but is not the Generate form's draft: a failed run whose
  * Retry is a new request over the threshold. Its dialog is shown by the panel. Null when none.

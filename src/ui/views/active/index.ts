@@ -3,7 +3,7 @@ export { ActiveGenerationRow } from './ActiveGenerationRow.tsx';
 export type { ActiveGenerationRowProps } from './ActiveGenerationRow.tsx';
 export { ActiveGenerations } from './ActiveGenerations.tsx';
 export { ActiveNotices } from './ActiveNotices.tsx';
-export { sameRows, selectRetryConfirming } from './active-selectors.ts';
+export { sameRows, selectHasNoRows, selectRetryConfirming, selectVisibleRows } from './active-selectors.ts';
 export { RowActions } from './RowActions.tsx';
 export type { RowActionsProps } from './RowActions.tsx';
 export { RowDetails } from './RowDetails.tsx';
