@@ -73,6 +73,26 @@ describe('App providers (composition over a fake wiring)', () => {
     expect(damaged.reports).toEqual(['The saved Active generations are damaged; they were discarded.']);
   });
 
+  test('after a reload the restored form still works: a second run is sent and recorded', async () => {
+    const user = userEvent.setup();
+    const first = fakeWiring();
+    const { unmount } = renderApp(first.wiring, 'generate');
+    await user.type(await screen.findByLabelText('Prompt'), 'one');
+    await user.click(screen.getByRole('button', { name: 'Generate' }));
+    await waitFor(() => expect(first.fakes.host.imported).toHaveLength(1));
+    await waitFor(() => expect(first.activeWrites.length).toBeGreaterThan(1));
+    unmount();
+    const second = fakeWiring({ storedActive: first.activeWrites.at(-1) });
+    renderApp(second.wiring, 'generate');
+    expect(screen.getByRole('region', { name: 'Active generations' }).textContent).toMatch(/FLUX/);
+    const prompt = await screen.findByLabelText('Prompt');
+    await user.clear(prompt);
+    await user.type(prompt, 'two');
+    expect((screen.getByLabelText('Prompt') as HTMLTextAreaElement).value).toBe('two');
+    await user.click(screen.getByRole('button', { name: 'Generate' }));
+    await waitFor(() => expect(second.fakes.host.imported).toHaveLength(1));
+  }, 15_000);
+
   test('the rates in Settings convert every amount (FxRatesContext from the settings actor)', async () => {
     const fx: FxSnapshot = {
       base: 'USD',

@@ -28,8 +28,9 @@ function restoredOptions(
     return {};
   }
   try {
-    // Restoring rebuilds every child; a snapshot that cannot be rebuilt is discarded, not fatal.
-    createActor(logic, { snapshot: parsed.snapshot });
+    // Restoring rebuilds every child; a snapshot that cannot be rebuilt is discarded, not fatal. The trial
+    // gets a copy: restoring revives actor refs inside the snapshot object it is given.
+    createActor(logic, { snapshot: structuredClone(parsed.snapshot) });
     return { snapshot: parsed.snapshot };
   } catch {
     report('The saved Active generations could not be restored; they were discarded.');
