@@ -50,14 +50,14 @@ describe('App providers (composition over a fake wiring)', () => {
     const fake = fakeWiring();
     renderApp(fake.wiring, 'generate');
     await user.type(await screen.findByLabelText('Prompt'), 'a fox in the snow');
-    await user.click(screen.getByRole('button', { name: 'Generate' }));
+    await user.click(await screen.findByRole('button', { name: 'Generate' }));
     await waitFor(() => expect(fake.fakes.host.imported).toHaveLength(1), { timeout: 5_000 });
     await user.click(screen.getByRole('tab', { name: 'Billing' }));
     const total = screen.getByRole('group', { name: 'Running total' });
     await waitFor(() => expect(total.textContent).toMatch(/1 generation\b/));
     // The Active generations actor saved its snapshot for the next start.
     expect(fake.activeWrites.length).toBeGreaterThan(0);
-  });
+  }, 15_000);
 
   test('restores saved Active generations (a run resumes) and discards a damaged save with a reason', async () => {
     const scenario = await queuedScenario();
@@ -78,7 +78,7 @@ describe('App providers (composition over a fake wiring)', () => {
     const first = fakeWiring();
     const { unmount } = renderApp(first.wiring, 'generate');
     await user.type(await screen.findByLabelText('Prompt'), 'one');
-    await user.click(screen.getByRole('button', { name: 'Generate' }));
+    await user.click(await screen.findByRole('button', { name: 'Generate' }));
     await waitFor(() => expect(first.fakes.host.imported).toHaveLength(1));
     await waitFor(() => expect(first.activeWrites.length).toBeGreaterThan(1));
     unmount();
@@ -89,7 +89,7 @@ describe('App providers (composition over a fake wiring)', () => {
     await user.clear(prompt);
     await user.type(prompt, 'two');
     expect((screen.getByLabelText('Prompt') as HTMLTextAreaElement).value).toBe('two');
-    await user.click(screen.getByRole('button', { name: 'Generate' }));
+    await user.click(await screen.findByRole('button', { name: 'Generate' }));
     await waitFor(() => expect(second.fakes.host.imported).toHaveLength(1));
   }, 15_000);
 
