@@ -3,12 +3,11 @@ import '../setup/dom.ts';
 import { act, cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent, { type UserEvent } from '@testing-library/user-event';
 import { afterEach, describe, expect, test } from 'vitest';
-import { SimulatedClock, type SnapshotFrom } from 'xstate';
+import { SimulatedClock } from 'xstate';
 import { createTestModel } from 'xstate/graph';
 import { catalog } from '../../src/domain/index.ts';
 import type { GenerationFetchOutput } from '../../src/machines/generation-fetch.machine.ts';
-import { type GenerationInput, generationMachine } from '../../src/machines/generation.machine.ts';
-import type { RunProgress, RunStep } from '../../src/machines/generation-run.contract.ts';
+import { generationMachine } from '../../src/machines/generation.machine.ts';
 import type { GenerationRunOutput } from '../../src/machines/generation-run.machine.ts';
 import {
   type FakeFal,
@@ -17,8 +16,18 @@ import {
   falStatus,
 } from '../../stories/fixtures/generate-fakes.ts';
 import { emptyScenario, type Scenario } from '../../stories/fixtures/generate-scenarios.ts';
+import {
+  type AnyEvent,
+  DOLLAR,
+  eventsFor,
+  FOREGROUND,
+  FOREGROUND_MS,
+  INPUT,
+  key,
+  POLL_CAP_MS,
+  type Snap,
+} from '../dom/generate/generation-ui-model.ts';
 import { costText, renderPanel, rowOf } from '../dom/generate/render-generate.tsx';
-import { dollarPerSecond, settings, T } from '../fixtures/machines/generation.ts';
 import { allStateIds, asTestModel, reachedStateIds } from '../fixtures/machines/model.ts';
 import { type FakeClock, fakeClock } from '../fixtures/machines/ports.ts';
 
@@ -28,123 +37,6 @@ import { type FakeClock, fakeClock } from '../fixtures/machines/ports.ts';
  * model event is performed as its real cause (a click, a typed duration, fal answering a held call,
  * the foreground window passing) and, in every state, the test checks what the user sees.
  */
-
-type Snap = SnapshotFrom<typeof generationMachine>;
-type AnyEvent = { type: string; [key: string]: unknown };
-
-// $1.00 per second of `duration`: the catalog default (5 s) is exactly $5.00, the threshold.
-const DOLLAR = dollarPerSecond('text-to-video');
-const POLL_CAP_MS = 60_000;
-const FOREGROUND_MS = settings().foregroundMs.video;
-const SETTINGS = settings({ pollCapMs: POLL_CAP_MS });
-const NO_TAGS = { client: '', project: '', deliverable: '' };
-// What the form's first draft is made from (GenerateFormContext's newId gives `gen-1`).
-const INPUT: GenerationInput = {
-  genId: 'gen-1',
-  model: DOLLAR,
-  params: {},
-  prompt: '',
-  tags: NO_TAGS,
-  settings: SETTINGS,
-};
-
-const progress = (step: RunStep, queuePosition: number | null = null): RunProgress => ({
-  step,
-  startedAt: { sent: T(0), queued: T(1), ...(step === 'queued' ? {} : { [step]: T(3) }) },
-  queuePosition,
-  logs: [],
-});
-
-function runOutput(outcome: GenerationRunOutput['outcome'], at: RunProgress, accepted = true) {
-  const failure =
-    outcome === 'failed'
-      ? accepted
-        ? { kind: 'VALIDATION', charged: 'maybe', message: 'x', retryable: true, at: T(5), detail: null }
-        : { kind: 'BALANCE_EMPTY', charged: 'no', message: 'x', retryable: false, at: T(5), detail: null }
-      : null;
-  const output: GenerationRunOutput = {
-    requestId: accepted ? 'req-1' : null,
-    submittedAt: accepted ? T(1) : null,
-    progress: outcome === 'completed' ? progress('downloading') : at,
-    falFailed: false,
-    failure: failure as GenerationRunOutput['failure'],
-    cancelRequested: outcome === 'cancelled',
-    ledgerError: null,
-    outcome,
-    finishedAt: T(5),
-  };
-  return { type: 'xstate.done.actor.run', output };
-}
-
-function fetchOutput(outcome: 'done' | 'failed'): AnyEvent {
-  const output: GenerationFetchOutput = {
-    outcome,
-    media: [{ url: 'https://fal.media/f.png', fileName: 'f.png', contentType: null }],
-    paths: outcome === 'done' ? ['/project/f.png'] : [],
-    failure:
-      outcome === 'failed'
-        ? { kind: 'DOWNLOAD', charged: 'yes', message: 'x', retryable: true, at: T(21), detail: null }
-        : null,
-    retry: outcome === 'failed' ? 'reuse' : null,
-    actual: null,
-    progress: progress(outcome === 'done' ? 'importing' : 'downloading'),
-    finishedAt: T(21),
-    ledgerError: null,
-  };
-  return { type: 'xstate.done.actor.fetch', output };
-}
-
-const runSnapshot = (value: unknown, at: RunProgress): AnyEvent => ({
-  type: 'xstate.snapshot.run',
-  snapshot: { value, context: { progress: at, requestId: 'req-1', submittedAt: T(1) } },
-});
-const FOREGROUND = { type: 'xstate.after.foregroundWindow.generation.active' };
-
-/** The events a user (or fal, or time) can cause in this state, with the payload the SUT will produce. */
-function eventsFor(s: Snap): AnyEvent[] {
-  const c = s.context;
-  // A retried run whose dialog was cancelled is no longer the form's draft: its row can only be dismissed.
-  if (s.matches('editing')) {
-    if (c.attempt > 1) return [];
-    const other = c.estimate.usdMicros === 5_000_000 ? 5.01 : 5;
-    return [{ type: 'SET_PARAMS', params: { duration: other } }, { type: 'GENERATE' }];
-  }
-  if (s.matches('confirming')) return [{ type: 'CONTINUE' }, { type: 'CANCEL' }];
-  if (s.matches('failed')) return [{ type: 'RETRY' }];
-  if (!s.matches('active')) return [];
-  const time = c.background ? [] : [FOREGROUND];
-  if (s.matches({ active: 'fetching' })) return [...time, fetchOutput('done'), fetchOutput('failed')];
-  if (c.cancelling) return [...time, runOutput('cancelled', c.progress)];
-  if (c.requestId === null) {
-    return [
-      ...time,
-      runSnapshot({ polling: 'queued' }, progress('queued', 3)),
-      runOutput('failed', c.progress, false),
-    ];
-  }
-  return [
-    ...time,
-    ...(c.progress.step === 'queued' ? [runSnapshot({ polling: 'generating' }, progress('generating'))] : []),
-    runSnapshot('cancelling', c.progress),
-    runOutput('completed', c.progress),
-    runOutput('stillRunning', c.progress),
-    runOutput('failed', c.progress),
-  ];
-}
-
-const ACTIVE_KEYS = (s: Snap) => [s.context.background, s.context.progress.step, s.context.cancelling];
-const key = (s: Snap) =>
-  JSON.stringify([
-    s.value,
-    s.matches('active') ? ACTIVE_KEYS(s) : null,
-    s.matches('active') ? s.context.requestId === null : null,
-    s.context.retry,
-    s.context.resumeFrom,
-    s.context.attempt > 1,
-    // The amount matters where the next step decides on it: the form, the dialog, a failed run's Retry,
-    // and (so that a failed run over the threshold is reached) a request not yet accepted.
-    s.matches('active') && s.context.requestId !== null ? null : s.context.estimate.usdMicros,
-  ]);
 
 // The graph adds a bare `{ type }` for every event the state accepts; only the ones the UI can cause stay.
 const model = createTestModel(asTestModel(generationMachine), {

@@ -9,9 +9,12 @@ export type { RowActionsProps } from './RowActions.tsx';
 export { RowDetails } from './RowDetails.tsx';
 export type { RowDetailsProps } from './RowDetails.tsx';
 export { RowFailure } from './RowFailure.tsx';
+export { RowHeader } from './RowHeader.tsx';
+export type { RowHeaderProps } from './RowHeader.tsx';
 export type { RowFailureProps } from './RowFailure.tsx';
 export { type RowCommands, useCan, useRowCommands } from './row-commands.ts';
 export {
+  ACTIVE_PHASES,
   chargedText,
   cutPrompt,
   dotStatus,

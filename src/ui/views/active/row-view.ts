@@ -8,6 +8,16 @@ import type { DotStatus, ErrorTone, GenerationStep } from '../../components/inde
  * the cut prompt, and how an error is coloured and worded (modelbridge-docs.md §5, §13).
  */
 
+/** Phases in which the run is still going: the timer ticks and the background note applies. */
+export const ACTIVE_PHASES: readonly (GenerationPhase | null)[] = [
+  'sending',
+  'queued',
+  'generating',
+  'downloading',
+  'importing',
+  'cancelling',
+];
+
 /** The prompt is cut to this many characters in the expanded row (modelbridge-docs.md §5). */
 export const PROMPT_CUT = 80;
 

@@ -35,6 +35,24 @@ function sendPrompt(pair: DualGenerationActorRef, prompt: string) {
   }
 }
 
+/** The combined estimate ("· 2 models"), one Generate for both, and the pair's dialog. */
+function DualFooter({ pair }: DualFormProps) {
+  const combined = useSelector(pair, selectCombinedEstimate);
+  const editable = useSelector(pair, selectEditable);
+  return (
+    <>
+      <CostEstimate estimate={combined} label="Combined estimate" suffix="· 2 models" />
+      <GenerateButton
+        busy={!editable}
+        onGenerate={() => {
+          if (pair.getSnapshot().can({ type: 'GENERATE' })) pair.send({ type: 'GENERATE' });
+        }}
+      />
+      <DualConfirmStep pair={pair} />
+    </>
+  );
+}
+
 /**
  * The Generate form in Dual Mode: the primary model and its inputs, the shared prompt and tags, the
  * second model (same category, not the same model), the combined estimate and one Generate for both.
@@ -44,15 +62,14 @@ export function DualForm({ pair }: DualFormProps) {
   const slots = useSelector(pair, selectSlots);
   const prompt = useSelector(pair, selectDualPrompt);
   const tags = useSelector(pair, selectDualTags);
-  const combined = useSelector(pair, selectCombinedEstimate);
   const error = useSelector(pair, selectPairError);
-  const editable = useSelector(pair, selectEditable);
+  const locked = !useSelector(pair, selectEditable);
   const switchDual = useDualModeSwitch();
   const primary = slots.primary.model as CatalogModel;
   const setModel = (slot: DualSlot) => (model: CatalogModel) => pair.send({ type: 'SET_MODEL', slot, model });
   const setParams = (slot: DualSlot) => (params: Record<string, unknown>) =>
     pair.send({ type: 'SET_PARAMS', slot, params });
-  const locked = !editable;
+  const second = { model: slots.secondary.model, params: slots.secondary.params };
   return (
     <Stack gap="sm">
       <ModelPicker
@@ -75,20 +92,13 @@ export function DualForm({ pair }: DualFormProps) {
         onToggle={switchDual}
         disabled={locked}
         primary={primary}
-        second={{ model: slots.secondary.model, params: slots.secondary.params }}
+        second={second}
         models={deps.models}
         onSecondModel={setModel('secondary')}
         onSecondParams={setParams('secondary')}
         error={error}
       />
-      <CostEstimate estimate={combined} label="Combined estimate" suffix="· 2 models" />
-      <GenerateButton
-        busy={locked}
-        onGenerate={() => {
-          if (pair.getSnapshot().can({ type: 'GENERATE' })) pair.send({ type: 'GENERATE' });
-        }}
-      />
-      <DualConfirmStep pair={pair} />
+      <DualFooter pair={pair} />
     </Stack>
   );
 }

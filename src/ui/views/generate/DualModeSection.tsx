@@ -43,6 +43,26 @@ const defaultProps = {
   error: null,
 } satisfies Partial<DualModeSectionProps>;
 
+/** The switch; its hint sits outside the label, so the accessible name stays "Dual Mode". */
+function DualModeSwitch(props: { on: boolean; disabled: boolean; onToggle: (on: boolean) => void }) {
+  const hintId = useId();
+  return (
+    <Stack gap={2}>
+      <Switch
+        label="Dual Mode"
+        size="sm"
+        checked={props.on}
+        disabled={props.disabled}
+        aria-describedby={hintId}
+        onChange={(e) => props.onToggle(e.currentTarget.checked)}
+      />
+      <Text id={hintId} size="xs" c="dimmed">
+        Generate with two models at once and compare the results.
+      </Text>
+    </Stack>
+  );
+}
+
 /**
  * The `Dual Mode` switch and, when on, the second-model picker (same category only; the primary model
  * is listed but disabled), its inputs, and a clear red error when the pair cannot run.
@@ -53,44 +73,28 @@ export function DualModeSection(props: DualModeSectionProps) {
     defaultProps,
     props,
   );
-  const hintId = useId();
   return (
     <Stack gap="xs">
-      <Stack gap={2}>
-        {/* The hint sits outside the label, so the switch's accessible name stays "Dual Mode". */}
-        <Switch
-          label="Dual Mode"
-          size="sm"
-          checked={on}
-          disabled={disabled}
-          aria-describedby={hintId}
-          onChange={(e) => onToggle(e.currentTarget.checked)}
-        />
-        <Text id={hintId} size="xs" c="dimmed">
-          Generate with two models at once and compare the results.
-        </Text>
-      </Stack>
+      <DualModeSwitch on={on} disabled={disabled} onToggle={onToggle} />
       {on && second !== null && (
-        <>
-          <ModelPicker
-            label="Second model"
-            value={second.model}
-            models={models}
-            category={primary.category}
-            disabledIds={[primary.endpoint_id]}
-            disabled={disabled}
-            onChange={onSecondModel}
-          />
-          {second.model !== null && (
-            <ParamControls
-              model={second.model}
-              params={second.params}
-              onChange={onSecondParams}
-              disabled={disabled}
-              labelPrefix="Second model "
-            />
-          )}
-        </>
+        <ModelPicker
+          label="Second model"
+          value={second.model}
+          models={models}
+          category={primary.category}
+          disabledIds={[primary.endpoint_id]}
+          disabled={disabled}
+          onChange={onSecondModel}
+        />
+      )}
+      {on && second?.model != null && (
+        <ParamControls
+          model={second.model}
+          params={second.params}
+          onChange={onSecondParams}
+          disabled={disabled}
+          labelPrefix="Second model "
+        />
       )}
       {on && error !== null && (
         <ErrorBanner tone="input" title="These two models cannot run as a pair">

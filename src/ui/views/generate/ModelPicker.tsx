@@ -44,6 +44,16 @@ function groupsOf(models: readonly CatalogModel[], only: string | null, disabled
     }));
 }
 
+/** One option: the model's name and its licence badge. */
+function ModelOption({ label, model }: { label: string; model: CatalogModel | undefined }) {
+  return (
+    <Group justify="space-between" gap="xs" wrap="nowrap" w="100%">
+      <Text size="xs">{label}</Text>
+      <LicenceBadge licence={licenceOf(model)} />
+    </Group>
+  );
+}
+
 /**
  * A searchable model picker grouped by category, each option with its licence badge (Commercial,
  * Research, Private, Unknown); the chosen model's licence shows beside the field.
@@ -73,12 +83,7 @@ export function ModelPicker(props: ModelPickerProps) {
           const model = id === null ? undefined : byId.get(id);
           if (model) onChange(model);
         }}
-        renderOption={({ option }) => (
-          <Group justify="space-between" gap="xs" wrap="nowrap" w="100%">
-            <Text size="xs">{option.label}</Text>
-            <LicenceBadge licence={licenceOf(byId.get(option.value))} />
-          </Group>
-        )}
+        renderOption={({ option }) => <ModelOption label={option.label} model={byId.get(option.value)} />}
       />
       {value !== null && (
         <Group gap={6} wrap="wrap">

@@ -38,6 +38,35 @@ function sendPrompt(generation: GenerationActorRef, model: CatalogModel, prompt:
   if (param !== null) generation.send({ type: 'SET_PARAMS', params: { [param]: prompt } });
 }
 
+/** Settings live outside the machine: a change (new thresholds, rates) is forwarded as SET_SETTINGS. */
+function useForwardSettings(generation: GenerationActorRef): void {
+  const { settings } = useGenerateFormDeps();
+  useEffect(() => {
+    if (generation.getSnapshot().hasTag('editable')) generation.send({ type: 'SET_SETTINGS', settings });
+  }, [generation, settings]);
+}
+
+/** The cost badge, the Generate button, the run's status line and the dialog of one generation. */
+function SingleFooter({ generation }: SingleFormProps) {
+  const estimate = useSelector(generation, selectEstimate);
+  const editable = useSelector(generation, selectIsEditable);
+  const busy = useSelector(generation, selectIsForegroundBusy);
+  return (
+    <>
+      <CostEstimate estimate={estimate} />
+      <GenerateButton
+        busy={!editable}
+        onGenerate={() => {
+          // Rapid clicks: the first one moved the machine on, so later ones are not accepted.
+          if (generation.getSnapshot().can({ type: 'GENERATE' })) generation.send({ type: 'GENERATE' });
+        }}
+      />
+      {busy && <RunStatus generation={generation} />}
+      <ConfirmStep generation={generation} />
+    </>
+  );
+}
+
 /**
  * The Generate form for one model: picker, prompt, inputs, tags, Dual Mode switch, live cost badge and
  * the Generate button; the dialog opens while the machine is confirming.
@@ -48,19 +77,10 @@ export function SingleForm({ generation }: SingleFormProps) {
   const params = useSelector(generation, selectParams);
   const prompt = useSelector(generation, selectPrompt);
   const tags = useSelector(generation, selectTags);
-  const estimate = useSelector(generation, selectEstimate);
-  const editable = useSelector(generation, selectIsEditable);
-  const busy = useSelector(generation, selectIsForegroundBusy);
+  const locked = !useSelector(generation, selectIsEditable);
   const switchDual = useDualModeSwitch();
-
-  // Settings live outside the machine: forward a change (new thresholds, rates) as an event.
-  useEffect(() => {
-    if (generation.getSnapshot().hasTag('editable')) {
-      generation.send({ type: 'SET_SETTINGS', settings: deps.settings });
-    }
-  }, [generation, deps.settings]);
-
-  const locked = !editable;
+  useForwardSettings(generation);
+  const send = generation.send.bind(generation);
   return (
     <Stack gap="sm">
       <ModelPicker
@@ -68,16 +88,16 @@ export function SingleForm({ generation }: SingleFormProps) {
         value={model}
         models={deps.models}
         disabled={locked}
-        onChange={(next) => generation.send({ type: 'SET_MODEL', model: next })}
+        onChange={(next) => send({ type: 'SET_MODEL', model: next })}
       />
       <PromptField value={prompt} disabled={locked} onChange={(p) => sendPrompt(generation, model, p)} />
       <ParamControls
         model={model}
         params={params}
         disabled={locked}
-        onChange={(changed) => generation.send({ type: 'SET_PARAMS', params: changed })}
+        onChange={(changed) => send({ type: 'SET_PARAMS', params: changed })}
       />
-      <TagFields tags={tags} onChange={(next) => generation.send({ type: 'SET_TAGS', tags: next })} />
+      <TagFields tags={tags} onChange={(next) => send({ type: 'SET_TAGS', tags: next })} />
       <DualModeSection
         on={false}
         onToggle={switchDual}
@@ -85,16 +105,7 @@ export function SingleForm({ generation }: SingleFormProps) {
         primary={model}
         models={deps.models}
       />
-      <CostEstimate estimate={estimate} />
-      <GenerateButton
-        busy={locked}
-        onGenerate={() => {
-          // Rapid clicks: the first one moved the machine on, so later ones are not accepted.
-          if (generation.getSnapshot().can({ type: 'GENERATE' })) generation.send({ type: 'GENERATE' });
-        }}
-      />
-      {busy && <RunStatus generation={generation} />}
-      <ConfirmStep generation={generation} />
+      <SingleFooter generation={generation} />
     </Stack>
   );
 }

@@ -1,0 +1,78 @@
+import { ActionIcon, Badge, Group, Text } from '@mantine/core';
+import { useSelector } from '@xstate/react';
+import type { ActiveRow } from '../../../machines/active-generations.notices.ts';
+import type { GenerationActorRef } from '../../../machines/generation.machine.ts';
+import { selectPhase } from '../../../machines/generation.selectors.ts';
+import { ElapsedTimer, StatusDot } from '../../components/index.ts';
+import { selectFinishedAt, selectProgress } from './active-selectors.ts';
+import { ACTIVE_PHASES, dotStatus } from './row-view.ts';
+
+/** Props of {@link RowHeader}. */
+export interface RowHeaderProps {
+  /** The row (model name, Dual slot). */
+  row: ActiveRow;
+  /** The generation behind it. */
+  generation: GenerationActorRef;
+  /** The current step label, also the dot's accessible name. */
+  label: string;
+  /** Whether the details are expanded. */
+  open: boolean;
+  /** Expands or collapses the details. */
+  onToggle: () => void;
+  /** Id of the details region (aria-controls). */
+  detailsId: string;
+}
+
+/** The expand chevron, turned when open. */
+function Chevron({ open }: { open: boolean }) {
+  return (
+    <svg
+      width="12"
+      height="12"
+      viewBox="0 0 12 12"
+      aria-hidden="true"
+      style={{ rotate: open ? '180deg' : '0deg' }}
+    >
+      <path d="M2 4l4 4 4-4" fill="none" stroke="currentColor" strokeWidth="1.5" />
+    </svg>
+  );
+}
+
+/** The header: dot, model, Dual slot, elapsed timer (ticking while it runs) and the expand button. */
+export function RowHeader(props: RowHeaderProps) {
+  const { row, generation, label, open, onToggle, detailsId } = props;
+  const phase = useSelector(generation, selectPhase);
+  const sentAt = useSelector(generation, selectProgress).startedAt.sent;
+  const finishedAt = useSelector(generation, selectFinishedAt);
+  const running = ACTIVE_PHASES.includes(phase);
+  return (
+    <Group justify="space-between" wrap="nowrap" gap={6}>
+      <Group gap={6} wrap="nowrap" miw={0}>
+        <StatusDot status={dotStatus(phase)} label={label} />
+        <Text size="xs" fw={600} truncate>
+          {row.modelName}
+        </Text>
+        {row.slot !== null && (
+          <Badge size="xs" variant="outline" color="gray">
+            {row.slot === 'primary' ? 'Dual 1' : 'Dual 2'}
+          </Badge>
+        )}
+      </Group>
+      <Group gap={6} wrap="nowrap">
+        {sentAt !== undefined && (
+          <ElapsedTimer startedAt={sentAt} endedAt={running ? undefined : (finishedAt ?? undefined)} />
+        )}
+        <ActionIcon
+          variant="subtle"
+          size="sm"
+          aria-label="Details"
+          aria-expanded={open}
+          aria-controls={detailsId}
+          onClick={onToggle}
+        >
+          <Chevron open={open} />
+        </ActionIcon>
+      </Group>
+    </Group>
+  );
+}
