@@ -21,9 +21,17 @@ export interface GenerateFormDeps {
 
 const FIRST_MODEL = findModel('fal-ai/flux-1/dev') ?? (catalog[0] as CatalogModel);
 
+/** A random v4-style id; randomUUID needs a secure context, so fall back to getRandomValues. */
+function randomId(): string {
+  const { crypto } = globalThis;
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const hex = Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0'));
+  return `${hex.slice(0, 4).join('')}-${hex.slice(4, 6).join('')}-${hex.slice(6, 8).join('')}-${hex.slice(8, 10).join('')}-${hex.slice(10).join('')}`;
+}
+
 /** Default deps: random UUID ids, default settings, the shipped catalog. */
 export const DEFAULT_GENERATE_FORM_DEPS: GenerateFormDeps = Object.freeze({
-  newId: () => globalThis.crypto.randomUUID(),
+  newId: randomId,
   settings: DEFAULT_GENERATION_SETTINGS,
   models: catalog,
   defaultModel: FIRST_MODEL,
