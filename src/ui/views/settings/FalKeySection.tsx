@@ -45,38 +45,47 @@ function SandboxLine() {
 }
 
 /**
- * The fal key: write-only (a pasted key is sent at once, checked with fal.ai and never shown again),
- * its status, `Remove key`, and the Sandbox indicator (modelbridge-docs.md §15).
+ * The key field: a pasted key is sent at once (checked with fal.ai, no Test button; modelbridge-docs.md
+ * §15), a typed one on Enter or leaving the field; the field is emptied either way (write-only).
  */
-export function FalKeySection() {
+function KeyField() {
   const settings = SettingsActorContext.useActorRef();
   const canChange = SettingsActorContext.useSelector(selectCanChangeKey);
-  const source = SettingsActorContext.useSelector(selectKeySource);
   const keyError = SettingsActorContext.useSelector(selectKeyError);
   const send = (input: HTMLInputElement, text = input.value) => {
     input.value = '';
     if (text.trim() !== '') settings.send({ type: 'SET_KEY', key: text });
   };
   return (
+    <PasswordInput
+      label="fal API key"
+      placeholder="Paste your key"
+      size="xs"
+      autoComplete="off"
+      spellCheck={false}
+      disabled={!canChange}
+      error={keyError}
+      onPaste={(e) => {
+        e.preventDefault();
+        send(e.currentTarget, e.clipboardData.getData('text'));
+      }}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter') send(e.currentTarget);
+      }}
+      onBlur={(e) => send(e.currentTarget)}
+    />
+  );
+}
+
+/** The fal key: its status, the write-only field, `Remove key`, and the Sandbox indicator. */
+export function FalKeySection() {
+  const settings = SettingsActorContext.useActorRef();
+  const canChange = SettingsActorContext.useSelector(selectCanChangeKey);
+  const source = SettingsActorContext.useSelector(selectKeySource);
+  return (
     <SettingsSection title="fal.ai connection" description="Your fal key stays in the local backend only.">
       <KeyStatusLine />
-      <PasswordInput
-        label="fal API key"
-        placeholder="Paste your key"
-        size="xs"
-        autoComplete="off"
-        spellCheck={false}
-        disabled={!canChange}
-        error={keyError}
-        onPaste={(e) => {
-          e.preventDefault();
-          send(e.currentTarget, e.clipboardData.getData('text'));
-        }}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter') send(e.currentTarget);
-        }}
-        onBlur={(e) => send(e.currentTarget)}
-      />
+      <KeyField />
       <Group gap="xs" justify="space-between" wrap="wrap">
         <SandboxLine />
         <Button

@@ -1,17 +1,10 @@
-import { Button, Group, TextInput } from '@mantine/core';
-import type { FormEvent } from 'react';
 import { selectFormErrors, selectPhase, selectSettings } from '../../../machines/settings.selectors.ts';
 import { SettingsActorContext } from '../../actors/settings-context.ts';
+import { FieldsForm } from './FieldsForm.tsx';
 import { FormErrors } from './FormErrors.tsx';
-import { fieldText } from './RatesSection.tsx';
 import { SettingsSection } from './SettingsSection.tsx';
 
 const selectWindowErrors = selectFormErrors('windows');
-const KINDS = [
-  { name: 'image', label: 'Image (s)' },
-  { name: 'video', label: 'Video (s)' },
-  { name: 'audio', label: 'Audio (s)' },
-] as const;
 
 /** How long a run stays in the Generate tab before it moves to Active generations, per media kind (seconds). */
 export function WindowsSection() {
@@ -20,42 +13,29 @@ export function WindowsSection() {
   const errors = SettingsActorContext.useSelector(selectWindowErrors);
   const saving = SettingsActorContext.useSelector((s) => selectPhase(s) === 'saving');
   if (current === null) return null;
-  const windows = current.foregroundWindowsSec;
-  const submit = (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const form = e.currentTarget;
-    const [image = '', video = '', audio = ''] = KINDS.map((k) => fieldText(form, k.name));
-    settings.send({ type: 'SAVE_WINDOWS', form: { image, video, audio } });
-  };
+  const { image, video, audio } = current.foregroundWindowsSec;
   return (
     <SettingsSection
       title="Foreground windows"
       description="After this long a run moves to the background and the Generate form is free again."
     >
-      <form
-        key={`${windows.image}|${windows.video}|${windows.audio}`}
-        onSubmit={submit}
-        aria-label="Edit foreground windows"
-      >
-        <Group gap="xs" align="flex-start" wrap="wrap">
-          {KINDS.map((kind) => (
-            <TextInput
-              key={kind.name}
-              name={kind.name}
-              label={kind.label}
-              size="xs"
-              style={{ flex: '1 1 72px', maxWidth: 120 }}
-              inputMode="numeric"
-              defaultValue={String(windows[kind.name])}
-            />
-          ))}
-        </Group>
-        <Group mt={8} gap="xs">
-          <Button type="submit" size="compact-xs" variant="light" loading={saving}>
-            Save windows
-          </Button>
-        </Group>
-      </form>
+      <FieldsForm
+        key={`${image}|${video}|${audio}`}
+        label="Edit foreground windows"
+        fields={[
+          { name: 'image', label: 'Image (s)', defaultValue: String(image), inputMode: 'numeric', basis: 72 },
+          { name: 'video', label: 'Video (s)', defaultValue: String(video), inputMode: 'numeric', basis: 72 },
+          { name: 'audio', label: 'Audio (s)', defaultValue: String(audio), inputMode: 'numeric', basis: 72 },
+        ]}
+        submitLabel="Save windows"
+        saving={saving}
+        onSave={(v) =>
+          settings.send({
+            type: 'SAVE_WINDOWS',
+            form: { image: v.image ?? '', video: v.video ?? '', audio: v.audio ?? '' },
+          })
+        }
+      />
       <FormErrors errors={errors} />
     </SettingsSection>
   );
