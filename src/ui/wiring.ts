@@ -16,6 +16,7 @@ import type { ClockPort, HostImportPort } from '../machines/ports.ts';
 import { resetMachine } from '../machines/reset.machine.ts';
 import { settingsMachine } from '../machines/settings.machine.ts';
 import { parsePanelSettings } from '../machines/settings-ports.ts';
+import { DEFAULT_GENERATE_FORM_DEPS } from './actors/generation-context.ts';
 import type { PanelWiring } from './views/shell/index.ts';
 
 /**
@@ -200,7 +201,8 @@ export function createPanelWiring(
       stored: activeSlot.read(),
       store: { read: async () => activeSlot.read(), write: async (value) => activeSlot.write(value) },
     },
-    newId: () => globalThis.crypto.randomUUID(),
+    // randomUUID needs a secure context; the Generate form's default falls back to getRandomValues.
+    newId: DEFAULT_GENERATE_FORM_DEPS.newId,
     report: (problem) => console.warn(`modelBridge: ${problem}`),
     ...(options.inspect ? { inspect: logInspection } : {}),
   };
