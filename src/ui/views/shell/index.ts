@@ -1,5 +1,6 @@
 /** The panel's frame (header, banners, providers) and the glue between app-level actors. */
 export { AppProviders } from './AppProviders.tsx';
+export { BootError, type BootErrorProps } from './BootError.tsx';
 export { GenerateFormProvider } from './GenerateFormProvider.tsx';
 export { LinkedActiveProvider } from './LinkedActiveProvider.tsx';
 export type { PanelWiring } from './panel-wiring.ts';
