@@ -47,8 +47,8 @@ describe('Billing currency, reload and reset against the real backend', () => {
     await chooseCurrency(page, 'SEK');
 
     const region = billingRegion(page);
-    await expect.poll(() => region.getByRole('group', { name: 'Running total' }).innerText()).toMatch(/kr/);
-    const text = await region.innerText();
+    await expect.poll(() => region.getByRole('group', { name: 'Running total' }).textContent()).toMatch(/kr/);
+    const text = (await region.allInnerTexts()).join('\n');
     const charts = (await region.getByRole('figure').allTextContents()).join('\n');
     expect(`${text}\n${charts}`).not.toMatch(/[$€]|USD \d|EUR \d/);
     const amounts = [...kronorAmounts(text), ...kronorAmounts(charts)];
@@ -56,14 +56,14 @@ describe('Billing currency, reload and reset against the real backend', () => {
     expect(amounts.length).toBeGreaterThanOrEqual(12);
     for (const amount of amounts) expect(amount).toMatch(/^<?-?[\d,]*\d\.\d kr$/);
     for (const name of ['Internal', 'External', 'Pool', 'Combined']) {
-      expect(await region.getByRole('group', { name, exact: true }).innerText()).toMatch(/\d\.\d kr/);
+      expect(await region.getByRole('group', { name, exact: true }).textContent()).toMatch(/\d\.\d kr/);
     }
     // 1,234,567 micro-USD at the stored 9.4 SEK/USD = 11.6 kr, shown on its row's Actual badge.
     expect(text).toMatch(/Actual 11\.6 kr/);
 
     await openTab(page, 'Generate');
     await expect
-      .poll(() => page.getByRole('status', { name: 'Estimated cost' }).innerText())
+      .poll(() => page.getByRole('status', { name: 'Estimated cost' }).textContent())
       .toMatch(/Estimated\s+0\.2 kr/);
   });
 
@@ -81,7 +81,7 @@ describe('Billing currency, reload and reset against the real backend', () => {
       .toBe('SEK');
     await billingRegion(page).getByRole('button', { name: 'View more' }).click();
     const rowsBefore = await billingRows(page).evaluateAll((rows) => rows.map((r) => r.textContent));
-    const totalBefore = await billingRegion(page).getByRole('group', { name: 'Running total' }).innerText();
+    const totalBefore = await billingRegion(page).getByRole('group', { name: 'Running total' }).textContent();
     // 3 seeded runs, the external cost, the pool's shares and the UI run: more than the first 4.
     expect(rowsBefore.length).toBeGreaterThan(4);
 
@@ -92,13 +92,13 @@ describe('Billing currency, reload and reset against the real backend', () => {
     const region = billingRegion(page);
     expect(await region.getByRole('combobox', { name: 'Currency' }).inputValue()).toBe('SEK');
     await expect
-      .poll(() => region.getByRole('group', { name: 'Running total' }).innerText())
+      .poll(() => region.getByRole('group', { name: 'Running total' }).textContent())
       .toBe(totalBefore);
     await region.getByRole('button', { name: 'View more' }).click();
     await expect
       .poll(() => billingRows(page).evaluateAll((rows) => rows.map((r) => r.textContent)))
       .toEqual(rowsBefore);
-    expect(await region.getByRole('group', { name: 'Projects' }).innerText()).toMatch(/Gamma/);
+    expect(await region.getByRole('group', { name: 'Projects' }).textContent()).toMatch(/Gamma/);
   });
 
   test('reset: typing DELETE arms it, the backup path is shown, Billing stays empty after a reload', async () => {
@@ -119,7 +119,7 @@ describe('Billing currency, reload and reset against the real backend', () => {
 
     const done = dialog.getByRole('status').filter({ hasText: 'Cost history deleted' });
     await done.waitFor();
-    const saved = /A backup was saved to\s+(\S.*)$/s.exec(await done.innerText());
+    const saved = /A backup was saved to\s*(\S.*)$/s.exec((await done.textContent()) ?? '');
     const backupPath = saved?.[1]?.trim() ?? '';
     expect(backupPath.startsWith(join(backend.dataDir, 'backups'))).toBe(true);
     expect(existsSync(backupPath)).toBe(true);
@@ -128,7 +128,7 @@ describe('Billing currency, reload and reset against the real backend', () => {
 
     const region = billingRegion(page);
     await region.getByText('No costs recorded yet').waitFor();
-    expect(await region.getByRole('group', { name: 'Running total' }).innerText()).toMatch(/\$0\.00/);
+    expect(await region.getByRole('group', { name: 'Running total' }).textContent()).toMatch(/\$0\.00/);
     const events = await readLedger(backend, await pageToken(page));
     expect(events.some((e) => e.type === 'ledger.reset')).toBe(true);
 
@@ -137,8 +137,8 @@ describe('Billing currency, reload and reset against the real backend', () => {
     await openTab(page, 'Billing');
     await region.getByText('No costs recorded yet').waitFor();
     expect(await billingRows(page).count()).toBe(0);
-    expect(await region.getByRole('group', { name: 'Running total' }).innerText()).toMatch(
-      /0 generations\s+\$0\.00/,
+    expect(await region.getByRole('group', { name: 'Running total' }).textContent()).toMatch(
+      /0 generations\$0\.00/,
     );
   });
 });
