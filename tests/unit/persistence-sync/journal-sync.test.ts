@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { waitFor } from 'xstate';
 import { selectStatus } from '../../../src/machines/persistence.selectors.ts';
 import { type Journal, openJournal } from '../../../src/persistence/index.ts';
@@ -50,8 +50,9 @@ describe('reset against a real journal and real caches', () => {
     a.send({ type: 'RECORD', events: generation() });
     await settled(a);
     await waitFor(b, () => shownGenIds(b).length === 1);
+    // The cache write is queued behind the render: wait for it, so B really leaves a stale cache behind.
+    await vi.waitFor(async () => expect((await cacheB.load())?.events).toHaveLength(2), { timeout: 5000 });
     b.stop();
-    expect((await cacheB.load())?.events).toHaveLength(2);
 
     // Act: reset from panel A, then panel B comes back with its stale cache.
     const backupPath = await typedDeleteReset(a, { disk, cache: cacheA });
