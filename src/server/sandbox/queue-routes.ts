@@ -98,7 +98,9 @@ function result(ctx: SandboxContext, req: SandboxRequest): Response {
   const data = outputJson(req, files, (name) => `${ctx.base()}/files/out/${req.id}/${name}`);
   const headers: Record<string, string> = {};
   // Units come only with the result fetch, never with status polls (modelbridge-docs.md §9).
-  if (!req.scenario.noUnits) headers['x-fal-billable-units'] = String(req.shape.units);
+  req.resultReads += 1;
+  const metered = !req.scenario.noUnits && req.resultReads > req.scenario.unitsAfterReads;
+  if (metered) headers['x-fal-billable-units'] = String(req.shape.units);
   const billAs = req.scenario.billAs ?? req.model.canonicalId;
   if (billAs) headers['x-fal-bill-as'] = billAs;
   return falJson(data, 200, req.id, headers);

@@ -66,6 +66,12 @@ export const SANDBOX_SCENARIOS = [
     effect: 'the result never carries x-fal-billable-units (billing event still recorded)',
   },
   {
+    keyword: '[units-late]',
+    stage: 'result',
+    effect:
+      'the first two result reads carry no x-fal-billable-units; later reads do (fal metering late: settlement)',
+  },
+  {
     keyword: '[slow]',
     stage: 'timing',
     effect: 'queue three times and processing ten times longer than usual',
@@ -79,6 +85,8 @@ export interface Scenario {
     'validation' | 'server' | 'unavailable' | 'rate-limit' | 'timeout' | 'policy' | 'balance' | 'auth' | null;
   cancelBilled: boolean;
   noUnits: boolean;
+  /** Result reads that come back without units before the meter shows up (`[units-late]`: 2). */
+  unitsAfterReads: number;
   slow: boolean;
   /** `[bill-as:<endpoint id>]`: report this endpoint in x-fal-bill-as. */
   billAs: string | null;
@@ -94,6 +102,8 @@ const FAILURES: ReadonlyArray<readonly [string, NonNullable<Scenario['failure']>
   ['[fail:balance]', 'balance'],
   ['[fail:auth]', 'auth'],
 ];
+/** `[units-late]`: the run's own result read and the first settlement re-read see no units. */
+const UNITS_LATE_READS = 2;
 const SUBMIT_FAILURES = new Set(['unavailable', 'rate-limit', 'balance', 'auth']);
 
 /** Reads the keywords from every string value of the input (top level and one level down). */
@@ -106,6 +116,7 @@ export function readScenario(input: Record<string, unknown>): Scenario {
     failure,
     cancelBilled: text.includes('[cancel-billed]'),
     noUnits: text.includes('[no-units]'),
+    unitsAfterReads: text.includes('[units-late]') ? UNITS_LATE_READS : 0,
     slow: text.includes('[slow]'),
     billAs,
   };

@@ -22,6 +22,8 @@ export interface SandboxRequest {
   stopMs: number;
   startPosition: number;
   cancelledAt: number | null;
+  /** Successful result reads so far (for `[units-late]`). */
+  resultReads: number;
 }
 
 /** Realistic timings in seconds at speed 1: [queue min, queue max, run min, run max]. */
@@ -63,6 +65,7 @@ export class SandboxStore {
       submittedWall: Date.now(),
       ...this.timings(model, scenario, random),
       cancelledAt: null,
+      resultReads: 0,
     };
     this.requests.set(request.id, request);
     for (const oldest of this.requests.keys()) {

@@ -123,6 +123,15 @@ describe('gateway lifecycle through the proxy to the sandbox', { timeout: 15_000
     expect([...png.slice(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
   });
 
+  test('[units-late] reports units only from the third result read', async () => {
+    const late = await fal.submit('fal-ai/flux/schnell', { prompt: 'fog [units-late]' });
+    await statusesUntilDone('fal-ai/flux/schnell', late.requestId);
+    const reads = [];
+    for (let i = 0; i < 3; i++)
+      reads.push((await fal.result('fal-ai/flux/schnell', late.requestId)).billableUnits);
+    expect(reads).toEqual([null, null, 1]);
+  });
+
   test('[no-units] gives a result whose billable units are null; [bill-as:…] names another endpoint', async () => {
     const noUnits = await fal.submit('fal-ai/flux/schnell', { prompt: 'rain [no-units]' });
     const billedAs = await fal.submit('fal-ai/flux/schnell', { prompt: 'snow [bill-as:fal-ai/flux/dev]' });

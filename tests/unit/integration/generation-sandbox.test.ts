@@ -160,34 +160,22 @@ describe('generation against the Sandbox fal', { timeout: 20_000 }, () => {
     expect(settlement.getSnapshot().context.queue.entries).toEqual({});
   });
 
-  it('a result without units ([no-units]) enters settlement and settles on a later re-read', async () => {
+  it('a result without units ([units-late]) enters settlement and settles on a later re-read', async () => {
     const { logic, ledger, fal } = wire();
-    const input = generationInput({ genId: 'gen-units', model: FLUX_DEV, prompt: 'no meter [no-units]' });
+    const input = generationInput({ genId: 'gen-units', model: FLUX_DEV, prompt: 'late meter [units-late]' });
     const actor = track(createActor(logic, { input }).start() as never) as Actor<typeof logic>;
     actor.send({ type: 'GENERATE' });
     await waitFor(actor, (s) => s.matches('done'), { timeout: 10_000 });
     expect(settledOf(ledger, 'gen-units')).toBeUndefined();
 
-    // The Sandbox never reports units for [no-units]; fal reporting them on a later read is simulated
-    // over the real gateway: the first re-read passes through (no units), later ones carry 1 unit.
-    let reads = 0;
-    const lateMeter: Pick<FalPort, 'result'> = {
-      result: async (endpointId, requestId) => {
-        const real = await fal.result(endpointId, requestId);
-        reads += 1;
-        return reads === 1 ? real : { ...real, billableUnits: real.billableUnits ?? 1 };
-      },
-    };
-    const settlement = settlementFor(lateMeter, ledger);
+    // The Sandbox meters [units-late] from the third result read: the run's own read and the first
+    // settlement re-read see no units, the second re-read settles.
+    const settlement = settlementFor(fal, ledger);
     settlement.send({ type: 'TICK', at: later(2 * MINUTE) });
-    await pollUntil(
-      async () => (reads === 1 && !settlement.getSnapshot().hasTag('busy') ? true : undefined),
-      10_000,
-    );
-    expect(settlement.getSnapshot().context.queue.entries['gen-units']).toMatchObject({
-      attempts: 1,
-      closed: true,
-    });
+    await pollUntil(async () => {
+      const entry = settlement.getSnapshot().context.queue.entries['gen-units'];
+      return entry?.attempts === 1 && !settlement.getSnapshot().hasTag('busy') ? true : undefined;
+    }, 10_000);
     expect(settledOf(ledger, 'gen-units')).toBeUndefined();
     settlement.send({ type: 'TICK', at: later(10 * MINUTE) });
     await pollUntil(async () => settledOf(ledger, 'gen-units'), 10_000);
