@@ -9,6 +9,8 @@ import {
   billingRows,
   generateAndWait,
   openTab,
+  pickChoice,
+  pickModel,
   type TabName,
   typeTag,
 } from '../fixtures/e2e/ui.ts';
@@ -31,6 +33,22 @@ function horizontalOverflow(page: Page): Promise<number> {
     );
     return Math.max(0, ...widest);
   });
+}
+
+/** The cost dialog in a 320 px dock, then Escape, which cancels it like the Cancel button. */
+async function confirmDialogAt320(page: Page): Promise<void> {
+  await page.setViewportSize({ width: 320, height: 800 });
+  await openTab(page, 'Generate');
+  await pickModel(page, 'Kling O3', /Kling O3 4K Text to Video/);
+  await pickChoice(page, 'Duration', '15 s');
+  await page.getByRole('button', { name: 'Generate', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Confirm generation cost' });
+  await dialog.waitFor();
+  await page.screenshot({ path: join(SCREENSHOT_DIR, 'confirm-dialog-320.png'), animations: 'disabled' });
+  expect(await horizontalOverflow(page), 'the dialog overflows a 320 px dock').toBe(0);
+  await page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'detached' });
+  expect(await activeRows(page).count()).toBe(1);
 }
 
 describe('Screenshots of every tab at 320 px and 800 px', () => {
@@ -66,6 +84,7 @@ describe('Screenshots of every tab at 320 px and 800 px', () => {
       }
     }
     expect(saved).toHaveLength(6);
+    await confirmDialogAt320(page);
   });
 });
 
