@@ -1,8 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { cepCommand } from './cli-cep.ts';
+import { panelBuildReason } from './panel-build-state.ts';
 import { JournalLockedError } from './persistence/index.ts';
 import { PortInUseError } from './server/listen.ts';
 import { DEFAULT_PORT, type RunningServer, startServer } from './server/start.ts';
@@ -58,6 +59,7 @@ export function parseServeArgs(args: string[]): ServeArgs {
 /** Entry point of the `modelbridge` command; resolves with the process exit code. */
 export async function main(argv: string[]): Promise<number> {
   const [command = 'serve', ...rest] = argv;
+  if (command === 'cep') return cepCommand(rest, { root });
   if (command !== 'serve') {
     console.error(`modelbridge: unknown command "${command}". ${USAGE}`);
     return 2;
@@ -72,10 +74,13 @@ export async function main(argv: string[]): Promise<number> {
   return serve(args);
 }
 
-/** Builds dist/panel with Vite when it is missing (first `npm start`); false when the build failed. */
-function buildPanelIfMissing(): boolean {
-  if (existsSync(join(panelDir, 'index.html'))) return true;
-  console.log('modelBridge: building the panel (first start)…');
+/** Builds dist/panel with Vite when it is missing or older than its sources; false when the build failed. */
+function buildPanelIfNeeded(): boolean {
+  const reason = panelBuildReason(root, panelDir);
+  if (reason === null) return true;
+  console.log(
+    `modelBridge: building the panel (${reason === 'missing' ? 'first start' : 'sources changed'})…`,
+  );
   // npx is a .cmd script on Windows, which Node only starts through a shell.
   const build = spawnSync('npx', ['vite', 'build'], {
     cwd: root,
@@ -90,7 +95,7 @@ function buildPanelIfMissing(): boolean {
 }
 
 async function serve(args: ServeArgs): Promise<number> {
-  if (args.buildIfNeeded && !buildPanelIfMissing()) return 1;
+  if (args.buildIfNeeded && !buildPanelIfNeeded()) return 1;
   let server: RunningServer;
   try {
     server = await startServer({
