@@ -21,9 +21,10 @@ import {
   type LedgerResetEvent,
   type SaveEventsInput,
 } from './persistence-ports.ts';
+import { SYSTEM_IDS } from './system-ids.ts';
 
 /** The systemId the persistence actor registers under, so the reset machine can reach it. */
-export const PERSISTENCE_SYSTEM_ID = 'persistence';
+export const PERSISTENCE_SYSTEM_ID = SYSTEM_IDS.persistence;
 
 /** Plain-JSON state of the ledger in this panel: every known event, what disk has not acknowledged yet. */
 export interface PersistenceContext {

@@ -17,6 +17,7 @@ import {
   type SettlementQueue,
   trackEvent,
 } from './settlement-queue.ts';
+import { SYSTEM_IDS } from './system-ids.ts';
 
 /** Input: the ledger as loaded at boot (its unsettled generations become the queue) and the time. */
 export interface SettlementInput {
@@ -52,7 +53,7 @@ export type SettlementEvent =
 export type SettlementTag = 'busy';
 
 /** The systemId the settlement singleton registers under (STYLE.md §6.12). */
-export const SETTLEMENT_SYSTEM_ID = 'settlement';
+export const SETTLEMENT_SYSTEM_ID = SYSTEM_IDS.settlement;
 
 const record = (drafts: LedgerEventDraft[]): RecordEvent => ({ type: 'RECORD', events: drafts });
 
