@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { externalRow, imported, poolDefined, tags } from '../fixtures/ledger-builders.ts';
 import { callApi, readLedger } from '../fixtures/e2e/backend.ts';
@@ -35,6 +35,14 @@ function kronorAmounts(text: string): string[] {
 
 async function chooseCurrency(page: Page, currency: 'USD' | 'EUR' | 'SEK') {
   await billingRegion(page).getByRole('combobox', { name: 'Currency' }).selectOption(currency);
+}
+
+/** The path a finished reset shows under "Cost history deleted: A backup was saved to …". */
+async function shownBackupPath(dialog: Locator): Promise<string> {
+  const done = dialog.getByRole('status').filter({ hasText: 'Cost history deleted' });
+  await done.waitFor();
+  const saved = /A backup was saved to\s*(\S.*)$/s.exec((await done.textContent()) ?? '');
+  return saved?.[1]?.trim() ?? '';
 }
 
 describe('Billing currency, reload and reset against the real backend', () => {
@@ -117,10 +125,7 @@ describe('Billing currency, reload and reset against the real backend', () => {
     await expect.poll(() => remove.isEnabled()).toBe(true);
     await remove.click();
 
-    const done = dialog.getByRole('status').filter({ hasText: 'Cost history deleted' });
-    await done.waitFor();
-    const saved = /A backup was saved to\s*(\S.*)$/s.exec((await done.textContent()) ?? '');
-    const backupPath = saved?.[1]?.trim() ?? '';
+    const backupPath = await shownBackupPath(dialog);
     expect(backupPath.startsWith(join(backend.dataDir, 'backups'))).toBe(true);
     expect(existsSync(backupPath)).toBe(true);
     await dialog.getByRole('button', { name: 'Close', exact: true }).click();

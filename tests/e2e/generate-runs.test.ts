@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { readLedger } from '../fixtures/e2e/backend.ts';
+import { type Backend, readLedger } from '../fixtures/e2e/backend.ts';
 import { setupE2E } from '../fixtures/e2e/panel.ts';
 import {
   activeRows,
@@ -8,8 +8,9 @@ import {
   generateAndWait,
   openTab,
   pageToken,
-  pickChoice,
-  pickModel,
+  chooseExpensiveRun,
+  EXPENSIVE,
+  finishedRows,
 } from '../fixtures/e2e/ui.ts';
 
 const session = setupE2E({ speed: 40 });
@@ -29,6 +30,10 @@ function backgroundOf(el: Element): string {
     if (colour !== 'rgba(0, 0, 0, 0)' && colour !== 'transparent') return colour;
   }
   return 'none';
+}
+
+async function submittedIn(backend: Backend, token: string) {
+  return (await readLedger(backend, token)).filter((e) => e.type === 'generation.submitted');
 }
 
 describe('Generate → Billing against the real backend and Sandbox fal', () => {
@@ -72,22 +77,20 @@ describe('Generate → Billing against the real backend and Sandbox fal', () => 
   test('an expensive run asks first: Cancel records nothing, Continue records one row', async () => {
     const { page, backend } = session();
     const token = await pageToken(page);
-    await pickModel(page, 'Kling O3', /Kling O3 4K Text to Video/);
-    await pickChoice(page, 'Duration', '15 s');
+    await chooseExpensiveRun(page);
     await page.getByRole('textbox', { name: 'Prompt' }).fill('a drone shot over a fjord at dawn');
-    // 15 s × $0.42/s = $6.30, above the default single-model threshold of $5.00.
     await expect
       .poll(() => page.getByRole('status', { name: 'Estimated cost' }).textContent())
-      .toMatch(/\$6\.30/);
+      .toMatch(EXPENSIVE.estimate);
     const dialog = page.getByRole('dialog', { name: 'Confirm generation cost' });
 
     await page.getByRole('button', { name: 'Generate', exact: true }).click();
     await dialog.waitFor();
-    expect(await dialog.textContent()).toMatch(/Kling O3 4K Text to Video.*\$6\.30/s);
+    expect(await dialog.textContent()).toMatch(/Kling O3 4K Text to Video.*\$6\.30/);
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await dialog.waitFor({ state: 'detached' });
 
-    expect((await readLedger(backend, token)).filter((e) => e.type === 'generation.submitted')).toEqual([]);
+    expect(await submittedIn(backend, token)).toEqual([]);
     await openTab(page, 'Billing');
     await billingRegion(page).getByText('No costs recorded yet').waitFor();
     expect(await billingRows(page).count()).toBe(0);
@@ -96,22 +99,14 @@ describe('Generate → Billing against the real backend and Sandbox fal', () => 
     await page.getByRole('button', { name: 'Generate', exact: true }).click();
     await dialog.waitFor();
     await dialog.getByRole('button', { name: 'Continue' }).click();
-    await expect
-      .poll(
-        () =>
-          activeRows(page)
-            .filter({ hasText: /Imported|Done/ })
-            .count(),
-        { timeout: 20_000 },
-      )
-      .toBe(1);
+    await expect.poll(() => finishedRows(page).count(), { timeout: 20_000 }).toBe(1);
 
     await openTab(page, 'Billing');
     await expect.poll(() => billingRows(page).count()).toBe(1);
     expect(await billingRows(page).first().getAttribute('aria-label')).toMatch(
       /^Kling O3 4K Text to Video, /,
     );
-    const submitted = (await readLedger(backend, token)).filter((e) => e.type === 'generation.submitted');
+    const submitted = await submittedIn(backend, token);
     expect(submitted).toHaveLength(1);
     expect(submitted[0]).toMatchObject({ endpointId: 'fal-ai/kling-video/o3/4k/text-to-video' });
   });

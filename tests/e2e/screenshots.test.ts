@@ -7,10 +7,9 @@ import { seededRuns, seedThroughApi } from '../fixtures/e2e/seed.ts';
 import {
   activeRows,
   billingRows,
+  chooseExpensiveRun,
   generateAndWait,
   openTab,
-  pickChoice,
-  pickModel,
   type TabName,
   typeTag,
 } from '../fixtures/e2e/ui.ts';
@@ -39,8 +38,7 @@ function horizontalOverflow(page: Page): Promise<number> {
 async function confirmDialogAt320(page: Page): Promise<void> {
   await page.setViewportSize({ width: 320, height: 800 });
   await openTab(page, 'Generate');
-  await pickModel(page, 'Kling O3', /Kling O3 4K Text to Video/);
-  await pickChoice(page, 'Duration', '15 s');
+  await chooseExpensiveRun(page);
   await page.getByRole('button', { name: 'Generate', exact: true }).click();
   const dialog = page.getByRole('dialog', { name: 'Confirm generation cost' });
   await dialog.waitFor();
