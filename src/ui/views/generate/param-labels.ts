@@ -62,7 +62,14 @@ export function controlledParams(model: CatalogModel): CatalogParam[] {
   return model.params.filter((p) => p.name !== prompt);
 }
 
-/** "5" → "5 s" for a duration choice given in bare seconds; anything else as it is. */
+/** Words for a choice: "5" → "5 s" for a bare-seconds duration, "landscape_4_3" → "Landscape 4:3"; others as they are. */
 export function choiceLabel(param: CatalogParam, value: string): string {
-  return param.name === 'duration' && /^\d+(\.\d+)?$/.test(value) ? `${value} s` : value;
+  if (param.name === 'duration' && /^\d+(\.\d+)?$/.test(value)) return `${value} s`;
+  // fal's size presets read as words: "landscape_4_3" → "Landscape 4:3", "square_hd" → "Square HD".
+  const preset = /^([a-z]+)(?:_(hd))?(?:_(\d+)_(\d+))?$/.exec(value);
+  if (preset && value.includes('_')) {
+    const [, shape = '', hd, w, h] = preset;
+    return [humanise(shape), hd ? 'HD' : '', w && h ? `${w}:${h}` : ''].filter(Boolean).join(' ');
+  }
+  return value;
 }
