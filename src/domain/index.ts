@@ -92,6 +92,7 @@ export type {
   LedgerState,
   Pool,
 } from './ledger/state.ts';
+export { axisTicks, formatAxisMoney, niceAxisStep } from './money-axis.ts';
 export { formatMoney, MICROS_PER_UNIT, parseDecimalToMicros, roundDiv, usdToMicros } from './money.ts';
 export { allocatePool } from './pools.ts';
 export { dedupeTags, normaliseTag, sameTag, suggestTags, tagKey } from './tags.ts';
