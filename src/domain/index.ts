@@ -151,3 +151,5 @@ export {
   unitPriceUsdMicros,
 } from './pricing/index.ts';
 export type { Estimate } from './pricing/estimate.ts';
+export { chooseEstimate, estimateWithLearned } from './pricing/choose-estimate.ts';
+export { type LearnedRuns, learnedSamples } from './pricing/learned-samples.ts';
