@@ -34,6 +34,21 @@ function ledgerOf(rows: number, billing = billingState()): ActorsParameter {
 
 const list = (canvas: ReturnType<typeof within>) => canvas.getByRole('list', { name: 'Cost history' });
 const rows = (canvas: ReturnType<typeof within>) => within(list(canvas)).getAllByRole('listitem');
+/** The drawn tick labels of a chart's money axis (y on the line, x under the horizontal bars). */
+function moneyTicks(canvas: ReturnType<typeof within>, figure: string, axis: 'x' | 'y'): string[] {
+  const root = canvas.getByRole('figure', { name: figure });
+  const ticks = root.querySelectorAll(
+    `.recharts-${axis}Axis-tick-labels .recharts-cartesian-axis-tick-label`,
+  );
+  return Array.from(ticks, (t) => t.textContent ?? '');
+}
+
+/** Asserts an axis shows at least two ticks and never the same label twice in a row. */
+async function expectDistinctTicks(labels: string[]) {
+  await expect(labels.length).toBeGreaterThanOrEqual(2);
+  for (let i = 1; i < labels.length; i += 1) await expect(labels[i]).not.toBe(labels[i - 1]);
+}
+
 const chip = (canvas: ReturnType<typeof within>, name: string) =>
   within(canvas.getByRole('group', { name: 'Projects' })).getByRole('button', { name });
 
@@ -64,6 +79,11 @@ export const FourteenRows: Story = {
     await waitFor(() => expect(byModel.querySelectorAll('.recharts-bar-rectangle')).toHaveLength(4));
     const overTime = canvas.getByRole('figure', { name: 'Cost over time' });
     await waitFor(() => expect(overTime.querySelector('.recharts-line')).not.toBeNull());
+    // Money axes: nice steps, every tick drawn, no label repeated (the tooltip keeps exact amounts).
+    await waitFor(() => expect(moneyTicks(canvas, 'Cost over time', 'y').length).toBeGreaterThan(1));
+    await expectDistinctTicks(moneyTicks(canvas, 'Cost over time', 'y'));
+    await expectDistinctTicks(moneyTicks(canvas, 'Cost by model', 'x'));
+    await expectDistinctTicks(moneyTicks(canvas, 'Cost by deliverable', 'x'));
   },
 };
 

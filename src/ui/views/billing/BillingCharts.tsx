@@ -2,7 +2,13 @@ import { BarChart, LineChart } from '@mantine/charts';
 import { Box, Stack, Text } from '@mantine/core';
 import { useId } from '@mantine/hooks';
 import type { ReactNode } from 'react';
-import { type BreakdownRow, formatMoney, MICROS_PER_UNIT } from '../../../domain/index.ts';
+import {
+  axisTicks,
+  type BreakdownRow,
+  type Currency,
+  formatAxisMoney,
+  formatMoney,
+} from '../../../domain/index.ts';
 import { useMoney } from '../../hooks/use-money.ts';
 import { useBillingRows, useBreakdown } from './billing-data.ts';
 import { formatDay } from './row-view.ts';
@@ -20,9 +26,30 @@ interface Point {
   cost: number;
 }
 
-// Charts take plain numbers: display micro-units (already at stored rates) → units, for drawing only.
+/** Ticks per money axis: 4 intervals on the line's tall axis, 3 under the bars (a 320 px dock is narrow). */
+const LINE_TICKS = 4;
+const BAR_TICKS = 3;
+
+// Charts draw the display micro-units themselves (integers, already at stored rates): the tooltip
+// formats them exactly with formatMoney, the axis with formatAxisMoney at its step's precision.
 function points(rows: readonly BreakdownRow[], label: (key: string) => string): Point[] {
-  return rows.map((r) => ({ name: label(r.key), cost: r.usdMicros / MICROS_PER_UNIT }));
+  return rows.map((r) => ({ name: label(r.key), cost: r.usdMicros }));
+}
+
+/**
+ * Recharts props of a money axis over `data`: nice ticks (all shown, none dropped), the domain they
+ * span, and labels precise enough that two ticks never read the same ("$0.005", not "$0.01" twice).
+ */
+function moneyAxis(data: readonly Point[], currency: Currency, maxTicks: number) {
+  const costs = data.map((p) => p.cost);
+  const ticks = axisTicks(Math.min(0, ...costs), Math.max(0, ...costs), maxTicks);
+  const step = (ticks[1] ?? 0) - (ticks[0] ?? 0);
+  return {
+    ticks,
+    domain: [ticks[0] ?? 0, ticks.at(-1) ?? 0],
+    interval: 0,
+    tickFormatter: (value: number) => formatAxisMoney(Math.round(value), currency, step),
+  } as const;
 }
 
 function Figure({ title, children }: { title: string; children: ReactNode }) {
@@ -39,11 +66,11 @@ function Figure({ title, children }: { title: string; children: ReactNode }) {
 
 interface ChartProps {
   data: Point[];
-  valueFormatter: (units: number) => string;
+  currency: Currency;
 }
 
 /** Horizontal bars, one per group: names stay readable in a 320 px dock (height grows with the bars). */
-function Bars({ data, valueFormatter }: ChartProps) {
+function Bars({ data, currency }: ChartProps) {
   return (
     <BarChart
       h={40 + data.length * 28}
@@ -52,45 +79,52 @@ function Bars({ data, valueFormatter }: ChartProps) {
       series={SERIES}
       orientation="vertical"
       yAxisProps={{ width: 96 }}
-      valueFormatter={valueFormatter}
+      xAxisProps={moneyAxis(data, currency, BAR_TICKS)}
+      valueFormatter={(micros) => formatMoney(Math.round(micros), currency)}
       barProps={NO_ANIMATION}
+    />
+  );
+}
+
+/** Cost per day: straight segments with a dot per day, so nothing suggests values between days. */
+function Days({ data, currency }: ChartProps) {
+  return (
+    <LineChart
+      h={160}
+      data={data}
+      dataKey="name"
+      series={SERIES}
+      curveType="linear"
+      withDots
+      valueFormatter={(micros) => formatMoney(Math.round(micros), currency)}
+      yAxisProps={{ width: 72, ...moneyAxis(data, currency, LINE_TICKS) }}
+      lineProps={NO_ANIMATION}
     />
   );
 }
 
 /**
  * Three charts of the filtered costs in the display currency: cost over time (line, by day), by model
- * and by deliverable (bars, largest first, at most 8). Nothing is drawn when no row matches.
+ * and by deliverable (bars, largest first, at most 8). Nothing is drawn when no row matches. Axis
+ * ticks are nice steps labelled at their precision; the tooltip shows the exact formatMoney amount.
  */
 export function BillingCharts() {
-  const money = useMoney();
+  const { currency } = useMoney();
   const hasRows = useBillingRows().length > 0;
   const byDay = useBreakdown('day');
   const byModel = useBreakdown('model');
   const byDeliverable = useBreakdown('deliverable');
   if (!hasRows) return null;
-  const format = (units: number) => formatMoney(Math.round(units * MICROS_PER_UNIT), money.currency);
   return (
     <Stack gap="sm">
       <Figure title="Cost over time">
-        <LineChart
-          h={160}
-          data={points(byDay, formatDay)}
-          dataKey="name"
-          series={SERIES}
-          valueFormatter={format}
-          yAxisProps={{ width: 72 }}
-          lineProps={NO_ANIMATION}
-        />
+        <Days data={points(byDay, formatDay)} currency={currency} />
       </Figure>
       <Figure title="Cost by model">
-        <Bars data={points(byModel.slice(0, MAX_BARS), (k) => k)} valueFormatter={format} />
+        <Bars data={points(byModel.slice(0, MAX_BARS), (k) => k)} currency={currency} />
       </Figure>
       <Figure title="Cost by deliverable">
-        <Bars
-          data={points(byDeliverable.slice(0, MAX_BARS), (k) => k || 'Untagged')}
-          valueFormatter={format}
-        />
+        <Bars data={points(byDeliverable.slice(0, MAX_BARS), (k) => k || 'Untagged')} currency={currency} />
       </Figure>
     </Stack>
   );
