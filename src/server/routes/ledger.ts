@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { newestResetEpoch } from '../../domain/ledger/epoch.ts';
 import { type LedgerEvent, ledgerEventSchema } from '../../domain/ledger/events.ts';
 import type { ServerContext } from '../context.ts';
 import { ApiError } from '../errors.ts';
@@ -60,6 +61,42 @@ export function validateBatch(body: unknown): LedgerEvent[] {
   return events;
 }
 
+/**
+ * Refuses what only the backend may decide: a new `ledger.reset` (resets go through the typed-DELETE
+ * `/reset`, which backs up first) and events stamped with an epoch this ledger never reached (a later
+ * reset would not hide them). Known ids pass: re-sending an acknowledged event is harmless.
+ */
+export function refuseForeignEpochs(events: readonly LedgerEvent[], stored: readonly LedgerEvent[]): void {
+  const known = new Set(stored.map((e) => e.id));
+  const epoch = newestResetEpoch(stored);
+  const problems: EventProblem[] = [];
+  events.forEach((event, index) => {
+    if (known.has(event.id)) return;
+    if (event.type === 'ledger.reset') {
+      problems.push({
+        index,
+        id: event.id,
+        reasons: ['A reset is made only with Reset cost history (type DELETE).'],
+      });
+    } else if (event.epoch > epoch) {
+      problems.push({
+        index,
+        id: event.id,
+        reasons: [`It belongs to reset epoch ${event.epoch}, but this ledger is at epoch ${epoch}.`],
+      });
+    }
+  });
+  if (problems.length > 0) {
+    throw new ApiError(
+      400,
+      'INVALID_EVENTS',
+      `${problems.length} of ${events.length} events cannot be recorded, so none were saved ` +
+        `(first: event ${problems[0]!.index}: ${problems[0]!.reasons[0]})`,
+      problems,
+    );
+  }
+}
+
 function idOf(item: unknown): string | null {
   const id = (item as { id?: unknown } | null)?.id;
   return typeof id === 'string' ? id : null;
@@ -82,7 +119,10 @@ export function createLedgerRoutes(ctx: ServerContext): Hono {
     const events = validateBatch(await readJsonBody(c));
     refuseWhenReadOnly(ctx);
     // The journal skips known ids and pre-reset epochs; only what it newly wrote is broadcast.
-    const { appended: fresh } = await serial(() => diskWrite(() => ctx.journal.append(events)));
+    const { appended: fresh } = await serial(() => {
+      refuseForeignEpochs(events, ctx.journal.all());
+      return diskWrite(() => ctx.journal.append(events));
+    });
     ctx.bus.publish(fresh);
     const acknowledged = [...new Set(events.map((e) => e.id))];
     return c.json<AppendResponse>({ acknowledged, appended: fresh.length });

@@ -49,9 +49,10 @@ describe('modelbridge serve (child process)', () => {
     const dataDir = await tempDir();
     dirs.push(dataDir);
     const run = runServe(['--port', '0', '--sandbox', '--data-dir', dataDir]);
+    // The start-up banner is several writes; "Data folder" is its last line.
     await waitUntil(
-      () => /panel: http:\/\/127\.0\.0\.1:\d+\//.test(run.out()) || run.child.exitCode !== null,
-      'the URL',
+      () => /Data folder: /.test(run.out()) || run.child.exitCode !== null,
+      'the banner',
       20_000,
     );
     expect(run.err()).toBe('');

@@ -121,3 +121,33 @@ describe('reset', () => {
     expect(ids((await api.get('/api/ledger')).json)).not.toContain(stale.id);
   });
 });
+
+describe('what only the backend decides', () => {
+  test('a reset sent as an event is refused: it would skip the typed DELETE and the backup', async () => {
+    const before = ids((await api.get('/api/ledger')).json);
+    const { id, at } = completedEvent();
+    const forged = { id, at, v: 1, epoch: 1, type: 'ledger.reset', newEpoch: Number.MAX_SAFE_INTEGER };
+    const response = await api.post('/api/ledger/events', { events: [forged] });
+    expect(response.status).toBe(400);
+    expect(JSON.stringify(response.json)).toContain('type DELETE');
+    expect(ids((await api.get('/api/ledger')).json)).toEqual(before);
+    // The real reset still works afterwards.
+    expect((await api.post('/api/ledger/reset', { confirm: 'DELETE' })).status).toBe(200);
+  });
+
+  test('an event from an epoch this ledger never reached is refused, so no later reset misses it', async () => {
+    const future = completedEvent({ epoch: 99 });
+    const response = await api.post('/api/ledger/events', { events: [future] });
+    expect(response.status).toBe(400);
+    expect(JSON.stringify(response.json)).toContain('epoch 99');
+    expect(ids((await api.get('/api/ledger')).json)).not.toContain(future.id);
+  });
+
+  test('the ledger’s own reset event can be sent again (a panel re-pushing what it learned)', async () => {
+    const ledger = (await api.get('/api/ledger')).json as LedgerBody;
+    const reset = ledger.events.find((e) => e.type === 'ledger.reset')!;
+    const response = await api.post('/api/ledger/events', { events: [reset] });
+    expect(response.status).toBe(200);
+    expect((response.json as { appended: number }).appended).toBe(0);
+  });
+});
