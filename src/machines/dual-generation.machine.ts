@@ -1,6 +1,7 @@
 import { type ActorRefFrom, assertEvent, assign, type SnapshotFrom, sendTo, setup } from 'xstate';
-import { combineEstimates, type Estimate, needsConfirmation, type Tags } from '../domain/index.ts';
-import { type CatalogModel, defaultParams, estimateCost } from '../domain/pricing/index.ts';
+import { type Estimate, type LearnedRuns, needsConfirmation, type Tags } from '../domain/index.ts';
+import { type CatalogModel, defaultParams } from '../domain/pricing/index.ts';
+import { combinedEstimate, pairError, slotForm } from './dual-generation-context.ts';
 import { type GenerationActorRef, generationMachine } from './generation.machine.ts';
 import { type GenerationPhase, type GenerationSnapshot, phaseOf } from './generation.selectors.ts';
 import type { GenerationSettings } from './generation-settings.ts';
@@ -23,6 +24,8 @@ export interface DualGenerationInput {
   prompt?: string;
   tags?: Tags;
   settings: GenerationSettings;
+  /** The user's metered runs and the window's end, for learned estimates; none by default. */
+  learned?: LearnedRuns | null;
 }
 
 /** Context: the form, the combined estimate (micro-USD), the pair error, and the two running slots. */
@@ -32,6 +35,8 @@ export interface DualGenerationContext {
   prompt: string;
   tags: Tags;
   settings: GenerationSettings;
+  /** Samples for the learned layer of both estimates (null: none yet); handed to the slots at spawn. */
+  learned: LearnedRuns | null;
   /** Sum of both estimates; tier `none` (null amount) when either has no price. */
   combined: Estimate | null;
   /** Why the pair cannot be generated (shown before anything is sent), else null. */
@@ -49,6 +54,7 @@ export type DualGenerationEvent =
   | { type: 'SET_PARAMS'; slot: DualSlot; params: Record<string, unknown> }
   | { type: 'SET_PROMPT'; prompt: string }
   | { type: 'SET_TAGS'; tags: Tags }
+  | ({ type: 'SET_LEARNED' } & LearnedRuns)
   | { type: 'GENERATE' }
   | { type: 'CONTINUE' }
   | { type: 'CANCEL' }
@@ -61,34 +67,6 @@ export type DualGenerationTag = 'editable' | 'confirming' | 'busy' | 'finished';
 
 const SLOTS: readonly DualSlot[] = ['primary', 'secondary'];
 const ENDED: readonly (GenerationPhase | null)[] = ['done', 'failed', 'cancelled', 'stillRunning'];
-
-function slotForm(slot: DualGenerationInput[DualSlot]): DualSlotForm {
-  const params = { ...(slot.model ? defaultParams(slot.model) : {}), ...slot.params };
-  return { genId: slot.genId, model: slot.model, params };
-}
-
-/** The combined estimate of both slots, or null while the secondary model is not chosen. */
-export function combinedEstimate(slots: Record<DualSlot, DualSlotForm>): Estimate | null {
-  const { primary, secondary } = slots;
-  if (!primary.model || !secondary.model) return null;
-  return combineEstimates(
-    estimateCost(primary.model, primary.params),
-    estimateCost(secondary.model, secondary.params),
-  );
-}
-
-/** Why two models cannot run as a pair (modelbridge-docs.md §4), or null when they can. */
-export function pairError(slots: Record<DualSlot, DualSlotForm>): string | null {
-  const { primary, secondary } = slots;
-  if (!primary.model || !secondary.model) return 'Choose a second model to compare, then generate again.';
-  if (primary.model.endpoint_id === secondary.model.endpoint_id) {
-    return 'Dual Mode needs two different models: choose another second model. Nothing was sent or charged.';
-  }
-  if (primary.model.category !== secondary.model.category) {
-    return `Both models must make the same kind of media (${primary.model.category} vs ${secondary.model.category}): choose a second model of the same category. Nothing was sent or charged.`;
-  }
-  return null;
-}
 
 function slotOf(context: DualGenerationContext, type: string): DualSlot | null {
   const id = type.slice('xstate.snapshot.'.length);
@@ -124,7 +102,12 @@ export const dualGenerationMachine = setup({
           ? { ...old, model: event.model, params: { ...defaultParams(event.model), ...event.params } }
           : { ...old, params: { ...old.params, ...event.params } };
       const slots = { ...context.slots, [event.slot]: form };
-      return { slots, combined: combinedEstimate(slots), error: null };
+      return { slots, combined: combinedEstimate(slots, context.learned), error: null };
+    }),
+    assignLearned: assign(({ context, event }) => {
+      assertEvent(event, 'SET_LEARNED');
+      const learned = { samples: event.samples, now: event.now };
+      return { learned, combined: combinedEstimate(context.slots, learned) };
     }),
     // The slot will leave `failed` on RETRY; until its next snapshot arrives it counts as running.
     assignSlotRestarted: assign(({ context }, params: { slot: DualSlot }) => ({
@@ -140,6 +123,7 @@ export const dualGenerationMachine = setup({
           params,
           prompt: context.prompt,
           tags: context.tags,
+          learned: context.learned ?? null,
         };
         const dual = { groupId: context.groupId, slot };
         // autoStart: the pair was confirmed as a whole, so each slot sends at once with the same prompt and tags.
@@ -168,13 +152,15 @@ export const dualGenerationMachine = setup({
   id: 'dualGeneration',
   context: ({ input }) => {
     const slots = { primary: slotForm(input.primary), secondary: slotForm(input.secondary) };
+    const learned = input.learned ?? null;
     return {
       groupId: input.groupId,
       slots,
       prompt: input.prompt ?? '',
       tags: input.tags ?? { client: '', project: '', deliverable: '' },
       settings: input.settings,
-      combined: combinedEstimate(slots),
+      learned,
+      combined: combinedEstimate(slots, learned),
       error: null,
       refs: { primary: null, secondary: null },
       phases: { primary: null, secondary: null },
@@ -190,6 +176,7 @@ export const dualGenerationMachine = setup({
         SET_PARAMS: { actions: 'assignSlot' },
         SET_PROMPT: { actions: assign({ prompt: ({ event }) => event.prompt }) },
         SET_TAGS: { actions: assign({ tags: ({ event }) => event.tags }) },
+        SET_LEARNED: { actions: 'assignLearned' },
         GENERATE: [
           // A clear error before anything is sent: same model twice, or two kinds of media.
           { guard: 'isInvalidPair', actions: 'assignPairError' },

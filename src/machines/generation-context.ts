@@ -1,9 +1,8 @@
-import type { Estimate, Tags } from '../domain/index.ts';
+import { type Estimate, estimateWithLearned, type LearnedRuns, type Tags } from '../domain/index.ts';
 import {
   type CatalogModel,
   defaultParams,
   type EstimateOptions,
-  estimateCost,
   licenceOf,
   unitPriceUsdMicros,
 } from '../domain/pricing/index.ts';
@@ -20,19 +19,38 @@ import { initialProgress } from './generation-run.progress.ts';
 
 const NO_TAGS: Tags = { client: '', project: '', deliverable: '' };
 
-/** The estimate for a model and inputs (tier kept: estimated, from, learned or none). */
+/**
+ * The estimate for a model and inputs, micro-USD with its tier: the exact catalog formula, else the
+ * learned median of the user's metered runs of this configuration, else fal's unit price, else none
+ * (chooseEstimate in src/domain documents the cascade).
+ */
 export function estimateOf(
   model: CatalogModel,
   params: Record<string, unknown>,
   options: EstimateOptions,
+  learned: LearnedRuns | null = null,
 ): Estimate {
-  return estimateCost(model, params, options);
+  return estimateWithLearned(model, params, options, learned);
+}
+
+/** Fields to assign: `changes` plus the estimate recomputed over the context with them applied. */
+export function reestimate(
+  context: GenerationContext,
+  changes: Partial<Pick<GenerationContext, 'model' | 'params' | 'learned'>>,
+): Partial<GenerationContext> {
+  const next = { ...context, ...changes };
+  // A snapshot persisted before learned estimates existed has no `learned` field.
+  return {
+    ...changes,
+    estimate: estimateOf(next.model, next.params, next.estimateOptions, next.learned ?? null),
+  };
 }
 
 /** Context of a fresh generation: defaults for anything the input leaves out, nothing sent yet. */
 export function initialGenerationContext(input: GenerationInput): GenerationContext {
   const params = { ...defaultParams(input.model), ...input.params };
   const estimateOptions = input.estimateOptions ?? {};
+  const learned = input.learned ?? null;
   return {
     runId: input.genId,
     genId: input.genId,
@@ -44,7 +62,8 @@ export function initialGenerationContext(input: GenerationInput): GenerationCont
     dual: input.dual ?? null,
     settings: input.settings,
     estimateOptions,
-    estimate: estimateOf(input.model, params, estimateOptions),
+    learned,
+    estimate: estimateOf(input.model, params, estimateOptions, learned),
     autoStart: input.autoStart ?? false,
     background: false,
     cancelling: false,

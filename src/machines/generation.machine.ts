@@ -1,13 +1,13 @@
 import { type ActorRefFrom, assertEvent, assign, sendTo, setup } from 'xstate';
-import { type Estimate, needsConfirmation, type Tags } from '../domain/index.ts';
+import { type Estimate, type LearnedRuns, needsConfirmation, type Tags } from '../domain/index.ts';
 import { type CatalogModel, defaultParams, type EstimateOptions } from '../domain/pricing/index.ts';
 import {
-  estimateOf,
   fetchInputOf,
   fromFetchOutput,
   fromRunOutput,
   initialGenerationContext,
   nextAttempt,
+  reestimate,
   runInputOf,
 } from './generation-context.ts';
 import { toRunFailure, type RunFailure } from './generation-failure.ts';
@@ -32,6 +32,8 @@ export interface GenerationInput {
   autoStart?: boolean;
   /** fal's unit price for a model the catalog does not price (tier `from`), or the source media size. */
   estimateOptions?: EstimateOptions;
+  /** The user's metered runs and the window's end, for a learned estimate; none by default. */
+  learned?: LearnedRuns | null;
 }
 
 /** Context: the form, the estimate (micro-USD, tier kept), and what the current request did. Plain JSON. */
@@ -47,6 +49,8 @@ export interface GenerationContext {
   dual: { groupId: string; slot: 'primary' | 'secondary' } | null;
   settings: GenerationSettings;
   estimateOptions: EstimateOptions;
+  /** Samples for the learned layer of the estimate (null: none yet); `now` comes from the sender. */
+  learned: LearnedRuns | null;
   estimate: Estimate;
   autoStart: boolean;
   /** The foreground window passed while running: the Generate form is free again. */
@@ -73,6 +77,7 @@ export type GenerationEvent =
   | { type: 'SET_PROMPT'; prompt: string }
   | { type: 'SET_TAGS'; tags: Tags }
   | { type: 'SET_SETTINGS'; settings: GenerationSettings }
+  | ({ type: 'SET_LEARNED' } & LearnedRuns)
   | { type: 'GENERATE' }
   | { type: 'CONTINUE' }
   | { type: 'CANCEL' }
@@ -90,6 +95,10 @@ const output = <T>({ event }: { event: { output: T } }): T => event.output;
 const endedAs = (is: NonNullable<Outcome>) => ({ type: 'hasOutcome', params: outcomeIs(is) }) as const;
 const keepRun = { type: 'assignRunOutput', params: output } as const;
 const keepFetch = { type: 'assignFetchOutput', params: output } as const;
+type RunSnapshot = {
+  value: unknown;
+  context: Pick<GenerationContext, 'progress' | 'requestId' | 'submittedAt'>;
+};
 const crashed = {
   target: '#generation.failed',
   actions: { type: 'assignChildError', params: ({ event }: { event: { error: unknown } }) => event },
@@ -121,32 +130,24 @@ export const generationMachine = setup({
   actions: {
     assignParams: assign(({ context, event }) => {
       assertEvent(event, 'SET_PARAMS');
-      const params = { ...context.params, ...event.params };
-      return { params, estimate: estimateOf(context.model, params, context.estimateOptions) };
+      return reestimate(context, { params: { ...context.params, ...event.params } });
     }),
     assignModel: assign(({ context, event }) => {
       assertEvent(event, 'SET_MODEL');
       const params = { ...defaultParams(event.model), ...event.params };
-      return {
-        model: event.model,
-        params,
-        estimate: estimateOf(event.model, params, context.estimateOptions),
-      };
+      return reestimate(context, { model: event.model, params });
     }),
-    assignRunProgress: assign(
-      (
-        _,
-        snapshot: {
-          value: unknown;
-          context: Pick<GenerationContext, 'progress' | 'requestId' | 'submittedAt'>;
-        },
-      ) => ({
-        progress: snapshot.context.progress,
-        requestId: snapshot.context.requestId,
-        submittedAt: snapshot.context.submittedAt,
-        cancelling: snapshot.value === 'cancelling',
-      }),
-    ),
+    // Learned samples only sharpen the form's estimate: a sent request keeps the estimate it was sent with.
+    assignLearned: assign(({ context, event }) => {
+      assertEvent(event, 'SET_LEARNED');
+      return reestimate(context, { learned: { samples: event.samples, now: event.now } });
+    }),
+    assignRunProgress: assign((_, snapshot: RunSnapshot) => ({
+      progress: snapshot.context.progress,
+      requestId: snapshot.context.requestId,
+      submittedAt: snapshot.context.submittedAt,
+      cancelling: snapshot.value === 'cancelling',
+    })),
     assignFetchProgress: assign((_, params: Pick<GenerationContext, 'progress'>) => ({
       progress: params.progress,
     })),
@@ -177,6 +178,7 @@ export const generationMachine = setup({
         SET_MODEL: { actions: 'assignModel' },
         SET_PROMPT: { actions: assign({ prompt: ({ event }) => event.prompt }) },
         SET_TAGS: { actions: assign({ tags: ({ event }) => event.tags }) },
+        SET_LEARNED: { actions: 'assignLearned' },
         GENERATE: [{ guard: 'isOverThreshold', target: 'confirming' }, { target: 'active' }],
       },
     },

@@ -1,6 +1,7 @@
 import { createActor, type SnapshotFrom } from 'xstate';
 import { createTestModel } from 'xstate/graph';
 import { describe, expect, it } from 'vitest';
+import { configKey, defaultParams } from '../../src/domain/index.ts';
 import {
   type DualGenerationInput,
   dualGenerationMachine,
@@ -12,6 +13,7 @@ import {
   generationInput,
   settings,
   TAGS,
+  VEO_FAST,
 } from '../fixtures/machines/generation.ts';
 import { allStateIds, asTestModel, reachedStateIds } from '../fixtures/machines/model.ts';
 import { generationSnapshot } from '../fixtures/machines/snapshots.ts';
@@ -35,7 +37,19 @@ const slotSnapshot = (genId: string, value: 'done' | 'failed' | { active: 'runni
   type: `xstate.snapshot.${genId}`,
   snapshot: generationSnapshot(generationInput({ genId, model: A }), value),
 });
+// Veo 3.1 Fast is "up to $2.80" ($6.80 with A: no dialog); 3 metered runs at $4.50 make it $8.50: dialog.
+const LEARNED = {
+  type: 'SET_LEARNED',
+  samples: ['2025-11-01', '2025-11-02', '2025-11-03'].map((day) => ({
+    usdMicros: 4_500_000,
+    at: `${day}T09:00:00.000Z`,
+    configKey: configKey(VEO_FAST, defaultParams(VEO_FAST)),
+  })),
+  now: '2025-11-04T09:00:00.000Z',
+};
 const EVENTS: AnyEvent[] = [
+  LEARNED,
+  { type: 'SET_MODEL', slot: 'secondary', model: VEO_FAST },
   { type: 'SET_MODEL', slot: 'secondary', model: A },
   { type: 'SET_MODEL', slot: 'secondary', model: FLUX_DEV },
   { type: 'SET_MODEL', slot: 'secondary', model: B, params: { duration: 4 } },
@@ -54,6 +68,7 @@ const key = (s: Snap) =>
     s.value,
     s.context.phases,
     s.context.combined?.usdMicros ?? null,
+    s.context.combined?.tier ?? null,
     s.context.error !== null,
     s.context.slots.secondary.model?.endpoint_id,
   ]);
@@ -92,8 +107,18 @@ describe('Dual Mode machine (model)', () => {
         actor.getSnapshot().matches('editing') || actor.getSnapshot().matches('confirming') ? 0 : 2,
       );
       expect(slot.received.every((e) => e.type === 'RETRY' || e.type === 'CANCEL')).toBe(true);
+      // Each slot starts with the pair's learned samples, so it records the estimate the pair showed.
+      const learned = actor.getSnapshot().context.learned;
+      expect(slot.inputs.every((input) => (input as { learned: unknown }).learned === learned)).toBe(true);
       actor.stop();
     }
+  });
+
+  it('reaches the learned layer: it sharpens the "up to" slot and can move the pair over $8.00', () => {
+    const paths = model.getShortestPaths({ input: INPUT });
+    const learned = paths.filter((p) => p.state.context.combined?.tier === 'learned');
+    expect(learned.some((p) => p.state.matches('confirming'))).toBe(true);
+    expect(learned.every((p) => p.state.context.combined?.usdMicros === 8_500_000)).toBe(true);
   });
 
   it('reaches every state node', () => {

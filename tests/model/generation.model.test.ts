@@ -1,6 +1,7 @@
 import { createActor, fromCallback, fromPromise, type SnapshotFrom } from 'xstate';
 import { createTestModel } from 'xstate/graph';
 import { describe, expect, it } from 'vitest';
+import { configKey } from '../../src/domain/index.ts';
 import {
   type GenerationFetchOutput,
   generationFetchMachine,
@@ -70,7 +71,18 @@ const fetchOutput = (
 // $1-per-second model: duration 5 is exactly $5.00 (no dialog), 5.01 asks, 'x' has no price.
 const MODEL = dollarPerSecond('text-to-video');
 const INPUT: GenerationInput = generationInput({ model: MODEL, params: { duration: 5 } });
+// Three metered runs of the unpriced configuration at $6.00: the learned estimate prices it, over $5.00.
+const LEARNED = {
+  type: 'SET_LEARNED',
+  samples: ['2025-11-01', '2025-11-02', '2025-11-03'].map((day) => ({
+    usdMicros: 6_000_000,
+    at: `${day}T09:00:00.000Z`,
+    configKey: configKey(MODEL, { duration: 'x' }),
+  })),
+  now: T(0),
+};
 const EVENTS: AnyEvent[] = [
+  LEARNED,
   { type: 'SET_PARAMS', params: { duration: 5 } },
   { type: 'SET_PARAMS', params: { duration: 5.01 } },
   { type: 'SET_PARAMS', params: { duration: 'x' } },
@@ -110,6 +122,7 @@ const key = (s: Snap) =>
   JSON.stringify([
     s.value,
     s.context.estimate.usdMicros,
+    s.context.estimate.tier,
     s.context.settings.thresholds.confirmUnpriced,
     s.context.retry,
     s.context.resumeFrom,
@@ -174,6 +187,16 @@ describe('generation machine (model)', () => {
       });
       actor.stop();
     }
+  });
+
+  it('reaches the learned layer: an unpriced configuration with 3 metered runs is priced and confirmed', () => {
+    const paths = model.getShortestPaths({ input: INPUT });
+    const learned = paths.filter((p) => p.state.context.estimate.tier === 'learned');
+    expect(learned.length).toBeGreaterThan(0);
+    expect(learned.every((p) => p.state.context.estimate.usdMicros === 6_000_000)).toBe(true);
+    // The $6.00 learned price is over $5.00: the path through it stops in the dialog (confirm-unpriced or not).
+    const steps = learned.flatMap((p) => p.steps.map((step) => step.state));
+    expect(steps.some((st) => st.matches('confirming') && st.context.estimate.tier === 'learned')).toBe(true);
   });
 
   it('reaches every state node', () => {

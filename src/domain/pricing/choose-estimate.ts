@@ -32,7 +32,14 @@ export function estimateWithLearned(
   runs: LearnedRuns | null = null,
 ): Estimate {
   const exact = estimateCost(model, params, options);
-  if (runs === null || runs.samples.length === 0 || !dayjs(runs.now).isValid()) return exact;
-  const key = configKey(model, params, options.media);
-  return chooseEstimate(exact, learnedEstimate(runs.samples, key, dayjs(runs.now).toDate()));
+  // Bad input (no samples array, an unreadable `now`) means no learned layer, never a thrown error.
+  // (dayjs(undefined) would be the wall clock, so `now` must be a string.)
+  if (!Array.isArray(runs?.samples) || runs.samples.length === 0 || typeof runs.now !== 'string')
+    return exact;
+  const now = dayjs(runs.now);
+  if (!now.isValid()) return exact;
+  return chooseEstimate(
+    exact,
+    learnedEstimate(runs.samples, configKey(model, params, options.media), now.toDate()),
+  );
 }
