@@ -23,6 +23,18 @@ const TABS: readonly { value: PanelTab; label: string }[] = [
   { value: 'settings', label: 'Settings' },
 ];
 
+/**
+ * Active generations never take more than 40% of the panel's height (a short dock keeps most of it
+ * for the tab content, which scrolls to its end above); the panel scrolls its own rows inside.
+ */
+const ACTIVE_AREA = {
+  flex: 'none',
+  maxHeight: '40%',
+  minHeight: 0,
+  display: 'flex',
+  flexDirection: 'column',
+} as const;
+
 function asTab(value: string | null): PanelTab | null {
   return TABS.find((tab) => tab.value === value)?.value ?? null;
 }
@@ -30,7 +42,8 @@ function asTab(value: string | null): PanelTab | null {
 /**
  * The panel's frame, filling the dock from 320 px wide: the header with the Sandbox label and the
  * save status (every tab), sticky AUTH / BALANCE banners, the tabs `Generate`, `Billing`, `Settings`
- * (the only part that scrolls), and Active generations pinned at the bottom (hidden when empty).
+ * (scrolling to their end above what is pinned), and Active generations pinned at the bottom (hidden
+ * when empty, at most 40% of the height, with its own scroll and a button to collapse it).
  * Reads the app-level actor contexts; the open tab is its only state.
  */
 export function PanelShell({ defaultTab = 'generate', height = '100dvh' }: PanelShellProps) {
@@ -64,7 +77,7 @@ export function PanelShell({ defaultTab = 'generate', height = '100dvh' }: Panel
           </Tabs.Panel>
         </Box>
       </Tabs>
-      <Box style={{ flex: 'none', maxHeight: '45dvh', overflowY: 'auto' }} px="xs" pb={4}>
+      <Box style={ACTIVE_AREA} px="xs" pb={4} data-dock-area="active">
         <ActiveGenerations />
       </Box>
     </Box>

@@ -1,12 +1,16 @@
-import { Box, Divider, Group, Paper, Stack, Text } from '@mantine/core';
+import { Box, Divider, Paper, Stack } from '@mantine/core';
+import { useDisclosure, useId } from '@mantine/hooks';
 import type { ActiveRow } from '../../../machines/active-generations.notices.ts';
 import { refOfRow } from '../../../machines/active-generations.selectors.ts';
 import type { DualGenerationActorRef } from '../../../machines/dual-generation.machine.ts';
 import { ActiveGenerationsActorContext } from '../../actors/active-generations-context.ts';
 import { ConfirmStep } from '../generate/ConfirmStep.tsx';
+import classes from './ActiveGenerations.module.css';
 import { ActiveGenerationRow } from './ActiveGenerationRow.tsx';
+import { ActiveHeader } from './ActiveHeader.tsx';
 import { ActiveNotices } from './ActiveNotices.tsx';
 import { sameRows, selectHasNoRows, selectRetryConfirming, selectVisibleRows } from './active-selectors.ts';
+import { statusSummary } from './row-view.ts';
 
 /** A row with the actors behind it, read from the Active generations actor. */
 function RowItem({ row }: { row: ActiveRow }) {
@@ -27,23 +31,35 @@ function RetryConfirm() {
 
 /**
  * Active generations, pinned at the bottom by the shell and hidden when empty: one row per sent
- * generation (a pair gives two), completion notices, and the confirmation of a retried run.
+ * generation (a pair gives two), completion notices, and the confirmation of a retried run. The
+ * header (count and status summary) always shows; its button hides the rows and notices, which
+ * otherwise scroll inside the height the shell allows.
  */
 export function ActiveGenerations() {
   const empty = ActiveGenerationsActorContext.useSelector(selectHasNoRows);
   const rows = ActiveGenerationsActorContext.useSelector(selectVisibleRows, sameRows);
+  const [expanded, { toggle }] = useDisclosure(true);
+  const bodyId = useId();
   if (empty) return <RetryConfirm />;
+  const summary = statusSummary(rows.map((row) => row.phase));
   return (
-    <Paper component="section" aria-label="Active generations" withBorder p="xs" miw={0}>
-      <Stack gap={6}>
-        <Group justify="space-between" gap="xs">
-          <Text size="xs" fw={700}>
-            Active generations
-          </Text>
-          <Text size="xs" c="dimmed">
-            {rows.length}
-          </Text>
-        </Group>
+    <Paper
+      component="section"
+      aria-label="Active generations"
+      withBorder
+      p="xs"
+      miw={0}
+      className={classes.root}
+      data-collapsed={expanded ? undefined : true}
+    >
+      <ActiveHeader
+        count={rows.length}
+        summary={summary}
+        expanded={expanded}
+        onToggle={toggle}
+        bodyId={bodyId}
+      />
+      <Stack gap={6} id={bodyId} hidden={!expanded} className={classes.body} mt={6}>
         <ActiveNotices />
         <Box component="ul" m={0} p={0} style={{ listStyle: 'none' }} aria-label="Generations">
           {rows.map((row, i) => (
@@ -53,8 +69,8 @@ export function ActiveGenerations() {
             </Box>
           ))}
         </Box>
-        <RetryConfirm />
       </Stack>
+      <RetryConfirm />
     </Paper>
   );
 }

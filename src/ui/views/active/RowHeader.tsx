@@ -5,6 +5,7 @@ import type { GenerationActorRef } from '../../../machines/generation.machine.ts
 import { selectPhase } from '../../../machines/generation.selectors.ts';
 import { ElapsedTimer, StatusDot } from '../../components/index.ts';
 import { selectFinishedAt, selectProgress } from './active-selectors.ts';
+import { Chevron } from './Chevron.tsx';
 import { ACTIVE_PHASES, dotStatus } from './row-view.ts';
 
 /** Props of {@link RowHeader}. */
@@ -21,21 +22,6 @@ export interface RowHeaderProps {
   onToggle: () => void;
   /** Id of the details region (aria-controls). */
   detailsId: string;
-}
-
-/** The expand chevron, turned when open. */
-function Chevron({ open }: { open: boolean }) {
-  return (
-    <svg
-      width="12"
-      height="12"
-      viewBox="0 0 12 12"
-      aria-hidden="true"
-      style={{ rotate: open ? '180deg' : '0deg' }}
-    >
-      <path d="M2 4l4 4 4-4" fill="none" stroke="currentColor" strokeWidth="1.5" />
-    </svg>
-  );
 }
 
 /** The header: dot, model, Dual slot, elapsed timer (ticking while it runs) and the expand button. */

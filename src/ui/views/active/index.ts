@@ -2,6 +2,10 @@
 export { ActiveGenerationRow } from './ActiveGenerationRow.tsx';
 export type { ActiveGenerationRowProps } from './ActiveGenerationRow.tsx';
 export { ActiveGenerations } from './ActiveGenerations.tsx';
+export { ActiveHeader } from './ActiveHeader.tsx';
+export type { ActiveHeaderProps } from './ActiveHeader.tsx';
+export { Chevron } from './Chevron.tsx';
+export type { ChevronProps } from './Chevron.tsx';
 export { ActiveNotices } from './ActiveNotices.tsx';
 export { sameRows, selectHasNoRows, selectRetryConfirming, selectVisibleRows } from './active-selectors.ts';
 export { RowActions } from './RowActions.tsx';
@@ -23,6 +27,7 @@ export {
   isSticky,
   PROMPT_CUT,
   retryWarning,
+  statusSummary,
   stepLabel,
   trackerProps,
 } from './row-view.ts';

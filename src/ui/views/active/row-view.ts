@@ -51,6 +51,27 @@ export function stepLabel(phase: GenerationPhase | null, progress: RunProgress, 
   }
 }
 
+// Summary buckets in the order the collapsed header lists them (what needs attention first).
+const SUMMARY: readonly { word: string; phases: readonly (GenerationPhase | null)[] }[] = [
+  { word: 'running', phases: ['generating', 'downloading', 'importing', 'cancelling', 'stillRunning'] },
+  { word: 'queued', phases: ['sending', 'queued'] },
+  { word: 'failed', phases: ['failed'] },
+  { word: 'done', phases: ['done'] },
+  { word: 'cancelled', phases: ['cancelled'] },
+  { word: 'not sent', phases: [null, 'editing', 'confirming'] },
+];
+
+/**
+ * The panel header's compact status: counts per kind of phase, e.g. "2 running · 1 failed · 3 done";
+ * kinds with no row are left out, and no rows give ''.
+ */
+export function statusSummary(phases: readonly (GenerationPhase | null)[]): string {
+  return SUMMARY.map(({ word, phases: of }) => ({ word, n: phases.filter((p) => of.includes(p)).length }))
+    .filter(({ n }) => n > 0)
+    .map(({ word, n }) => `${n} ${word}`)
+    .join(' · ');
+}
+
 /** The dot: grey while waiting (sending, queued, cancelled), orange while running, green done, red failed. */
 export function dotStatus(phase: GenerationPhase | null): DotStatus {
   if (phase === 'done') return 'done';
