@@ -4,7 +4,8 @@ import { buildExtension } from './cep/build-extension.ts';
 import { cepConfig } from './cep/cep-config.ts';
 import { cepExtensionsDir } from './cep/extensions-dir.ts';
 
-const CEP_USAGE = 'Usage: modelbridge cep build [--out DIR] [--port N] | modelbridge cep install [--port N]';
+const CEP_USAGE =
+  'Usage: modelbridge cep build [--out DIR] [--port N] [--debug] | modelbridge cep install [--port N]';
 
 /** Where `cep` commands look for the project and Adobe's folder; injectable for tests. */
 export interface CepCommandEnv {
@@ -20,12 +21,12 @@ export interface CepCommandEnv {
  */
 export async function cepCommand(args: string[], where: CepCommandEnv): Promise<number> {
   const [sub, ...rest] = args;
-  let values: { out?: string; port?: string };
+  let values: { out?: string; port?: string; debug?: boolean };
   try {
     ({ values } = parseArgs({
       args: rest,
       strict: true,
-      options: { out: { type: 'string' }, port: { type: 'string' } },
+      options: { out: { type: 'string' }, port: { type: 'string' }, debug: { type: 'boolean' } },
     }));
   } catch (err) {
     console.error(`modelbridge: ${(err as Error).message}\n${CEP_USAGE}`);
@@ -51,7 +52,11 @@ export async function cepCommand(args: string[], where: CepCommandEnv): Promise<
     console.error(`modelbridge: unknown cep command "${sub ?? ''}". ${CEP_USAGE}`);
     return 2;
   }
-  await buildExtension({ outDir, projectRoot: where.root, port });
+  if (sub === 'install' && values.debug) {
+    console.error('modelbridge: --debug is for `cep build` only: an installed panel never opens a debugger.');
+    return 2;
+  }
+  await buildExtension({ outDir, projectRoot: where.root, port, debug: values.debug === true });
   console.log(`modelBridge CEP extension written to ${outDir}`);
   if (sub === 'install') {
     console.log('Restart Premiere Pro, then open Window › Extensions › modelBridge.');

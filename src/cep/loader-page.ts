@@ -47,9 +47,13 @@ async function loader(win: LoaderWindow, opts: LoaderOptions): Promise<void> {
     const el = win.document.getElementById('status');
     if (el) el.textContent = text;
   };
+  // Only our backend counts: it answers this cross-origin probe with {app:'modelbridge'}. Anything else
+  // on the port must not get a Node-enabled panel navigated to it.
   const answers = async () => {
     try {
-      return (await win.fetch(url, { cache: 'no-store' })).ok;
+      const response = await win.fetch(url, { cache: 'no-store' });
+      const body = response.ok ? await response.json() : null;
+      return body?.app === 'modelbridge';
     } catch {
       return false;
     }

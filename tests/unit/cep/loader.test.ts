@@ -13,8 +13,9 @@ afterEach(async () => {
   await Promise.all(servers.splice(0).map((s) => new Promise((ok) => s.close(ok))));
 });
 
-function listen(port = 0): Promise<number> {
-  const server = createServer((_req, res) => res.end('<html>panel</html>'));
+/** A stand-in backend answering the loader's probe as the real one does (tests/unit/server covers that). */
+function listen(port = 0, body = '{"ok":true,"app":"modelbridge"}'): Promise<number> {
+  const server = createServer((_req, res) => res.end(body));
   servers.push(server);
   return new Promise((ok) =>
     server.listen(port, '127.0.0.1', () => ok((server.address() as AddressInfo).port)),
@@ -105,9 +106,19 @@ describe('CEP loader page', () => {
     expect(status.textContent).toMatch(/Node is not enabled/);
   });
 
-  test('writes the manifest, .debug and the host script', async () => {
+  test('does not navigate to some other program answering on the port', async () => {
+    const cepNode = { require: () => ({ spawn: () => ({ unref() {} }) }) };
+    const port = await listen(0, '<html>not modelBridge</html>');
+    const { navigated, status } = await runLoader(port, cepNode, 600);
+    expect(navigated).toEqual([]);
+    expect(status).toMatch(/did not start/);
+  });
+
+  test('writes the manifest and the host script, and no debugger file unless asked', async () => {
     const { outDir } = await runLoader(await listen(), undefined);
     await expect(readFile(join(outDir, 'CSXS', 'manifest.xml'), 'utf8')).resolves.toContain('PPRO');
+    await expect(readFile(join(outDir, '.debug'), 'utf8')).rejects.toThrow(/ENOENT/);
+    await buildExtension({ outDir, projectRoot: resolve('.'), debug: true });
     await expect(readFile(join(outDir, '.debug'), 'utf8')).resolves.toContain('Port="8860"');
     await expect(readFile(join(outDir, 'host', 'modelbridge.jsx'), 'utf8')).resolves.toContain('importMedia');
   });
