@@ -60,6 +60,7 @@ export function panelCsp(port: number): string {
     `connect-src 'self' ${loopback}`,
     "font-src 'self' data:",
     "object-src 'none'",
+    "frame-ancestors 'none'",
     "base-uri 'none'",
     "form-action 'self'",
   ].join('; ');

@@ -123,11 +123,15 @@ export function bodyLimitGuard(maxBytes: number, advice = 'Send a smaller reques
   });
 }
 
-/** Adds headers every response gets: no MIME sniffing, no referrer, and no caching of API answers. */
+/**
+ * Adds headers every response gets: no MIME sniffing, no referrer, never inside a frame (a framed panel
+ * carries its token, so a web page could click paid generations), and no caching of API answers.
+ */
 export function securityHeaders(): MiddlewareHandler {
   return async (c, next) => {
     await next();
     c.header('X-Content-Type-Options', 'nosniff');
+    c.header('X-Frame-Options', 'DENY');
     c.header('Referrer-Policy', 'no-referrer');
     if (c.req.path.startsWith('/api/')) c.header('Cache-Control', 'no-store');
   };

@@ -1,3 +1,4 @@
+import { bodyLimit } from 'hono/body-limit';
 import { Hono } from 'hono';
 import { falJson, outputFiles, readJsonObject, type SandboxContext } from './context.ts';
 
@@ -48,7 +49,13 @@ function restRoutes(ctx: SandboxContext, pending: Pending): Hono {
 
 function uploadRoutes(ctx: SandboxContext, pending: Pending): Hono {
   const storage = new Hono();
-  storage.put('/upload/:token', async (c) => {
+  // bodyLimit counts chunked bodies as they stream; the sandbox has no token, so no local process may
+  // make it buffer an endless upload.
+  const limit = bodyLimit({
+    maxSize: SANDBOX_UPLOAD_LIMIT,
+    onError: () => falJson({ detail: 'File too large' }, 413),
+  });
+  storage.put('/upload/:token', limit, async (c) => {
     const token = c.req.param('token');
     const target = pending.get(token);
     if (!target) return falJson({ detail: 'Unknown or expired upload URL' }, 404);

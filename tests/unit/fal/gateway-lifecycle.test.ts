@@ -154,4 +154,29 @@ describe('gateway lifecycle through the proxy to the sandbox', { timeout: 15_000
     expect(file.headers.get('content-type')).toBe('image/png');
     expect(await file.text()).toBe('frame-bytes');
   });
+
+  test('an upload past the sandbox limit is refused while it streams, without a Content-Length', async () => {
+    const initiate = await fetch(`${stack.sandboxUrl}/rest/storage/upload/initiate?storage_type=fal-cdn-v3`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ content_type: 'application/octet-stream', file_name: 'big.bin' }),
+    });
+    const { upload_url: uploadUrl } = (await initiate.json()) as { upload_url: string };
+    const chunk = new Uint8Array(1024 * 1024);
+    let sent = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        // 40 MiB at most, chunked: more than the 25 MiB limit, and never announced up front.
+        if (sent >= 40) controller.close();
+        else {
+          sent += 1;
+          controller.enqueue(chunk);
+        }
+      },
+    });
+    const response = await fetch(uploadUrl, { method: 'PUT', body, duplex: 'half' } as RequestInit);
+    expect(response.status).toBe(413);
+    // Refused mid-stream: the sandbox stopped reading long before the 40th MiB.
+    expect(sent).toBeLessThan(40);
+  });
 });

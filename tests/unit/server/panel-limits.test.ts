@@ -103,6 +103,9 @@ describe('panel page', () => {
     expect(page.headers['content-security-policy']).toContain("script-src 'self';");
     expect(page.headers['x-content-type-options']).toBe('nosniff');
     expect(page.headers['cache-control']).toBe('no-store');
+    // Never framed: a framed panel carries its token (clickjacking).
+    expect(page.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(page.headers['x-frame-options']).toBe('DENY');
   });
 
   test('static assets are served with their type; paths outside the panel are not', async () => {
