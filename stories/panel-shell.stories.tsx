@@ -167,3 +167,37 @@ export const Narrow320: Story = {
     }
   },
 };
+
+/**
+ * A short, narrow dock (320 × 720) with an expanded row: Active generations stay within 40% of the
+ * height and scroll inside; the Settings tab still scrolls to its last section; Hide collapses the
+ * panel to its header (count and status), Show brings the rows back.
+ */
+export const ActiveCappedAndCollapsible: Story = {
+  args: { defaultTab: 'settings', height: '100%' },
+  loaders: [scenarioLoader(queuedScenario)],
+  parameters: { dock: 320 },
+  play: async ({ canvas, userEvent }) => {
+    const dock = canvas.getByTestId('dock');
+    const region = canvas.getByRole('region', { name: 'Active generations' });
+    await userEvent.click(within(region).getByRole('button', { name: 'Details' }));
+    await expect(await within(region).findByRole('list', { name: 'Generation progress' })).toBeVisible();
+    const area = dock.querySelector('[data-dock-area="active"]') as HTMLElement;
+    await expect(area.getBoundingClientRect().height).toBeLessThanOrEqual(dock.clientHeight * 0.4 + 1);
+    const scroller = dock.querySelector('[data-scroll-area="tabs"]') as HTMLElement;
+    scroller.scrollTop = scroller.scrollHeight;
+    const last = canvas.getByRole('region', { name: 'Settings' }).lastElementChild as HTMLElement;
+    await waitFor(() =>
+      expect(last.getBoundingClientRect().bottom).toBeLessThanOrEqual(
+        scroller.getBoundingClientRect().bottom + 1,
+      ),
+    );
+    await userEvent.click(within(region).getByRole('button', { name: 'Hide active generations' }));
+    const show = within(region).getByRole('button', { name: 'Show active generations' });
+    await expect(show).toHaveAttribute('aria-expanded', 'false');
+    await expect(within(region).queryByRole('list', { name: 'Generations' })).toBeNull();
+    await expect(region).toHaveTextContent('1 queued');
+    await userEvent.click(show);
+    await expect(within(region).getByRole('list', { name: 'Generations' })).toBeVisible();
+  },
+};
