@@ -6,7 +6,8 @@ import { DEFAULT_GENERATION_SETTINGS, type GenerationSettings } from '../../mach
  * What the Generate form needs from outside. The form is not an app-level actor of its own: it is the
  * newest draft generation (or Dual Mode pair) spawned in the Active generations actor, so the actor the
  * user confirmed is the one that runs, is persisted and shows as a row (no hand-off between actors).
- * This context supplies what a new draft is made from: ids, settings and the models on offer.
+ * This context supplies what a new draft is made from: ids, settings, the models on offer, and the
+ * clock that dates the learned estimates' window (the samples themselves come from the persistence actor).
  */
 export interface GenerateFormDeps {
   /** A new unique id for a generation or a Dual Mode group (the ledger's genId; never reused). */
@@ -17,6 +18,8 @@ export interface GenerateFormDeps {
   models: readonly CatalogModel[];
   /** The model of the very first draft. @default FLUX.1 [dev] (cheap), else the first model */
   defaultModel: CatalogModel;
+  /** The current time as ISO: where the learned estimates' 60-day window ends. @default the wall clock */
+  now: () => string;
 }
 
 const FIRST_MODEL = findModel('fal-ai/flux-1/dev') ?? (catalog[0] as CatalogModel);
@@ -29,12 +32,13 @@ function randomId(): string {
   return `${hex.slice(0, 4).join('')}-${hex.slice(4, 6).join('')}-${hex.slice(6, 8).join('')}-${hex.slice(8, 10).join('')}-${hex.slice(10).join('')}`;
 }
 
-/** Default deps: random UUID ids, default settings, the shipped catalog. */
+/** Default deps: random UUID ids, default settings, the shipped catalog, the wall clock. */
 export const DEFAULT_GENERATE_FORM_DEPS: GenerateFormDeps = Object.freeze({
   newId: randomId,
   settings: DEFAULT_GENERATION_SETTINGS,
   models: catalog,
   defaultModel: FIRST_MODEL,
+  now: () => new Date().toISOString(),
 });
 
 /** Generate-form deps for the views; the composition root provides the user's settings. */

@@ -10,6 +10,7 @@ import { DualModeSection } from './DualModeSection.tsx';
 import { useDualModeSwitch } from './form-entry.ts';
 import { GenerateButton } from './GenerateButton.tsx';
 import { selectDualPrompt, selectDualTags, selectSlots } from './generate-selectors.ts';
+import { useForwardLearned } from './learned.ts';
 import { ModelPicker } from './ModelPicker.tsx';
 import { ParamControls } from './ParamControls.tsx';
 import { promptParamOf } from './param-labels.ts';
@@ -65,6 +66,7 @@ export function DualForm({ pair }: DualFormProps) {
   const error = useSelector(pair, selectPairError);
   const locked = !useSelector(pair, selectEditable);
   const switchDual = useDualModeSwitch();
+  useForwardLearned(pair);
   const primary = slots.primary.model as CatalogModel;
   const setModel = (slot: DualSlot) => (model: CatalogModel) => pair.send({ type: 'SET_MODEL', slot, model });
   const setParams = (slot: DualSlot) => (params: Record<string, unknown>) =>

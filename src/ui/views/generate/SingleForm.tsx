@@ -10,6 +10,7 @@ import { CostEstimate } from './CostEstimate.tsx';
 import { DualModeSection } from './DualModeSection.tsx';
 import { useDualModeSwitch } from './form-entry.ts';
 import { GenerateButton } from './GenerateButton.tsx';
+import { useForwardLearned } from './learned.ts';
 import {
   selectIsEditable,
   selectIsForegroundBusy,
@@ -80,6 +81,7 @@ export function SingleForm({ generation }: SingleFormProps) {
   const locked = !useSelector(generation, selectIsEditable);
   const switchDual = useDualModeSwitch();
   useForwardSettings(generation);
+  useForwardLearned(generation);
   const send = generation.send.bind(generation);
   return (
     <Stack gap="sm">

@@ -1,7 +1,8 @@
 import type { Estimate, Tags } from '../../../domain/index.ts';
-import { type CatalogModel, estimateCost } from '../../../domain/index.ts';
+import type { CatalogModel } from '../../../domain/index.ts';
 import type { ActiveEntry } from '../../../machines/active-generations.notices.ts';
 import type { ActiveGenerationsSnapshot } from '../../../machines/active-generations.selectors.ts';
+import { slotEstimates } from '../../../machines/dual-generation-context.ts';
 import type {
   DualGenerationSnapshot,
   DualSlot,
@@ -69,19 +70,21 @@ export function selectDualTags(s: DualGenerationSnapshot): Tags {
   return s.context.tags;
 }
 
-const slotEstimates = new WeakMap<object, Record<DualSlot, Estimate | null>>();
+const estimatesBySlots = new WeakMap<
+  object,
+  { learned: unknown; result: Record<DualSlot, Estimate | null> }
+>();
 
 /**
- * Each slot's own estimate (domain `estimateCost`), null for a slot without a model; memoised on the
- * slots object, which the machine replaces only when a slot changes.
+ * Each slot's own estimate (the machine's cascade, learned layer included), null for a slot without a
+ * model; memoised on the slots object and the learned samples, which the machine replaces on change.
  */
 export function selectSlotEstimates(s: DualGenerationSnapshot): Record<DualSlot, Estimate | null> {
-  const { slots } = s.context;
-  const hit = slotEstimates.get(slots);
-  if (hit) return hit;
-  const of = (slot: DualSlotForm) => (slot.model ? estimateCost(slot.model, slot.params) : null);
-  const result = { primary: of(slots.primary), secondary: of(slots.secondary) };
-  slotEstimates.set(slots, result);
+  const { slots, learned } = s.context;
+  const hit = estimatesBySlots.get(slots);
+  if (hit && hit.learned === learned) return hit.result;
+  const result = slotEstimates(slots, learned);
+  estimatesBySlots.set(slots, { learned, result });
   return result;
 }
 
