@@ -28,10 +28,20 @@ export async function relayResponse(upstream: Response, key: string | null): Pro
     return new Response(upstream.body, { status: upstream.status, headers });
   }
   const bytes = await upstream.arrayBuffer();
-  const textual = /json|text|xml|javascript/.test(contentType);
-  if (!key || !textual) return new Response(bytes, { status: upstream.status, headers });
-  const text = new TextDecoder().decode(bytes);
-  return new Response(text.includes(key) ? redact(text, key) : bytes, { status: upstream.status, headers });
+  if (!key) return new Response(bytes, { status: upstream.status, headers });
+  // Scan every buffered body, whatever its declared type: an upstream could echo the key as text/HTML
+  // or octet-stream. The key is ASCII, so a latin1 view finds it byte for byte without re-encoding.
+  const view = Buffer.from(bytes);
+  if (view.indexOf(key, 0, 'latin1') < 0) return new Response(bytes, { status: upstream.status, headers });
+  return new Response(Buffer.from(redact(view.toString('latin1'), key), 'latin1'), {
+    status: upstream.status,
+    headers: withoutLength(headers),
+  });
+}
+
+function withoutLength(headers: Headers): Headers {
+  headers.delete('content-length');
+  return headers;
 }
 
 function redact(text: string, key: string): string {

@@ -33,6 +33,14 @@ beforeAll(async () => {
     seen.push({ method: c.req.method, path: c.req.path, headers, body });
     await next();
   });
+  // Binary / oddly typed echoes: non-ASCII bytes around the key must pass through unchanged.
+  upstream.all('/echo-bytes/*', (c) => {
+    const bytes = Buffer.concat([
+      Buffer.from([0xff, 0x00, 0xe9]),
+      Buffer.from(c.req.header('authorization') ?? ''),
+    ]);
+    return c.body(bytes, 200, { 'content-type': c.req.query('type') ?? 'application/octet-stream' });
+  });
   upstream.all('/echo/*', (c) =>
     c.json({ received: c.req.header('authorization') ?? null }, 200, {
       'x-fal-request-id': c.req.header('authorization') ?? '',
@@ -53,7 +61,9 @@ beforeAll(async () => {
     const local =
       url.hostname === 'echo.fal.ai'
         ? `${upstreamOrigin}/echo${url.pathname}`
-        : sandboxTarget(url, `${upstreamOrigin}/sandbox`);
+        : url.hostname === 'bytes.fal.ai'
+          ? `${upstreamOrigin}/echo-bytes${url.pathname}${url.search}`
+          : sandboxTarget(url, `${upstreamOrigin}/sandbox`);
     return fetch(local, init);
   };
   const front = new Hono();
@@ -144,6 +154,19 @@ describe('fal proxy: key injection and secrecy', () => {
     expect(response.headers.get('x-fal-billable-units')).toBe('2.5');
     expect(response.headers.get('set-cookie')).toBeNull();
   });
+
+  test.each(['application/octet-stream', 'TEXT/HTML', 'image/png'])(
+    'a key echoed in a %s body is redacted too, other bytes intact',
+    async (type) => {
+      const response = await viaProxy(`https://bytes.fal.ai/x?type=${encodeURIComponent(type)}`, {
+        method: 'GET',
+      });
+      const bytes = Buffer.from(await response.arrayBuffer());
+      expect(bytes.includes(SECRET)).toBe(false);
+      expect([...bytes.subarray(0, 3)]).toEqual([0xff, 0x00, 0xe9]);
+      expect(bytes.subarray(3).toString('latin1')).toBe('Key [redacted]');
+    },
+  );
 
   test('an end-to-end run with a key: fal sees the key on every proxied call, the panel never sees it', async () => {
     const responses: string[] = [];
