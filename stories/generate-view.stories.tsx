@@ -8,15 +8,16 @@ import {
   scenarioLoader,
   withGenerate,
 } from './fixtures/generate-decorator.tsx';
+import { savedLedgerState } from './fixtures/billing-states.ts';
 import { falStatus } from './fixtures/generate-fakes.ts';
+import { LEARNED_MODEL, LEARNED_NOW, learnedLedger } from './fixtures/generate-learned.ts';
 import { emptyScenario, FLUX_DEV, KLING_O3_4K, model } from './fixtures/generate-scenarios.ts';
 import { confirmingDualScenario, confirmingScenario } from './fixtures/generate-states.ts';
 
 /**
  * The Generate tab with Active generations pinned below it, over the real machines and fakes. State
  * stories start from a scenario the machines reached (loaders); flow stories start from an empty
- * actor and click through. The "Learned" tier is not reachable here: the generation machine's
- * estimate does not use learned samples yet (issue 5), so it has no story.
+ * actor and click through. "Learned" starts from a persistence actor holding three metered runs.
  */
 const meta = {
   title: 'Views/Generate',
@@ -69,6 +70,19 @@ export const UpTo: Story = {
   loaders: [scenarioLoader(() => emptyScenario({ defaultModel: model('fal-ai/veo3.1/fast') }))],
   play: async () => {
     await waitFor(() => expect(cost()).toHaveTextContent('Estimated up to $2.80'));
+  },
+};
+
+/**
+ * Veo 3.1 Fast after three metered runs with the same settings ($1.20, $1.60, $1.30): their median
+ * replaces the "up to $2.80" worst case, as a purple "Learned ≈$1.30".
+ */
+export const Learned: Story = {
+  loaders: [scenarioLoader(() => emptyScenario({ defaultModel: LEARNED_MODEL, now: LEARNED_NOW }))],
+  parameters: { actors: { persistence: { state: savedLedgerState(learnedLedger()) } } },
+  play: async () => {
+    await waitFor(() => expect(cost()).toHaveTextContent('Learned ≈$1.30'));
+    await expect(tierOf('Learned ≈$1.30')).toBe('learned');
   },
 };
 
