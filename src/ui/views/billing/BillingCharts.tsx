@@ -21,6 +21,9 @@ const SERIES = [{ name: 'cost', label: 'Cost', color: 'blue.5' }];
 // Recharts animates by default; off, so stories, tests and screenshots see the final drawing at once.
 const NO_ANIMATION = { isAnimationActive: false } as const;
 
+// The last money tick is centred on the plot's right edge: room so "$0.03" is not cut to "$0.0".
+const BAR_MARGIN = { barChartProps: { margin: { top: 5, right: 24, bottom: 5, left: 5 } } } as const;
+
 interface Point {
   name: string;
   cost: number;
@@ -82,6 +85,7 @@ function Bars({ data, currency }: ChartProps) {
       xAxisProps={moneyAxis(data, currency, BAR_TICKS)}
       valueFormatter={(micros) => formatMoney(Math.round(micros), currency)}
       barProps={NO_ANIMATION}
+      {...BAR_MARGIN}
     />
   );
 }
