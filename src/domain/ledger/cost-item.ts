@@ -1,4 +1,4 @@
-import type { FxSnapshot } from './events.ts';
+import type { Currency, FxSnapshot } from './events.ts';
 
 /** Which of the three cost types an item is (ARCHITECTURE.md § Ledger): combined = all three. */
 export type CostKind = 'internal' | 'external' | 'pool';
@@ -30,4 +30,9 @@ export interface CostItem {
    * today's rates, so a cost shown in EUR or SEK never drifts (ARCHITECTURE.md principle 4).
    */
   fx: FxSnapshot;
+  /**
+   * The amount as recorded when it was not in USD (imported and pool costs in EUR or SEK): shown as is
+   * in its own currency, so a 1.05 kr import never reads 1.0 kr after a round trip through USD.
+   */
+  native: { amountMicros: number; currency: Currency } | null;
 }

@@ -18,6 +18,7 @@ export function generationItem(row: GenerationRow): CostItem {
     ...row.tags,
     model: row.modelName || row.endpointId,
     fx: row.fx,
+    native: null,
   };
 }
 
@@ -37,6 +38,7 @@ export function externalItem(row: ExternalCostRow): CostItem {
     deliverable: normaliseTag(row.tags.deliverable),
     model: `External · ${normaliseTag(row.category)}`,
     fx: row.fx,
+    native: row.currency === 'USD' ? null : { amountMicros: row.amountMicros, currency: row.currency },
   };
 }
 

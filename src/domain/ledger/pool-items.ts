@@ -59,10 +59,14 @@ export function poolItems(pool: Pool, others: readonly CostItem[]): CostItem[] {
     names.push(i.client);
     return names;
   });
-  const shares: Record<string, number> =
+  // The same rule splits the USD amount and, for a EUR/SEK pool, the recorded amount: each side sums
+  // exactly to its own total, and the pool's own currency shows without a USD round trip.
+  const split = (amount: number): Record<string, number> =>
     projects.length > 0
-      ? allocatePool(usdMicros, matchRule(pool.rule, projects), usage, projects)
-      : { '': usdMicros };
+      ? allocatePool(amount, matchRule(pool.rule, projects), usage, projects)
+      : { '': amount };
+  const shares = split(usdMicros);
+  const nativeShares = pool.currency === 'USD' ? null : split(pool.amountMicros);
   const date = ISO_DAY.test(pool.period.from) ? pool.period.from : pool.definedAt;
   return Object.entries(shares).map(([project, share]) => ({
     kind: 'pool',
@@ -78,5 +82,6 @@ export function poolItems(pool: Pool, others: readonly CostItem[]): CostItem[] {
     deliverable: '',
     model: `Pool · ${pool.name}`,
     fx: pool.fx,
+    native: nativeShares ? { amountMicros: nativeShares[project] ?? 0, currency: pool.currency } : null,
   }));
 }

@@ -15,10 +15,15 @@ export const usdAmount: AmountOf = (item) => item.usdMicros;
 /**
  * The item's amount in integer micro-units of `currency`, converted with the rates stored with the item
  * (never today's), rounded once per item: a recorded cost shown in EUR or SEK never drifts
- * (ARCHITECTURE.md principle 4). USD is the stored amount itself.
+ * (ARCHITECTURE.md principle 4). USD is the stored amount itself, and so is a cost recorded in `currency`.
  */
 export function amountIn(currency: Currency): AmountOf {
-  return currency === 'USD' ? usdAmount : (item) => convertMicros(item.usdMicros, currency, item.fx);
+  if (currency === 'USD') return usdAmount;
+  // A cost recorded in this very currency is shown as recorded: no USD round trip, no second rounding.
+  return (item) =>
+    item.native?.currency === currency
+      ? item.native.amountMicros
+      : convertMicros(item.usdMicros, currency, item.fx);
 }
 
 /**

@@ -1,5 +1,12 @@
 import { useMemo } from 'react';
-import { convertMicros, type Currency, formatMoney, type FxSnapshot } from '../../domain/index.ts';
+import {
+  amountIn,
+  type CostItem,
+  convertMicros,
+  type Currency,
+  formatMoney,
+  type FxSnapshot,
+} from '../../domain/index.ts';
 import { selectCurrency } from '../../machines/billing.selectors.ts';
 import { BillingActorContext } from '../actors/billing-context.ts';
 import { useFxRates } from './fx-rates-context.ts';
@@ -21,6 +28,8 @@ export interface Money {
   formatAt: (usdMicros: number, fx: FxSnapshot) => string;
   /** Micro-units already in the display currency (e.g. totals built with amountIn) → text. */
   formatDisplay: (displayMicros: number) => string;
+  /** One cost item in the display currency: as recorded when it was recorded in it, else at its stored rates. */
+  formatItem: (item: CostItem) => string;
 }
 
 /**
@@ -40,6 +49,7 @@ export function useMoney(): Money {
       formatAt: (usdMicros: number, fx: FxSnapshot) =>
         formatMoney(convertMicros(usdMicros, currency, fx), currency),
       formatDisplay: (displayMicros: number) => formatMoney(displayMicros, currency),
+      formatItem: (item: CostItem) => formatMoney(amountIn(currency)(item), currency),
     };
   }, [currency, rates]);
 }

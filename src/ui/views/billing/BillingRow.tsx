@@ -76,7 +76,7 @@ function Marker({ marker }: { marker: RowMarker }) {
 function Amount({ item, money }: { item: ListRow['item']; money: Money }) {
   return (
     <Badge size="sm" variant="light" color="gray" tt="none" data-kind="amount">
-      {money.formatAt(item.usdMicros, item.fx)}
+      {money.formatItem(item)}
     </Badge>
   );
 }

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { expect, test } from 'vitest';
 import { convertMicros, toUsdMicros } from '../../../../src/domain/fx.ts';
+import { formatMoney } from '../../../../src/domain/money.ts';
 import { costItems } from '../../../../src/domain/ledger/cost-items.ts';
 import type { CostFilter } from '../../../../src/domain/ledger/filters.ts';
 import { foldLedger } from '../../../../src/domain/ledger/fold.ts';
@@ -11,7 +12,7 @@ import {
   breakdown,
   totals,
 } from '../../../../src/domain/ledger/selectors.ts';
-import { submitted } from '../../../fixtures/ledger-builders.ts';
+import { externalRow, imported, poolDefined, submitted } from '../../../fixtures/ledger-builders.ts';
 import { arbDay, arbLedgerEvents, arbTags } from '../../../fixtures/ledger-arbitraries.ts';
 
 const DIMENSIONS: BreakdownDimension[] = ['client', 'project', 'deliverable', 'model', 'day'];
@@ -94,7 +95,12 @@ test('in a display currency, breakdowns still sum exactly to the totals, each co
         const rows = breakdown(state, dimension, undefined, amount);
         expect(sum(rows.map((r) => r.usdMicros))).toBe(t.combinedUsdMicros);
       }
-      const perItem = costItems(state).map((item) => convertMicros(item.usdMicros, currency, item.fx));
+      // Each cost once: as recorded when recorded in this currency, else at its own stored rates.
+      const perItem = costItems(state).map((item) =>
+        item.native?.currency === currency
+          ? item.native.amountMicros
+          : convertMicros(item.usdMicros, currency, item.fx),
+      );
       expect(t.combinedUsdMicros).toBe(sum(perItem));
       if (currency === 'USD') expect(t).toEqual(totals(state));
     }),
@@ -114,4 +120,33 @@ test('a cost recorded at old rates keeps its value when today’s rates change',
   ]);
   expect(totals(state, undefined, amountIn('EUR')).combinedUsdMicros).toBe(1_000_000);
   expect(totals(state, undefined, amountIn('SEK')).combinedUsdMicros).toBe(20_000_000);
+});
+
+test('an import recorded in SEK shows exactly as recorded in SEK (no USD round trip): 1.05 kr stays 1.1 kr', () => {
+  fc.assert(
+    fc.property(fc.integer({ min: 1, max: 99_990_000 }), (amountMicros) => {
+      const state = foldLedger([imported([externalRow({ amountMicros, currency: 'SEK' })])]);
+      expect(totals(state, undefined, amountIn('SEK')).combinedUsdMicros).toBe(amountMicros);
+    }),
+    { numRuns: 300 },
+  );
+  const state = foldLedger([imported([externalRow({ amountMicros: 1_050_000, currency: 'SEK' })])]);
+  expect(formatMoney(totals(state, undefined, amountIn('SEK')).combinedUsdMicros, 'SEK')).toBe('1.1 kr');
+});
+
+test('a pool recorded in EUR splits into EUR shares that sum exactly to it, and USD shares to its USD value', () => {
+  fc.assert(
+    fc.property(
+      fc.integer({ min: 1, max: 10_000_000_000 }),
+      fc.integer({ min: 1, max: 7 }),
+      (amountMicros, n) => {
+        const projects = Array.from({ length: n }, (_, i) => `P${i}`);
+        const state = foldLedger([poolDefined({ amountMicros, currency: 'EUR', scope: { projects } })]);
+        expect(totals(state, undefined, amountIn('EUR')).poolUsdMicros).toBe(amountMicros);
+        const pool = Object.values(state.pools)[0]!;
+        expect(totals(state).poolUsdMicros).toBe(toUsdMicros(amountMicros, 'EUR', pool.fx));
+      },
+    ),
+    { numRuns: 200 },
+  );
 });
