@@ -37,10 +37,9 @@ const rows = (canvas: ReturnType<typeof within>) => within(list(canvas)).getAllB
 /** The drawn tick labels of a chart's money axis (y on the line, x under the horizontal bars). */
 function moneyTicks(canvas: ReturnType<typeof within>, figure: string, axis: 'x' | 'y'): string[] {
   const root = canvas.getByRole('figure', { name: figure });
-  const ticks = root.querySelectorAll<Element>(
-    `.recharts-${axis}Axis-tick-labels .recharts-cartesian-axis-tick-label`,
-  );
-  return Array.from(ticks, (t: Element) => t.textContent ?? '');
+  const selector = `.recharts-${axis}Axis-tick-labels .recharts-cartesian-axis-tick-label`;
+  const ticks: Element[] = Array.from((root as HTMLElement).querySelectorAll(selector));
+  return ticks.map((t) => t.textContent ?? '');
 }
 
 /** Asserts an axis shows at least two ticks and never the same label twice in a row. */
