@@ -93,6 +93,7 @@ export type {
   Pool,
 } from './ledger/state.ts';
 export { axisTicks, formatAxisMoney, niceAxisStep } from './money-axis.ts';
+export { localIsoTimestamp } from './local-time.ts';
 export { formatMoney, MICROS_PER_UNIT, parseDecimalToMicros, roundDiv, usdToMicros } from './money.ts';
 export { allocatePool } from './pools.ts';
 export { dedupeTags, normaliseTag, sameTag, suggestTags, tagKey } from './tags.ts';

@@ -1,5 +1,6 @@
 import type { InspectionEvent } from 'xstate';
 import { callHost, isInCep } from '../cep/bridge.ts';
+import { localIsoTimestamp } from '../domain/index.ts';
 import { createFalGateway } from '../fal/index.ts';
 import { createBackendApi, TOKEN_HEADER } from '../persistence/backend-api.ts';
 import { createLedgerCache } from '../persistence/cache.ts';
@@ -149,7 +150,8 @@ function logInspection(event: InspectionEvent): void {
   if (event.type === '@xstate.event') console.debug('[modelBridge]', event.actorRef.sessionId, event.event);
 }
 
-const clock: ClockPort = { now: () => new Date().toISOString() };
+// Local offset, not Z: a cost's day is read from its timestamp as written (src/domain/local-time.ts).
+const clock: ClockPort = { now: () => localIsoTimestamp(new Date()) };
 
 type Backend = ReturnType<typeof createBackendApi>;
 type Cache = ReturnType<typeof createLedgerCache>;

@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import { type CatalogModel, catalog, findModel } from '../../domain/index.ts';
+import { type CatalogModel, catalog, findModel, localIsoTimestamp } from '../../domain/index.ts';
 import { DEFAULT_GENERATION_SETTINGS, type GenerationSettings } from '../../machines/generation-settings.ts';
 
 /**
@@ -38,7 +38,7 @@ export const DEFAULT_GENERATE_FORM_DEPS: GenerateFormDeps = Object.freeze({
   settings: DEFAULT_GENERATION_SETTINGS,
   models: catalog,
   defaultModel: FIRST_MODEL,
-  now: () => new Date().toISOString(),
+  now: () => localIsoTimestamp(new Date()),
 });
 
 /** Generate-form deps for the views; the composition root provides the user's settings. */
