@@ -46,6 +46,8 @@ export interface SettlementEntry {
 export interface SettlementQueue {
   entries: Record<string, SettlementEntry>;
   finished: Record<string, true>;
+  /** The ledger epoch the queue belongs to; absent (0) in queues saved before resets were tracked. */
+  epoch?: number;
 }
 
 const plus = (iso: string, ms: number): string => new Date(Date.parse(iso) + ms).toISOString();
@@ -66,15 +68,20 @@ function withEntry(queue: SettlementQueue, entry: SettlementEntry): SettlementQu
 
 function finish(queue: SettlementQueue, genId: string): SettlementQueue {
   const { [genId]: _gone, ...entries } = queue.entries;
-  return { entries, finished: { ...queue.finished, [genId]: true } };
+  return { ...queue, entries, finished: { ...queue.finished, [genId]: true } };
 }
 
-/** Applies one ledger fact to the queue (any order of facts gives the same queue). */
+/** Applies one ledger fact to the queue (any order of facts of one epoch gives the same queue). */
 export function trackEvent(
   queue: SettlementQueue,
   event: LedgerEvent,
   policy: SettlementPolicy,
 ): SettlementQueue {
+  // A typed-DELETE reset drops every run before it: nothing of an older epoch is re-read or recorded.
+  if (event.type === 'ledger.reset') {
+    return event.newEpoch > (queue.epoch ?? 0) ? { ...emptyQueue(), epoch: event.newEpoch } : queue;
+  }
+  if (event.epoch < (queue.epoch ?? 0)) return queue;
   if (!event.type.startsWith('generation.') || !('genId' in event)) return queue;
   if (event.type === 'generation.settled' || event.type === 'generation.unsettled')
     return finish(queue, event.genId);

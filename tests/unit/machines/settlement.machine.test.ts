@@ -4,13 +4,18 @@ import type { LedgerEvent } from '../../../src/domain/index.ts';
 import { defineRecordLedgerActor } from '../../../src/machines/actors/record-ledger.actor.ts';
 import type { RequestRef } from '../../../src/machines/generation-run.contract.ts';
 import { type RereadResultOutput, settlementMachine } from '../../../src/machines/settlement.machine.ts';
-import { DEFAULT_SETTLEMENT_POLICY, rebuildQueue } from '../../../src/machines/settlement-queue.ts';
+import {
+  DEFAULT_SETTLEMENT_POLICY,
+  rebuildQueue,
+  trackEvent,
+} from '../../../src/machines/settlement-queue.ts';
 import { controlledCallback, controlledPromise, flush } from '../../fixtures/machines/controlled-actors.ts';
 import { memoryLedger } from '../../fixtures/machines/ports.ts';
 import {
   cancelled,
   completed,
   failed,
+  reset,
   resetBuilders,
   settled,
   submitted,
@@ -75,6 +80,16 @@ describe('settlement queue from the ledger (survives restarts)', () => {
     const c = completed(a.genId);
     const queue = rebuildQueue([c, s, a], DEFAULT_SETTLEMENT_POLICY);
     expect(queue.entries).toEqual({});
+  });
+
+  it('a reset drops every waiting run, and late facts of the old epoch do not bring one back', () => {
+    const a = submitted();
+    const queue = rebuildQueue([a, completed(a.genId), reset(1)], DEFAULT_SETTLEMENT_POLICY);
+    expect(queue.entries).toEqual({});
+    const late = trackEvent(queue, submitted({ epoch: 0 }), DEFAULT_SETTLEMENT_POLICY);
+    expect(late.entries).toEqual({});
+    const fresh = submitted({ epoch: 1 });
+    expect(Object.keys(trackEvent(queue, fresh, DEFAULT_SETTLEMENT_POLICY).entries)).toEqual([fresh.genId]);
   });
 
   it('a run with no outcome is watched once its 30-minute polling window has passed', () => {
