@@ -54,6 +54,7 @@ export type DualGenerationEvent =
   | { type: 'SET_PARAMS'; slot: DualSlot; params: Record<string, unknown> }
   | { type: 'SET_PROMPT'; prompt: string }
   | { type: 'SET_TAGS'; tags: Tags }
+  | { type: 'SET_SETTINGS'; settings: GenerationSettings }
   | ({ type: 'SET_LEARNED' } & LearnedRuns)
   | { type: 'GENERATE' }
   | { type: 'CONTINUE' }
@@ -176,6 +177,8 @@ export const dualGenerationMachine = setup({
         SET_PARAMS: { actions: 'assignSlot' },
         SET_PROMPT: { actions: assign({ prompt: ({ event }) => event.prompt }) },
         SET_TAGS: { actions: assign({ tags: ({ event }) => event.tags }) },
+        // Thresholds and confirm-unpriced saved in Settings count for the next GENERATE (slots get them at spawn).
+        SET_SETTINGS: { actions: assign({ settings: ({ event }) => event.settings }) },
         SET_LEARNED: { actions: 'assignLearned' },
         GENERATE: [
           // A clear error before anything is sent: same model twice, or two kinds of media.
@@ -187,7 +190,12 @@ export const dualGenerationMachine = setup({
     },
     confirming: {
       tags: ['confirming'],
-      on: { CONTINUE: { target: 'running', actions: 'spawnSlots' }, CANCEL: 'editing' },
+      on: {
+        CONTINUE: { target: 'running', actions: 'spawnSlots' },
+        CANCEL: 'editing',
+        // Nothing is sent yet, so the pair still follows Settings; once sent (running) it keeps what it was sent with.
+        SET_SETTINGS: { actions: assign({ settings: ({ event }) => event.settings }) },
+      },
     },
     running: {
       tags: ['busy'],

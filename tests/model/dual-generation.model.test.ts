@@ -1,7 +1,7 @@
 import { createActor, type SnapshotFrom } from 'xstate';
 import { createTestModel } from 'xstate/graph';
 import { describe, expect, it } from 'vitest';
-import { configKey, defaultParams } from '../../src/domain/index.ts';
+import { configKey, DEFAULT_THRESHOLDS, defaultParams } from '../../src/domain/index.ts';
 import {
   type DualGenerationInput,
   dualGenerationMachine,
@@ -47,8 +47,12 @@ const LEARNED = {
   })),
   now: '2025-11-04T09:00:00.000Z',
 };
+// Settings saved while the pair is a draft: a $1.00 dual threshold makes $8.00 ask; back to $8.00 it does not.
+const LOWERED = settings({ thresholds: { ...DEFAULT_THRESHOLDS, dualUsdMicros: 1_000_000 } });
 const EVENTS: AnyEvent[] = [
   LEARNED,
+  { type: 'SET_SETTINGS', settings: LOWERED },
+  { type: 'SET_SETTINGS', settings: settings() },
   { type: 'SET_MODEL', slot: 'secondary', model: VEO_FAST },
   { type: 'SET_MODEL', slot: 'secondary', model: A },
   { type: 'SET_MODEL', slot: 'secondary', model: FLUX_DEV },
@@ -71,6 +75,7 @@ const key = (s: Snap) =>
     s.context.combined?.tier ?? null,
     s.context.error !== null,
     s.context.slots.secondary.model?.endpoint_id,
+    s.context.settings.thresholds.dualUsdMicros,
   ]);
 const SLOTS = { 'xstate.snapshot.*': ['xstate.snapshot.gen-a', 'xstate.snapshot.gen-b'] };
 const model = createTestModel(asTestModel(dualGenerationMachine, SLOTS), {
@@ -110,6 +115,9 @@ describe('Dual Mode machine (model)', () => {
       // Each slot starts with the pair's learned samples, so it records the estimate the pair showed.
       const learned = actor.getSnapshot().context.learned;
       expect(slot.inputs.every((input) => (input as { learned: unknown }).learned === learned)).toBe(true);
+      // …and the settings in force when it was sent (a sent pair ignores later SET_SETTINGS).
+      const { settings: sent } = actor.getSnapshot().context;
+      expect(slot.inputs.every((input) => (input as { settings: unknown }).settings === sent)).toBe(true);
       actor.stop();
     }
   });
@@ -119,6 +127,23 @@ describe('Dual Mode machine (model)', () => {
     const learned = paths.filter((p) => p.state.context.combined?.tier === 'learned');
     expect(learned.some((p) => p.state.matches('confirming'))).toBe(true);
     expect(learned.every((p) => p.state.context.combined?.usdMicros === 8_500_000)).toBe(true);
+  });
+
+  it('reaches SET_SETTINGS: a threshold lowered on the draft makes $8.00 ask; a sent pair keeps its settings', () => {
+    const paths = model.getShortestPaths({ input: INPUT });
+    const dual = (s: Snap) => s.context.settings.thresholds.dualUsdMicros;
+    // Paths are deduplicated (a prefix of a longer path is dropped), so look at every state along them.
+    const states = paths.flatMap((p) => p.steps.map((step) => step.state));
+    const atEight = states.filter((s) => s.context.combined?.usdMicros === 8_000_000);
+    expect(atEight.some((s) => s.matches('confirming') && dual(s) === 1_000_000)).toBe(true);
+    expect(atEight.some((s) => s.matches('running') && dual(s) === 8_000_000)).toBe(true);
+    // Only a draft (editing, confirming) takes new settings; a sent pair keeps those it was sent with.
+    const event = { type: 'SET_SETTINGS', settings: LOWERED } as const;
+    for (const s of states) {
+      expect(s.can(event)).toBe(s.matches('editing') || s.matches('confirming'));
+    }
+    const sent = states.filter((s) => s.context.refs.primary !== null);
+    expect(sent.length).toBeGreaterThan(0);
   });
 
   it('reaches every state node', () => {
