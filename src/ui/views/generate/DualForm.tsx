@@ -1,5 +1,6 @@
 import { Stack } from '@mantine/core';
 import { useSelector } from '@xstate/react';
+import { useEffect } from 'react';
 import type { CatalogModel } from '../../../domain/index.ts';
 import type { DualGenerationActorRef, DualSlot } from '../../../machines/dual-generation.machine.ts';
 import { selectCombinedEstimate, selectPairError } from '../../../machines/dual-generation.selectors.ts';
@@ -36,6 +37,18 @@ function sendPrompt(pair: DualGenerationActorRef, prompt: string) {
   }
 }
 
+/**
+ * Settings live outside the machine: a change saved in Settings (thresholds, confirm-unpriced, rates) is
+ * forwarded to the draft pair as SET_SETTINGS; a pair already sent keeps the settings it was sent with.
+ */
+function useForwardSettings(pair: DualGenerationActorRef): void {
+  const { settings } = useGenerateFormDeps();
+  useEffect(() => {
+    if (pair.getSnapshot().can({ type: 'SET_SETTINGS', settings }))
+      pair.send({ type: 'SET_SETTINGS', settings });
+  }, [pair, settings]);
+}
+
 /** The combined estimate ("· 2 models"), one Generate for both, and the pair's dialog. */
 function DualFooter({ pair }: DualFormProps) {
   const combined = useSelector(pair, selectCombinedEstimate);
@@ -66,6 +79,7 @@ export function DualForm({ pair }: DualFormProps) {
   const error = useSelector(pair, selectPairError);
   const locked = !useSelector(pair, selectEditable);
   const switchDual = useDualModeSwitch();
+  useForwardSettings(pair);
   useForwardLearned(pair);
   const primary = slots.primary.model as CatalogModel;
   const setModel = (slot: DualSlot) => (model: CatalogModel) => pair.send({ type: 'SET_MODEL', slot, model });
