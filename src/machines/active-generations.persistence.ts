@@ -1,7 +1,9 @@
 import { type Actor, createActor, type Snapshot } from 'xstate';
 import { z } from 'zod';
+import { chargedSchema, errorKindSchema, estimateTierSchema, tagsSchema } from '../domain/index.ts';
 import { catalogModelSchema } from '../domain/pricing/index.ts';
 import type { activeGenerationsMachine } from './active-generations.machine.ts';
+import { generationSettingsSchema } from './generation-settings.ts';
 import type { SnapshotStorePort } from './ports.ts';
 
 /**
@@ -22,43 +24,136 @@ export interface ActiveGenerationsEnvelope {
   snapshot: unknown;
 }
 
-const refSchema = z.object({ id: z.string().min(1) }).passthrough();
-const childSnapshotSchema = z
+const refSchema = z.looseObject({ id: z.string().min(1) });
+const nullableString = z.string().nullable();
+const estimateSchema = z.object({
+  usdMicros: z.number().int().nullable(),
+  tier: estimateTierSchema,
+  upTo: z.boolean(),
+  explanation: z.string(),
+  priceRef: z.string(),
+});
+const learnedSchema = z
   .object({
-    status: z.enum(['active', 'done', 'error', 'stopped']),
-    context: z.record(z.string(), z.unknown()),
+    samples: z.array(z.object({ usdMicros: z.number(), at: z.string(), configKey: z.string() })),
+    now: z.string(),
   })
-  .passthrough();
-const childSchema = z
-  .object({ src: z.enum(['generation', 'dualGeneration']), snapshot: childSnapshotSchema })
-  .passthrough();
+  .nullable()
+  .optional(); // absent in snapshots saved before learned estimates
+const stepSchema = z.enum(['sent', 'queued', 'generating', 'downloading', 'importing']);
+const failureSchema = z.object({
+  kind: errorKindSchema,
+  charged: chargedSchema,
+  message: z.string(),
+  retryable: z.boolean(),
+  at: nullableString,
+  detail: nullableString,
+});
+const actualSchema = z.object({
+  billableUnits: z.number(),
+  billAs: nullableString,
+  unitPriceUsdMicros: z.number().nullable(),
+  usdMicros: z.number().nullable(),
+  at: z.string(),
+});
+const mediaSchema = z.object({ url: z.string(), fileName: z.string(), contentType: nullableString });
+const paramsSchema = z.record(z.string(), z.unknown());
+// What the generation machine, its selectors and the rows read from a restored context (a null there blanks the panel).
+const generationContextSchema = z.looseObject({
+  runId: z.string().min(1),
+  genId: z.string().min(1),
+  attempt: z.number().int().positive(),
+  model: catalogModelSchema,
+  params: paramsSchema,
+  prompt: z.string(),
+  tags: tagsSchema,
+  dual: z.object({ groupId: z.string().min(1), slot: z.enum(['primary', 'secondary']) }).nullable(),
+  settings: generationSettingsSchema,
+  estimateOptions: paramsSchema.optional(),
+  learned: learnedSchema,
+  estimate: estimateSchema,
+  autoStart: z.boolean(),
+  background: z.boolean(),
+  cancelling: z.boolean(),
+  requestId: nullableString,
+  submittedAt: nullableString,
+  progress: z.object({
+    step: stepSchema,
+    startedAt: z.partialRecord(stepSchema, z.string()),
+    queuePosition: z.number().nullable(),
+    logs: z.array(z.string()),
+  }),
+  falFailed: z.boolean(),
+  media: z.array(mediaSchema),
+  paths: z.array(z.string()),
+  failure: failureSchema.nullable(),
+  retry: z.enum(['resubmit', 'reuse']).nullable(),
+  resumeFrom: z.enum(['polling', 'downloading', 'importing']).nullable(),
+  actual: actualSchema.nullable(),
+  finishedAt: nullableString,
+  ledgerError: nullableString,
+});
+const slotFormSchema = (model: z.ZodType) =>
+  z.looseObject({ genId: z.string().min(1), model, params: paramsSchema });
+// What the Dual Mode machine and form read; the form treats the primary model as always chosen.
+const dualContextSchema = z.looseObject({
+  groupId: z.string().min(1),
+  slots: z.object({
+    primary: slotFormSchema(catalogModelSchema),
+    secondary: slotFormSchema(catalogModelSchema.nullable()),
+  }),
+  prompt: z.string(),
+  tags: tagsSchema,
+  settings: generationSettingsSchema,
+  learned: learnedSchema,
+  combined: estimateSchema.nullable(),
+  error: nullableString,
+  phases: z.object({ primary: nullableString, secondary: nullableString }),
+});
+const status = z.enum(['active', 'done', 'error', 'stopped']);
+const generationChildSchema = z.looseObject({
+  src: z.literal('generation'),
+  snapshot: z.looseObject({ status, context: generationContextSchema }),
+});
+const childSchema = z.discriminatedUnion('src', [
+  generationChildSchema,
+  z.looseObject({
+    src: z.literal('dualGeneration'),
+    snapshot: z.looseObject({
+      status,
+      context: dualContextSchema,
+      // The pair's slots once sent: generations of their own.
+      children: z.record(z.string(), generationChildSchema).optional(),
+    }),
+  }),
+]);
 const noticeSchema = z.object({
   id: z.string(),
   genId: z.string(),
   kind: z.enum(['success', 'failure']),
   modelName: z.string(),
 });
-const rootSchema = z
-  .object({
-    status: z.literal('active'),
-    value: z.enum(['empty', 'tracking']),
-    context: z.object({
-      entries: z.array(z.object({ kind: z.enum(['single', 'dual']), id: z.string().min(1), ref: refSchema })),
-      rows: z.array(z.object({ genId: z.string(), entryId: z.string() }).passthrough()),
-      notices: z.array(noticeSchema),
-    }),
-    children: z.record(z.string(), childSchema),
-  })
-  .passthrough();
+const rootSchema = z.looseObject({
+  status: z.literal('active'),
+  value: z.enum(['empty', 'tracking']),
+  context: z.object({
+    entries: z.array(z.object({ kind: z.enum(['single', 'dual']), id: z.string().min(1), ref: refSchema })),
+    rows: z.array(z.looseObject({ genId: z.string(), entryId: z.string() })),
+    notices: z.array(noticeSchema),
+  }),
+  children: z.record(z.string(), childSchema),
+});
 const envelopeSchema = z.object({ v: z.number(), machine: z.string(), snapshot: z.unknown() });
 
-/** The models a child generation (or both slots of a pair) runs, which must still be valid catalog entries. */
-function modelsOf(child: z.infer<typeof childSchema>): unknown[] {
-  const context = child.snapshot.context as { model?: unknown; slots?: Record<string, { model?: unknown }> };
-  if (child.src === 'generation') return [context.model];
-  return Object.values(context.slots ?? {})
-    .map((slot) => slot.model)
-    .filter((model) => model !== null);
+/**
+ * Why a snapshot was discarded, naming the generation and field when one child's context is damaged
+ * (`children.<id>.snapshot.context.<field>`, a pair's slot one level deeper), so it can be found in storage.
+ */
+function damaged(path: readonly PropertyKey[]): string {
+  const at = path.lastIndexOf('context');
+  const field = path.slice(at + 1).join('.') || 'context';
+  const where = path[0] === 'children' && at >= 3 ? ` (generation ${String(path[at - 2])}: ${field})` : '';
+  return `The saved Active generations are damaged${where}; they were discarded.`;
 }
 
 /** Builds the envelope of the actor's current persisted snapshot. */
@@ -88,18 +183,14 @@ export function parseActiveGenerationsEnvelope(
     };
   }
   const root = rootSchema.safeParse(envelope.data.snapshot);
-  if (!root.success)
-    return { ok: false, problem: 'The saved Active generations are damaged; they were discarded.' };
+  if (!root.success) return { ok: false, problem: damaged(root.error.issues[0]?.path ?? []) };
   const { context, children } = root.data;
-  const missing = context.entries.find((entry) => !children[entry.id]);
-  const badModel = Object.values(children).some((child) =>
-    modelsOf(child).some((m) => !catalogModelSchema.safeParse(m).success),
-  );
-  if (missing || badModel)
-    return { ok: false, problem: 'The saved Active generations are damaged; they were discarded.' };
+  if (context.entries.some((entry) => !children[entry.id])) return { ok: false, problem: damaged([]) };
   // Success notices are transient (7 s): after a reload only failures, which wait to be dismissed, come back.
   const notices = context.notices.filter((notice) => notice.kind === 'failure');
-  const snapshot = { ...root.data, context: { ...context, notices } } as unknown as Snapshot<unknown>;
+  // Validated, but restored as stored: the schemas check only what is read, and would drop the rest.
+  const stored = envelope.data.snapshot as typeof root.data;
+  const snapshot = { ...stored, context: { ...stored.context, notices } } as unknown as Snapshot<unknown>;
   return { ok: true, snapshot };
 }
 
