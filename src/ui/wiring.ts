@@ -69,6 +69,9 @@ function storageSlot(storage: Storage | null, key: string) {
     write(value: unknown): void {
       storage?.setItem(key, JSON.stringify(value));
     },
+    clear(): void {
+      storage?.removeItem(key);
+    },
   };
 }
 
@@ -202,6 +205,7 @@ export function createPanelWiring(
     activeGenerations: {
       stored: activeSlot.read(),
       store: { read: async () => activeSlot.read(), write: async (value) => activeSlot.write(value) },
+      clear: () => activeSlot.clear(),
     },
     // randomUUID needs a secure context; the Generate form's default falls back to getRandomValues.
     newId: DEFAULT_GENERATE_FORM_DEPS.newId,

@@ -32,6 +32,8 @@ export interface FakeWiring {
   activeWrites: unknown[];
   /** Problems the providers reported. */
   reports: string[];
+  /** How many times the stored Active generations were dropped. */
+  activeCleared: () => number;
 }
 
 /** Options of {@link fakeWiring}. */
@@ -62,6 +64,7 @@ export function fakeWiring(options: FakeWiringOptions = {}): FakeWiring {
   const cacheWrites: PanelSettings[] = [];
   const activeWrites: unknown[] = [];
   const reports: string[] = [];
+  let cleared = 0;
   const wiring: PanelWiring = {
     settings: settingsLogic(backend),
     settingsInput: { cached: options.cached ?? null, sandbox: true },
@@ -78,11 +81,14 @@ export function fakeWiring(options: FakeWiringOptions = {}): FakeWiring {
           activeWrites.push(value);
         },
       },
+      clear: () => {
+        cleared += 1;
+      },
     },
     newId: sequentialIds('run'),
     report: (problem) => reports.push(problem),
   };
-  return { wiring, backend, fakes, cacheWrites, activeWrites, reports };
+  return { wiring, backend, fakes, cacheWrites, activeWrites, reports, activeCleared: () => cleared };
 }
 
 /** The boot cache's settings in a given display currency. */

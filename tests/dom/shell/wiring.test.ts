@@ -146,4 +146,18 @@ describe('createPanelWiring', () => {
     expect(again.activeGenerations.stored).toEqual({ v: 1 });
     storage.clear();
   });
+
+  test('drops the stored Active generations key (a damaged save is not read again)', () => {
+    const storage = window.localStorage;
+    storage.setItem(BOOT_KEYS.activeGenerations, '{"v":1}');
+    storage.setItem(BOOT_KEYS.settings, JSON.stringify(DEFAULT_PANEL_SETTINGS));
+    const wiring = createPanelWiring(
+      { token: 't', sandbox: true },
+      { origin: 'http://127.0.0.1:9', storage },
+    );
+    wiring.activeGenerations.clear();
+    expect(storage.getItem(BOOT_KEYS.activeGenerations)).toBeNull();
+    expect(storage.getItem(BOOT_KEYS.settings)).not.toBeNull();
+    storage.clear();
+  });
 });

@@ -27,8 +27,11 @@ export interface PanelWiring {
   generation: Omit<GenerationDeps, 'ledger'>;
   /** What settlement needs, except the ledger. */
   settlement: Omit<SettlementDeps, 'ledger'>;
-  /** The stored Active generations envelope (untrusted; null when none) and where to save it. */
-  activeGenerations: { stored: unknown; store: SnapshotStorePort };
+  /**
+   * The stored Active generations envelope (untrusted; null when none), where to save it, and how to drop
+   * it (synchronous) when it was discarded or broke a render, so the next start is clean.
+   */
+  activeGenerations: { stored: unknown; store: SnapshotStorePort; clear(): void };
   /** A new unique id for a generation or a Dual Mode group. */
   newId(): string;
   /** Told about problems that need no action (a discarded saved snapshot, a failed cache write). */
