@@ -1,4 +1,4 @@
-import { type ReactNode, useEffect, useState } from 'react';
+import { type ReactNode, useCallback, useEffect, useState } from 'react';
 import { type ActorOptions, createActor } from 'xstate';
 import type { activeGenerationsMachine } from '../../../machines/active-generations.machine.ts';
 import {
@@ -10,6 +10,8 @@ import {
   defineActiveGenerationsLogic,
 } from '../../actors/active-generations-context.ts';
 import { PersistenceActorContext } from '../../actors/persistence-context.ts';
+import { ActiveErrorBoundary } from './ActiveErrorBoundary.tsx';
+import { ActiveRestoreProblemContext } from './active-restore.ts';
 import type { PanelWiring } from './panel-wiring.ts';
 import { persistenceLedgerPort } from './persistence-ledger-port.ts';
 
@@ -19,23 +21,32 @@ type Logic = typeof activeGenerationsMachine;
 function restoredOptions(
   logic: Logic,
   stored: unknown,
-  report: (problem: string) => void,
-): ActorOptions<Logic> {
-  if (stored === null || stored === undefined) return {};
+): { options: ActorOptions<Logic>; problem: string | null } {
+  if (stored === null || stored === undefined) return { options: {}, problem: null };
   const parsed = parseActiveGenerationsEnvelope(stored);
-  if (!parsed.ok) {
-    report(parsed.problem);
-    return {};
-  }
+  if (!parsed.ok) return { options: {}, problem: parsed.problem };
   try {
     // Restoring rebuilds every child; a snapshot that cannot be rebuilt is discarded, not fatal. The trial
     // gets a copy: restoring revives actor refs inside the snapshot object it is given.
     createActor(logic, { snapshot: structuredClone(parsed.snapshot) });
-    return { snapshot: parsed.snapshot };
+    return { options: { snapshot: parsed.snapshot }, problem: null };
   } catch {
-    report('The saved Active generations could not be restored; they were discarded.');
-    return {};
+    return {
+      options: {},
+      problem: 'The saved Active generations could not be restored; they were discarded.',
+    };
   }
+}
+
+/** The Active generations logic linked to the persistence actor, and what it starts from. */
+function startActive(
+  wiring: PanelWiring,
+  persistence: Parameters<typeof persistenceLedgerPort>[0],
+  stored: unknown,
+) {
+  const ledger = persistenceLedgerPort(persistence);
+  const logic = defineActiveGenerationsLogic({ ...wiring.generation, ledger });
+  return { logic, ...restoredOptions(logic, stored) };
 }
 
 /** Saves the Active generations envelope on every `persist` the actor emits. */
@@ -53,23 +64,40 @@ function SnapshotSaver({ wiring }: { wiring: Pick<PanelWiring, 'activeGeneration
 /**
  * The Active generations actor with every generation's ledger port linked to the persistence actor above
  * it (each Provider has its own actor system, so `system.get('persistence')` cannot reach it), restored
- * from the saved snapshot (runs resume polling by request id) and saved again on every change.
+ * from the saved snapshot (runs resume polling by request id) and saved again on every change. A saved
+ * snapshot that is discarded is also cleared from storage and the user is told (ActiveRestoreProblemContext);
+ * a render error below shows an alert whose button clears it and starts the actor again, empty.
  */
 export function LinkedActiveProvider({ wiring, children }: { wiring: PanelWiring; children: ReactNode }) {
   const persistence = PersistenceActorContext.useActorRef();
-  // Read once, at mount, like the Provider itself.
-  const [started] = useState(() => {
-    const ledger = persistenceLedgerPort(persistence);
-    const logic = defineActiveGenerationsLogic({ ...wiring.generation, ledger });
-    return { logic, options: restoredOptions(logic, wiring.activeGenerations.stored, wiring.report) };
-  });
+  // Read once, at mount, like the Provider itself; a new `run` (after clearing) starts empty.
+  const [started, setStarted] = useState(() => ({
+    run: 0,
+    ...startActive(wiring, persistence, wiring.activeGenerations.stored),
+  }));
+  const { problem } = started;
+  useEffect(() => {
+    if (problem === null) return;
+    // Drop the damaged save so the next start does not meet it again; finished costs live in the ledger.
+    wiring.activeGenerations.clear();
+    wiring.report(problem);
+  }, [problem, wiring]);
+  const clear = useCallback(() => {
+    wiring.activeGenerations.clear();
+    setStarted((old) => ({ run: old.run + 1, ...startActive(wiring, persistence, null) }));
+  }, [wiring, persistence]);
   return (
-    <ActiveGenerationsActorContext.Provider
-      logic={started.logic}
-      options={{ ...started.options, ...(wiring.inspect ? { inspect: wiring.inspect } : {}) }}
-    >
-      <SnapshotSaver wiring={wiring} />
-      {children}
-    </ActiveGenerationsActorContext.Provider>
+    <ActiveRestoreProblemContext.Provider value={problem}>
+      <ActiveErrorBoundary onClear={clear} onError={wiring.report}>
+        <ActiveGenerationsActorContext.Provider
+          key={started.run}
+          logic={started.logic}
+          options={{ ...started.options, ...(wiring.inspect ? { inspect: wiring.inspect } : {}) }}
+        >
+          <SnapshotSaver wiring={wiring} />
+          {children}
+        </ActiveGenerationsActorContext.Provider>
+      </ActiveErrorBoundary>
+    </ActiveRestoreProblemContext.Provider>
   );
 }

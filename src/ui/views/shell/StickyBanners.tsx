@@ -4,6 +4,7 @@ import { selectKeyStatus } from '../../../machines/settings.selectors.ts';
 import { ActiveGenerationsActorContext } from '../../actors/active-generations-context.ts';
 import { SettingsActorContext } from '../../actors/settings-context.ts';
 import { ErrorBanner } from '../../components/index.ts';
+import { ACTIVE_RESTORE_NOTICE, useActiveRestoreProblem } from './active-restore.ts';
 import { sameCauses, selectStickyFailures, STICKY_COPY, type StickyCause } from './sticky-banners.ts';
 
 /** Props of {@link StickyBanners}. */
@@ -17,26 +18,35 @@ const idOf = (banner: StickyCause) => `${banner.kind}:${banner.cause}`;
 /**
  * The sticky AUTH and BALANCE banners under the header, on every tab: AUTH when fal rejected the saved
  * key or a generation, BALANCE when a generation found the balance empty. They stay until dismissed
- * (amber: action needed); the set of dismissed causes is UI-local.
+ * (amber: action needed); the set of dismissed causes is UI-local. Also, once, the notice that saved
+ * Active generations were damaged and cleared at start.
  */
 export function StickyBanners({ onOpenSettings }: StickyBannersProps) {
   const failures = ActiveGenerationsActorContext.useSelector(selectStickyFailures, sameCauses);
   const keyInvalid = SettingsActorContext.useSelector((s) => selectKeyStatus(s) === 'invalid');
   const [dismissed, setDismissed] = useState<ReadonlySet<string>>(() => new Set());
+  const restoreProblem = useActiveRestoreProblem();
+  const dismiss = (id: string) => setDismissed((set) => new Set([...set, id]));
   const banners: StickyCause[] = [...failures];
   if (keyInvalid && !banners.some((b) => b.kind === 'AUTH_INVALID'))
     banners.unshift({ kind: 'AUTH_INVALID', cause: 'key' });
   const shown = banners.filter((banner) => !dismissed.has(idOf(banner)));
-  if (shown.length === 0) return null;
+  const restoreShown = restoreProblem !== null && !dismissed.has('restore');
+  if (shown.length === 0 && !restoreShown) return null;
   return (
     <Stack gap={4} px="xs" pt={4} aria-label="Alerts" component="section">
+      {restoreShown && (
+        <ErrorBanner tone="action" title={ACTIVE_RESTORE_NOTICE.title} onDismiss={() => dismiss('restore')}>
+          {ACTIVE_RESTORE_NOTICE.body}
+        </ErrorBanner>
+      )}
       {shown.map((banner) => (
         <ErrorBanner
           key={idOf(banner)}
           tone="action"
           sticky
           title={STICKY_COPY[banner.kind].title}
-          onDismiss={() => setDismissed((set) => new Set([...set, idOf(banner)]))}
+          onDismiss={() => dismiss(idOf(banner))}
           {...(banner.kind === 'AUTH_INVALID'
             ? { actionLabel: 'Open Settings', onAction: onOpenSettings }
             : {})}

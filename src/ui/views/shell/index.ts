@@ -1,4 +1,10 @@
 /** The panel's frame (header, banners, providers) and the glue between app-level actors. */
+export { ActiveErrorBoundary, type ActiveErrorBoundaryProps } from './ActiveErrorBoundary.tsx';
+export {
+  ACTIVE_RESTORE_NOTICE,
+  ActiveRestoreProblemContext,
+  useActiveRestoreProblem,
+} from './active-restore.ts';
 export { AppProviders } from './AppProviders.tsx';
 export { BootError, type BootErrorProps } from './BootError.tsx';
 export { GenerateFormProvider } from './GenerateFormProvider.tsx';
