@@ -57,16 +57,20 @@ export function axisTicks(minMicros: number, maxMicros: number, maxTicks = 4): n
   return Array.from({ length: last - first + 1 }, (_, i) => (first + i) * step);
 }
 
-/** Decimals that show every multiple of `stepMicros` exactly (0–6), at least the currency's own when > 0. */
+/**
+ * Decimals that show every multiple of `stepMicros` exactly (up to 6), and never fewer than the
+ * currency shows everywhere else (SEK one decimal, "5.1 kr"; USD and EUR two), so an axis reads like
+ * every other amount in the panel.
+ */
 function axisDecimals(stepMicros: number, currency: Currency): number {
   let decimals = 6;
   for (let s = stepMicros; decimals > 0 && s % 10 === 0; s /= 10) decimals -= 1;
-  return decimals === 0 ? 0 : Math.max(decimals, SYMBOLS[currency].decimals);
+  return Math.max(decimals, SYMBOLS[currency].decimals);
 }
 
 /**
- * Formats a tick of a money axis: `$0.005`, `$0.50`, `$10`, `€1,200`, `2.5 kr`, with the decimals the
- * step needs (whole units for a whole-unit step). Ticks that are multiples of `stepMicros` always get
+ * Formats a tick of a money axis: `$0.005`, `$0.50`, `$10.00`, `€1,200.00`, `2.5 kr`, `0.0 kr`, with the
+ * decimals the step needs and at least the currency's own. Ticks that are multiples of `stepMicros` always get
  * distinct labels. Both arguments are integer micro-units; `stepMicros` must be positive.
  */
 export function formatAxisMoney(valueMicros: number, currency: Currency, stepMicros: number): string {

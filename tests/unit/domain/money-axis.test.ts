@@ -50,12 +50,12 @@ describe('formatAxisMoney', () => {
     [15_000, 'EUR', 5_000, '€0.015'],
     [500_000, 'USD', 500_000, '$0.50'], // cents at least, once a fraction is shown
     [1_000_000, 'USD', 500_000, '$1.00'],
-    [10_000_000, 'USD', 5_000_000, '$10'], // whole units for a whole-unit step
-    [1_200_000_000, 'EUR', 200_000_000, '€1,200'],
+    [10_000_000, 'USD', 5_000_000, '$10.00'], // never fewer decimals than the currency's own
+    [1_200_000_000, 'EUR', 200_000_000, '€1,200.00'],
     [2_500_000, 'SEK', 500_000, '2.5 kr'],
     [50_000, 'SEK', 50_000, '0.05 kr'],
-    [0, 'SEK', 1_000_000, '0 kr'],
-    [-5_000_000, 'USD', 5_000_000, '-$5'],
+    [0, 'SEK', 1_000_000, '0.0 kr'], // SEK keeps its one decimal ("5.1 kr")
+    [-5_000_000, 'USD', 5_000_000, '-$5.00'],
     [3, 'USD', 1, '$0.000003'],
   ])('%i %s (step %i) → %s', (value, currency, step, text) => {
     expect(formatAxisMoney(value, currency, step)).toBe(text);
