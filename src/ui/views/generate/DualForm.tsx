@@ -1,10 +1,11 @@
 import { Stack } from '@mantine/core';
 import { useSelector } from '@xstate/react';
-import { useEffect } from 'react';
 import type { CatalogModel } from '../../../domain/index.ts';
 import type { DualGenerationActorRef, DualSlot } from '../../../machines/dual-generation.machine.ts';
 import { selectCombinedEstimate, selectPairError } from '../../../machines/dual-generation.selectors.ts';
 import { useGenerateFormDeps } from '../../actors/generation-context.ts';
+import type { GenerationSettings } from '../../../machines/generation-settings.ts';
+import { useForwardSettings } from './forward-settings.ts';
 import { DualConfirmStep } from './ConfirmStep.tsx';
 import { CostEstimate } from './CostEstimate.tsx';
 import { DualModeSection } from './DualModeSection.tsx';
@@ -41,13 +42,11 @@ function sendPrompt(pair: DualGenerationActorRef, prompt: string) {
  * Settings live outside the machine: a change saved in Settings (thresholds, confirm-unpriced, rates) is
  * forwarded to the draft pair as SET_SETTINGS; a pair already sent keeps the settings it was sent with.
  */
-function useForwardSettings(pair: DualGenerationActorRef): void {
-  const { settings } = useGenerateFormDeps();
-  useEffect(() => {
-    if (pair.getSnapshot().can({ type: 'SET_SETTINGS', settings }))
-      pair.send({ type: 'SET_SETTINGS', settings });
-  }, [pair, settings]);
-}
+// Module-level so the effect's dependency stays stable across renders.
+const acceptsSettings = (
+  snapshot: ReturnType<DualGenerationActorRef['getSnapshot']>,
+  settings: GenerationSettings,
+) => snapshot.can({ type: 'SET_SETTINGS', settings });
 
 /** The combined estimate ("· 2 models"), one Generate for both, and the pair's dialog. */
 function DualFooter({ pair }: DualFormProps) {
@@ -79,7 +78,7 @@ export function DualForm({ pair }: DualFormProps) {
   const error = useSelector(pair, selectPairError);
   const locked = !useSelector(pair, selectEditable);
   const switchDual = useDualModeSwitch();
-  useForwardSettings(pair);
+  useForwardSettings(pair, acceptsSettings);
   useForwardLearned(pair);
   const primary = slots.primary.model as CatalogModel;
   const setModel = (slot: DualSlot) => (model: CatalogModel) => pair.send({ type: 'SET_MODEL', slot, model });

@@ -1,10 +1,10 @@
 import { Stack } from '@mantine/core';
 import { useSelector } from '@xstate/react';
-import { useEffect } from 'react';
 import type { CatalogModel } from '../../../domain/index.ts';
 import type { GenerationActorRef } from '../../../machines/generation.machine.ts';
 import { selectEstimate } from '../../../machines/generation.selectors.ts';
 import { useGenerateFormDeps } from '../../actors/generation-context.ts';
+import { useForwardSettings } from './forward-settings.ts';
 import { ConfirmStep } from './ConfirmStep.tsx';
 import { CostEstimate } from './CostEstimate.tsx';
 import { DualModeSection } from './DualModeSection.tsx';
@@ -40,12 +40,9 @@ function sendPrompt(generation: GenerationActorRef, model: CatalogModel, prompt:
 }
 
 /** Settings live outside the machine: a change (new thresholds, rates) is forwarded as SET_SETTINGS. */
-function useForwardSettings(generation: GenerationActorRef): void {
-  const { settings } = useGenerateFormDeps();
-  useEffect(() => {
-    if (generation.getSnapshot().hasTag('editable')) generation.send({ type: 'SET_SETTINGS', settings });
-  }, [generation, settings]);
-}
+// Module-level so the effect's dependency stays stable across renders.
+const acceptsSettings = (snapshot: ReturnType<GenerationActorRef['getSnapshot']>) =>
+  snapshot.hasTag('editable');
 
 /** The cost badge, the Generate button, the run's status line and the dialog of one generation. */
 function SingleFooter({ generation }: SingleFormProps) {
@@ -80,7 +77,7 @@ export function SingleForm({ generation }: SingleFormProps) {
   const tags = useSelector(generation, selectTags);
   const locked = !useSelector(generation, selectIsEditable);
   const switchDual = useDualModeSwitch();
-  useForwardSettings(generation);
+  useForwardSettings(generation, acceptsSettings);
   useForwardLearned(generation);
   const send = generation.send.bind(generation);
   return (
