@@ -1,5 +1,7 @@
 import localforage from 'localforage';
 import { type LedgerEvent, ledgerEventSchema } from '../domain/ledger/events.ts';
+import { isLiveIn, newestResetEpoch } from '../domain/ledger/epoch.ts';
+import { compareEvents } from '../domain/ledger/merge.ts';
 import { toCacheError } from './cache-errors.ts';
 import { InvalidLedgerEventError } from './errors.ts';
 import { isStoredEvent } from './event-shape.ts';
@@ -18,7 +20,7 @@ export interface CacheContents {
 export interface LedgerCache {
   /** The stored contents, or null when nothing (valid) is stored. */
   load(): Promise<CacheContents | null>;
-  /** Replaces everything, pending included. */
+  /** Replaces the snapshot, stores `pending`, and drops pending copies of events `events` holds as saved. */
   save(contents: CacheContents): Promise<void>;
   /** Adds events to pending (zod-validated; ids already pending are skipped). */
   addPending(events: LedgerEvent[]): Promise<void>;
@@ -31,16 +33,18 @@ export interface LedgerCache {
 /** Bump when the stored shape changes; other versions are discarded on load. */
 const CACHE_VERSION = 1;
 const SNAPSHOT_KEY = 'snapshot';
-const PENDING_KEY = 'pending';
+// One key per unsaved event, never one shared list: two panels in one browser share this store, and a
+// read-modify-write of a shared list in one tab could drop an event the other tab had just added.
+const PENDING_PREFIX = 'pending:';
 
 interface StoredSnapshot {
   v: number;
   state: unknown;
   events: LedgerEvent[];
 }
-interface StoredPending {
+interface StoredPendingEvent {
   v: number;
-  events: LedgerEvent[];
+  event: LedgerEvent;
 }
 
 function eventsOf(value: unknown): LedgerEvent[] | null {
@@ -62,53 +66,65 @@ function validate(events: readonly LedgerEvent[]): LedgerEvent[] {
 
 type LocalForage = ReturnType<typeof localforage.createInstance>;
 
-async function readPending(store: LocalForage): Promise<LedgerEvent[]> {
-  return eventsOf(await store.getItem<StoredPending>(PENDING_KEY)) ?? [];
+async function pendingKeys(store: LocalForage): Promise<string[]> {
+  return (await store.keys()).filter((key) => key.startsWith(PENDING_PREFIX));
 }
 
-async function writePending(store: LocalForage, events: LedgerEvent[]): Promise<void> {
-  await store.setItem<StoredPending>(PENDING_KEY, { v: CACHE_VERSION, events });
+async function readPending(store: LocalForage): Promise<LedgerEvent[]> {
+  const events: LedgerEvent[] = [];
+  for (const key of await pendingKeys(store)) {
+    const stored = await store.getItem<StoredPendingEvent>(key);
+    if (stored?.v === CACHE_VERSION && isStoredEvent(stored.event)) events.push(stored.event);
+  }
+  return events.sort(compareEvents);
+}
+
+async function putPending(store: LocalForage, events: readonly LedgerEvent[]): Promise<void> {
+  for (const event of events) {
+    await store.setItem<StoredPendingEvent>(PENDING_PREFIX + event.id, { v: CACHE_VERSION, event });
+  }
 }
 
 async function loadContents(store: LocalForage): Promise<CacheContents | null> {
   const snapshot = await store.getItem<StoredSnapshot>(SNAPSHOT_KEY);
   const events = eventsOf(snapshot);
-  const pending = eventsOf(await store.getItem<StoredPending>(PENDING_KEY));
-  if (!events && !pending) return null;
-  return { state: events ? snapshot?.state : null, events: events ?? [], pending: pending ?? [] };
+  const pending = await readPending(store);
+  if (!events && pending.length === 0) return null;
+  return { state: events ? snapshot?.state : null, events: events ?? [], pending };
 }
 
+/**
+ * Writes the snapshot and this panel's pending events. Pending keys are removed only for events the
+ * snapshot holds as saved (in `events`, not in `pending`) or that a reset has made dead: another tab's
+ * live unsaved events are never touched.
+ */
 async function saveContents(store: LocalForage, contents: CacheContents): Promise<void> {
   const pending = validate(contents.pending);
   const snapshot: StoredSnapshot = { v: CACHE_VERSION, state: contents.state, events: contents.events };
   await store.setItem(SNAPSHOT_KEY, snapshot);
-  await writePending(store, pending);
+  await putPending(store, pending);
+  const unsaved = new Set(pending.map((event) => event.id));
+  const saved = new Set(contents.events.map((event) => event.id).filter((id) => !unsaved.has(id)));
+  // Unsaved events from before the newest reset will never be written (epoch rule): drop them too.
+  const epoch = newestResetEpoch(contents.events);
+  for (const event of await readPending(store)) {
+    if (saved.has(event.id) || !isLiveIn(event, epoch)) await store.removeItem(PENDING_PREFIX + event.id);
+  }
 }
 
 async function addPending(store: LocalForage, events: LedgerEvent[]): Promise<void> {
-  const fresh = validate(events);
-  const pending = await readPending(store);
-  const known = new Set(pending.map((event) => event.id));
-  for (const event of fresh) {
-    if (known.has(event.id)) continue;
-    known.add(event.id);
-    pending.push(event);
-  }
-  await writePending(store, pending);
+  await putPending(store, validate(events));
 }
 
 async function ackPending(store: LocalForage, ids: readonly string[]): Promise<void> {
-  const acked = new Set(ids);
-  await writePending(
-    store,
-    (await readPending(store)).filter((event) => !acked.has(event.id)),
-  );
+  for (const id of new Set(ids)) await store.removeItem(PENDING_PREFIX + id);
 }
 
 /**
  * Creates the panel's cache: a localforage store (IndexedDB, else localStorage) named `name`. The
- * snapshot (state + events) and pending events are separate keys, so adding a pending event does not
- * rewrite the whole ledger. Calls are serialised per cache object (read-modify-write of pending).
+ * snapshot (state + events) and each pending event are separate keys, so adding a pending event does
+ * not rewrite the whole ledger and two panels in one browser never overwrite each other's unsaved
+ * events. Calls are serialised per cache object.
  * `options.driver` forces a localforage driver (tests).
  */
 export function createLedgerCache(

@@ -50,6 +50,19 @@ describe('ledger cache', () => {
     expect(pending).toEqual([...ids(makeEvents(10)).filter((id) => id !== 'evt-4'), 'evt-10']);
   });
 
+  test('two panels in one browser never drop each other’s unsaved events', async () => {
+    const name = freshName();
+    const [tabA, tabB] = [createLedgerCache(name), createLedgerCache(name)];
+    await Promise.all([
+      ...makeEvents(5).map((event) => tabA.addPending([event])),
+      ...makeEvents(5, { from: 5 }).map((event) => tabB.addPending([event])),
+    ]);
+    // Tab A saves with nothing of its own pending and acks one of its events: B's five stay.
+    await tabA.save({ state: null, events: makeEvents(5), pending: [] });
+    await tabA.ackPending(['evt-0']);
+    expect(ids((await tabB.load())!.pending)).toEqual(ids(makeEvents(5, { from: 5 })));
+  });
+
   test('an invalid pending event is refused with a clear error', async () => {
     const cache = createLedgerCache(freshName());
     const bad = { ...makeEvent(0), at: 'yesterday' } as LedgerEvent;
