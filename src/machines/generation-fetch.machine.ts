@@ -15,6 +15,7 @@ import type {
   RunProgress,
 } from './generation-run.contract.ts';
 import { enterStep } from './generation-run.progress.ts';
+import { ledgerFailedHandlers, ledgerWriterInvoke } from './ledger-writer.config.ts';
 
 /** Input: a request fal finished, and where to start (download, or import media already downloaded). */
 export interface GenerationFetchInput {
@@ -145,15 +146,8 @@ export const generationFetchMachine = setup({
     outcome: null,
     finishedAt: null,
   }),
-  invoke: {
-    id: 'ledger',
-    src: 'recordLedger',
-    input: {},
-    onError: {
-      actions: { type: 'assignLedgerError', params: ({ event }) => ({ message: String(event.error) }) },
-    },
-  },
-  on: { LEDGER_FAILED: { actions: { type: 'assignLedgerError', params: ({ event }) => event } } },
+  invoke: ledgerWriterInvoke,
+  on: ledgerFailedHandlers,
   initial: 'starting',
   states: {
     starting: { always: [{ guard: 'isImportOnly', target: 'importing' }, { target: 'downloading' }] },

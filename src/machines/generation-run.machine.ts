@@ -14,6 +14,7 @@ import type {
   SubmitRequestOutput,
 } from './generation-run.contract.ts';
 import { accepted, applyStatus, enterStep, initialProgress, requestOf } from './generation-run.progress.ts';
+import { ledgerFailedHandlers, ledgerWriterInvoke } from './ledger-writer.config.ts';
 
 /** Input: facts for `generation.submitted`, the fal input, the polling cap, or a request to poll again. */
 export interface GenerationRunInput {
@@ -132,15 +133,8 @@ export const generationRunMachine = setup({
     outcome: null,
     finishedAt: null,
   }),
-  invoke: {
-    id: 'ledger',
-    src: 'recordLedger',
-    input: {},
-    onError: {
-      actions: { type: 'assignLedgerError', params: ({ event }) => ({ message: String(event.error) }) },
-    },
-  },
-  on: { LEDGER_FAILED: { actions: { type: 'assignLedgerError', params: ({ event }) => event } } },
+  invoke: ledgerWriterInvoke,
+  on: ledgerFailedHandlers,
   initial: 'starting',
   states: {
     starting: { always: [{ guard: 'isResuming', target: 'polling' }, { target: 'submitting' }] },
