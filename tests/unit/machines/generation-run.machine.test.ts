@@ -302,3 +302,24 @@ describe('generation run: cancel', () => {
     h.actor.stop();
   });
 });
+
+describe('generation run: a ledger that cannot write', () => {
+  it('keeps the run going and reports the write failure for the view (nothing thrown)', async () => {
+    const h = start();
+    h.ledger.failWith(new Error('cache is full'));
+    h.actor.send({ type: 'GENERATE' });
+    h.submit.last().resolve(ACCEPTED);
+    await flush();
+    expect(selectPhase(h.actor.getSnapshot())).toBe('queued');
+    // The run child keeps the failure in its context (the parent takes it over with the run's output).
+    const run = h.actor.getSnapshot().children.run as unknown as Parameters<typeof waitFor>[0];
+    const failed = (await waitFor(
+      run,
+      (s) => (s as { context: { ledgerError: unknown } }).context.ledgerError !== null,
+      {
+        timeout: 2000,
+      },
+    )) as { context: { ledgerError: string } };
+    expect(failed.context.ledgerError).toMatch(/cache is full/);
+  });
+});
