@@ -11,6 +11,10 @@ export interface Journal {
   load(): Promise<{ events: LedgerEvent[]; recovery: RecoveryReport }>;
   /** The current events in memory (after load and appends), in stored order. */
   all(): LedgerEvent[];
+  /** The epoch in force: the newest reset's newEpoch (0 before any reset). */
+  readonly epoch: number;
+  /** Whether an event with this id is stored (constant time: no copy of the events). */
+  has(id: string): boolean;
   /**
    * Validates every event with ledgerEventSchema (an invalid one refuses the whole batch), skips ids already
    * stored or repeated in the batch and events from before the current epoch, writes the rest as one

@@ -19,7 +19,7 @@ class DiskJournal implements Journal {
   private readonly file: JournalFile;
   private events: LedgerEvent[] = [];
   private ids = new Set<string>();
-  private epoch = 0;
+  private currentEpoch = 0;
   private loaded = false;
   private readOnlyReason: string | null = null;
   private unavailable: string | null = null;
@@ -69,7 +69,7 @@ class DiskJournal implements Journal {
     // Envelope-checked on load and zod-validated on append (see stored-event.ts), so trusted as events.
     this.events = folded.events as unknown as LedgerEvent[];
     this.ids = folded.ids;
-    this.epoch = folded.epoch;
+    this.currentEpoch = folded.epoch;
     this.readOnlyReason = found.report.readOnlyReason;
     this.loaded = true;
     await this.file.adopt(found.goodLength, found.journalCount);
@@ -82,10 +82,18 @@ class DiskJournal implements Journal {
     return this.events.slice();
   }
 
+  get epoch(): number {
+    return this.currentEpoch;
+  }
+
+  has(id: string): boolean {
+    return this.ids.has(id);
+  }
+
   append(events: LedgerEvent[]): Promise<{ appended: LedgerEvent[] }> {
     return this.serial(async () => {
       await this.writable();
-      const fresh = selectFresh(validateBatch(events), this.ids, this.epoch);
+      const fresh = selectFresh(validateBatch(events), this.ids, this.currentEpoch);
       if (fresh.length === 0) return { appended: [] };
       await this.file.append(
         Buffer.from(`${fresh.map((e) => JSON.stringify(e)).join('\n')}\n`),
@@ -102,9 +110,9 @@ class DiskJournal implements Journal {
       this.ids.add(event.id);
       this.events.push(event);
     }
-    const epoch = currentEpoch(this.epoch, fresh);
-    if (epoch > this.epoch) {
-      this.epoch = epoch;
+    const epoch = currentEpoch(this.currentEpoch, fresh);
+    if (epoch > this.currentEpoch) {
+      this.currentEpoch = epoch;
       this.events = this.events.filter((event) => isStoredLive(event, epoch));
     }
   }
@@ -131,7 +139,7 @@ class DiskJournal implements Journal {
   private snapshotDoc(): SnapshotDoc {
     return {
       v: LEDGER_SCHEMA_VERSION,
-      epoch: this.epoch,
+      epoch: this.currentEpoch,
       events: this.events as unknown as SnapshotDoc['events'],
     };
   }
@@ -150,7 +158,7 @@ class DiskJournal implements Journal {
       await this.writable();
       const { fs, now, newId } = this.deps;
       const backupPath = await writeBackup(fs, this.dir, this.snapshotDoc(), 'reset', now());
-      const newEpoch = this.epoch + 1;
+      const newEpoch = this.currentEpoch + 1;
       const event = ledgerResetSchema.parse({
         id: newId(),
         type: 'ledger.reset',
@@ -164,7 +172,7 @@ class DiskJournal implements Journal {
       await this.file.replace(`${JSON.stringify(event)}\n`, 1);
       this.events = [event];
       this.ids = new Set([event.id]);
-      this.epoch = newEpoch;
+      this.currentEpoch = newEpoch;
       await writeFileAtomic(fs, join(this.dir, SNAPSHOT_FILE), JSON.stringify(this.snapshotDoc())).catch(
         () => {
           // Already durable (see above); compacting at the next append replaces the old snapshot.

@@ -11,6 +11,10 @@ export interface LedgerJournal {
   readonly readOnly: boolean;
   /** Every event in journal order (the order they were made durable). */
   all(): readonly LedgerEvent[];
+  /** The epoch in force (the newest reset's newEpoch; 0 before any reset). */
+  readonly epoch: number;
+  /** Whether an event with this id is stored, without copying the ledger. */
+  has(id: string): boolean;
   /** Appends durably (resolves after fsync), skipping known ids and pre-reset epochs; lists what it wrote. */
   append(events: LedgerEvent[]): Promise<{ appended: LedgerEvent[] }>;
   /** Backs up, records `ledger.reset` with a new epoch and compacts to it. */

@@ -154,6 +154,8 @@ describe('reset', () => {
     expect(backup).toMatchObject({ reason: 'reset', epoch: 0 });
     expect(ids(backup.events)).toEqual(ids(makeEvents(4)));
     expect(journal.all()).toEqual([event]);
+    expect(journal.epoch).toBe(1);
+    expect([journal.has('reset-1'), journal.has('evt-0')]).toEqual([true, false]);
     await journal.append([makeEvent(10, { epoch: 1 })]);
     // A stale panel still on epoch 0 cannot bring old rows back, not even new ones from that epoch.
     expect((await journal.append([makeEvent(2), makeEvent(11)])).appended).toEqual([]);
