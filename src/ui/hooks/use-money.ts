@@ -41,6 +41,7 @@ export function useMoney(): Money {
   const rates = useFxRates();
   return useMemo(() => {
     const convert = (usdMicros: number) => convertMicros(usdMicros, currency, rates);
+    const itemAmount = amountIn(currency);
     return {
       currency,
       rates,
@@ -49,7 +50,7 @@ export function useMoney(): Money {
       formatAt: (usdMicros: number, fx: FxSnapshot) =>
         formatMoney(convertMicros(usdMicros, currency, fx), currency),
       formatDisplay: (displayMicros: number) => formatMoney(displayMicros, currency),
-      formatItem: (item: CostItem) => formatMoney(amountIn(currency)(item), currency),
+      formatItem: (item: CostItem) => formatMoney(itemAmount(item), currency),
     };
   }, [currency, rates]);
 }
