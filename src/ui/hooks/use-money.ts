@@ -21,11 +21,6 @@ export interface Money {
   convert: (usdMicros: number) => number;
   /** Integer micro-USD → text in the display currency: `$1.23`, `€1.06`, `11.6 kr` (SEK: one decimal). */
   format: (usdMicros: number) => string;
-  /**
-   * A recorded cost in micro-USD → text in the display currency at the rates stored with it (`fx`), so
-   * history never drifts when today's rates change (ARCHITECTURE.md principle 4).
-   */
-  formatAt: (usdMicros: number, fx: FxSnapshot) => string;
   /** Micro-units already in the display currency (e.g. totals built with amountIn) → text. */
   formatDisplay: (displayMicros: number) => string;
   /** One cost item in the display currency: as recorded when it was recorded in it, else at its stored rates. */
@@ -47,8 +42,6 @@ export function useMoney(): Money {
       rates,
       convert,
       format: (usdMicros: number) => formatMoney(convert(usdMicros), currency),
-      formatAt: (usdMicros: number, fx: FxSnapshot) =>
-        formatMoney(convertMicros(usdMicros, currency, fx), currency),
       formatDisplay: (displayMicros: number) => formatMoney(displayMicros, currency),
       formatItem: (item: CostItem) => formatMoney(itemAmount(item), currency),
     };
