@@ -83,18 +83,25 @@ export async function syncDir(fs: JournalFs, dir: string): Promise<void> {
 
 /**
  * Replaces `path` atomically with `data`: write a temp file, fsync it, rename it over `path`, fsync
- * the folder. A crash leaves either the old or the new file, never a mix (a stray `.tmp` at most).
+ * the folder. A crash leaves either the old or the new file, never a mix (a stray `.tmp` at most, removed
+ * at the next start). A failure removes its temp file at once: on a full disk it holds the space that a
+ * retry needs.
  */
 export async function writeFileAtomic(fs: JournalFs, path: string, data: string | Uint8Array): Promise<void> {
   const tmp = `${path}.tmp`;
-  const handle = await fs.open(tmp, 'w');
   try {
-    await writeAll(handle, typeof data === 'string' ? Buffer.from(data) : data);
-    await handle.sync();
-  } finally {
-    await handle.close();
+    const handle = await fs.open(tmp, 'w');
+    try {
+      await writeAll(handle, typeof data === 'string' ? Buffer.from(data) : data);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await fs.rename(tmp, path);
+  } catch (error) {
+    await fs.rm(tmp).catch(() => undefined);
+    throw error;
   }
-  await fs.rename(tmp, path);
   await syncDir(fs, dirname(path));
 }
 
