@@ -25,9 +25,14 @@ export interface FalResult {
 
 /** The panel's port to fal's queue, through the backend proxy (which holds the key). */
 export interface FalGateway {
+  /**
+   * `intentId` names the generation whose `generation.requested` is on disk: the backend's proxy lets a
+   * submit through only for a recorded intent with the same content (write-ahead for money).
+   */
   submit(
     endpointId: string,
     input: Record<string, unknown>,
+    intentId?: string,
   ): Promise<{ requestId: string; queuePosition: number | null }>;
   status(endpointId: string, requestId: string): Promise<FalStatus>;
   /** Re-readable later (fal keeps results for days), which is how a run is settled. */
@@ -39,6 +44,9 @@ export interface FalGateway {
   /** Uploads a file to fal storage and returns its URL. */
   upload(file: Blob): Promise<string>;
 }
+
+/** Header naming the recorded intent of a submit; the proxy reads it and never forwards it to fal. */
+export const INTENT_HEADER = 'x-modelbridge-intent';
 
 /** Options for createFalGateway. */
 export interface FalGatewayOptions {
@@ -63,9 +71,10 @@ export function createFalGateway(options: FalGatewayOptions): FalGateway {
       throw classifyFalError(error, stage);
     });
   return {
-    submit: (endpointId, input) =>
+    submit: (endpointId, input, intentId) =>
       guard('submit', async () => {
-        const queued = await client.queue.submit(endpointId, { input });
+        const headers: Record<string, string> = intentId ? { [INTENT_HEADER]: intentId } : {};
+        const queued = await client.queue.submit(endpointId, { input, headers });
         return { requestId: queued.request_id, queuePosition: queuePositionOf(queued) };
       }),
     status: (endpointId, requestId) =>

@@ -20,15 +20,14 @@ export function durationMs(from: string | null, to: string | null): number {
   return Number.isFinite(ms) && ms > 0 ? Math.round(ms) : 0;
 }
 
-/** fal inputs as the ledger keeps them: scalars as they are, anything else as compact JSON text. */
-export function summariseParams(params: Record<string, unknown>): GenerationSubmitted['params'] {
-  const summary: GenerationSubmitted['params'] = {};
-  for (const [name, value] of Object.entries(params)) {
-    if (value === undefined) continue;
-    const scalar = value === null || ['string', 'number', 'boolean'].includes(typeof value);
-    summary[name] = scalar ? (value as string | number | boolean | null) : JSON.stringify(value);
-  }
-  return summary;
+export { summariseParams } from '../domain/ledger/params-summary.ts';
+
+/**
+ * `generation.requested`, the write-ahead record: acknowledged on disk before the fal submit, so fal never
+ * holds a charge the ledger could not record.
+ */
+export function requestedDraft(facts: SubmittedFacts, at: string): Draft<'generation.requested'> {
+  return { ...facts, id: `${facts.genId}:requested`, type: 'generation.requested', v: 1, at };
 }
 
 /** `generation.submitted`, recorded only once fal accepted the request (it has a request id). */

@@ -1,5 +1,6 @@
 import type { FalCancelReply, LedgerEventDraft } from './ports.ts';
 import type { RunFailure } from './generation-failure.ts';
+import type { SubmittedFacts } from './generation-ledger.ts';
 
 /**
  * The contract between the generation-run machine and its actors: the five tracker steps, the progress
@@ -29,10 +30,19 @@ export interface MediaRef {
   contentType: string | null;
 }
 
-/** Input of `submitRequest`: the endpoint and the full fal input (prompt included). */
+/** Input of `recordIntent`: the run's facts, made durable as `generation.requested` before the submit. */
+export interface RecordIntentInput {
+  facts: SubmittedFacts;
+}
+
+/**
+ * Input of `submitRequest`: the endpoint, the full fal input (prompt included) and the generation id whose
+ * recorded intent the backend checks before it lets the submit through.
+ */
 export interface SubmitRequestInput {
   endpointId: string;
   falInput: Record<string, unknown>;
+  intentId: string;
 }
 
 /** Output of `submitRequest`: fal accepted the request; `sentAt` is when sending began, `at` when fal answered. */

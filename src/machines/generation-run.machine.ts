@@ -7,6 +7,7 @@ import type {
   LedgerFailedEvent,
   PollFailedEvent,
   RecordEvent,
+  RecordIntentInput,
   RequestRef,
   RunProgress,
   StatusEvent,
@@ -39,6 +40,8 @@ export interface GenerationRunContext extends Omit<GenerationRunInput, 'resume'>
   falFailed: boolean;
   failure: RunFailure | null;
   cancelRequested: boolean;
+  /** `generation.requested` is on disk: from here on every outcome is recorded, even a refusal. */
+  intentRecorded: boolean;
   ledgerError: string | null;
   outcome: RunOutcome | null;
   finishedAt: string | null;
@@ -47,7 +50,10 @@ export interface GenerationRunContext extends Omit<GenerationRunInput, 'resume'>
 /** Events: CANCEL from the parent; the others come back from the run's own actors. */
 export type GenerationRunEvent = { type: 'CANCEL' } | StatusEvent | PollFailedEvent | LedgerFailedEvent;
 /** Output: the outcome with the request id, tracker and failure (null unless failed). */
-export type GenerationRunOutput = Omit<GenerationRunContext, 'facts' | 'falInput' | 'pollCapMs' | 'resuming'>;
+export type GenerationRunOutput = Omit<
+  GenerationRunContext,
+  'facts' | 'falInput' | 'pollCapMs' | 'resuming' | 'intentRecorded'
+>;
 /** Tags: `cancellable` while CANCEL is accepted. */
 export type GenerationRunTag = 'cancellable';
 
@@ -56,8 +62,9 @@ const failure = ({ context, event }: { context: GenerationRunContext; event: { e
   toRunFailure(event.error, context.progress.startedAt[context.progress.step] ?? context.submittedAt);
 
 /**
- * One fal request from submit to COMPLETED: records `generation.submitted` only once fal accepted it,
- * polls (queue position, logs) until done or the 30-minute cap, and cancels on request (recorded).
+ * One fal request from submit to COMPLETED: first makes `generation.requested` durable on disk (no
+ * charge may exist that the ledger refused), then submits, records `generation.submitted` once fal
+ * accepted it, polls (queue position, logs) until done or the 30-minute cap, and cancels on request.
  */
 export const generationRunMachine = setup({
   types: {
@@ -68,6 +75,7 @@ export const generationRunMachine = setup({
     tags: {} as GenerationRunTag,
   },
   actors: {
+    recordIntent: placeholderPromise<void, RecordIntentInput>('recordIntent'),
     submitRequest: placeholderPromise<SubmitRequestOutput, SubmitRequestInput>('submitRequest'),
     watchStatus: placeholderCallback<EventObject, RequestRef>('watchStatus'),
     cancelRequest: placeholderPromise<CancelRequestOutput, RequestRef>('cancelRequest'),
@@ -99,8 +107,8 @@ export const generationRunMachine = setup({
     fail: enqueueActions(({ context, enqueue }, params: RunFailure) => {
       const at = params.at ?? context.submittedAt ?? '';
       enqueue.assign({ failure: params, outcome: 'failed', finishedAt: at });
-      // Refused before fal accepted it: nothing was queued, so nothing is recorded (§9 "Before submission").
-      if (context.requestId === null) return;
+      // Not even the intent is on disk: nothing was sent, so there is nothing to record.
+      if (!context.intentRecorded && context.requestId === null) return;
       const events = [failedDraft(context.facts.genId, context.submittedAt, params, at)];
       enqueue.sendTo('ledger', { type: 'RECORD', events });
     }),
@@ -116,6 +124,7 @@ export const generationRunMachine = setup({
       enqueue.sendTo('ledger', { type: 'RECORD', events });
     }),
     assignCancelRequested: assign({ cancelRequested: true }),
+    assignIntentRecorded: assign({ intentRecorded: true }),
     assignLedgerError: assign((_, params: { message: string }) => ({ ledgerError: params.message })),
   },
 }).createMachine({
@@ -129,6 +138,7 @@ export const generationRunMachine = setup({
     falFailed: false,
     failure: null,
     cancelRequested: false,
+    intentRecorded: resume !== null,
     ledgerError: null,
     outcome: null,
     finishedAt: null,
@@ -137,13 +147,26 @@ export const generationRunMachine = setup({
   on: ledgerFailedHandlers,
   initial: 'starting',
   states: {
-    starting: { always: [{ guard: 'isResuming', target: 'polling' }, { target: 'submitting' }] },
+    starting: { always: [{ guard: 'isResuming', target: 'polling' }, { target: 'recordingIntent' }] },
+    recordingIntent: {
+      invoke: {
+        id: 'recordIntent',
+        src: 'recordIntent',
+        input: ({ context }) => ({ facts: context.facts }),
+        onDone: { target: 'submitting', actions: 'assignIntentRecorded' },
+        onError: { target: 'failed', actions: { type: 'fail', params: failure } },
+      },
+    },
     submitting: {
       tags: ['cancellable'],
       invoke: {
         id: 'submitRequest',
         src: 'submitRequest',
-        input: ({ context }) => ({ endpointId: context.facts.endpointId, falInput: context.falInput }),
+        input: ({ context }) => ({
+          endpointId: context.facts.endpointId,
+          falInput: context.falInput,
+          intentId: context.facts.genId,
+        }),
         onDone: [
           { guard: 'isCancelRequested', target: 'cancelling', actions: { type: 'accept', params: output } },
           { target: 'polling', actions: { type: 'accept', params: output } },
@@ -223,7 +246,9 @@ export const generationRunMachine = setup({
     cancelled: { type: 'final' },
     stillRunning: { type: 'final' },
   },
-  output: ({ context: { facts: _f, falInput: _i, pollCapMs: _p, resuming: _r, ...rest } }) => rest,
+  output: ({
+    context: { facts: _f, falInput: _i, pollCapMs: _p, resuming: _r, intentRecorded: _w, ...rest },
+  }) => rest,
 });
 
 /** A generation's fal request in flight. */

@@ -24,9 +24,11 @@ export type FalCancelReply = 'OK' | 'CANCELLATION_REQUESTED' | 'ALREADY_COMPLETE
  * as classified errors carrying `kind`, `charged` and `retryable` (src/fal FalError).
  */
 export interface FalPort {
+  /** `intentId`: the generation whose `generation.requested` is on disk (the backend refuses others). */
   submit(
     endpointId: string,
     input: Record<string, unknown>,
+    intentId: string,
   ): Promise<{ requestId: string; queuePosition: number | null }>;
   status(endpointId: string, requestId: string): Promise<FalStatusReply>;
   /** Re-readable for days; `billableUnits` is fal's `x-fal-billable-units`, null when not reported. */
@@ -51,6 +53,11 @@ export type LedgerEventDraft = LedgerEvent extends infer E
  */
 export interface LedgerPort {
   record(events: readonly LedgerEventDraft[]): Promise<void>;
+  /**
+   * Write-ahead for money: resolves only once the disk acknowledged every event (an acknowledgement
+   * means "on disk"); rejects with the reason when it could not be written or was refused.
+   */
+  recordDurably(events: readonly LedgerEventDraft[]): Promise<void>;
 }
 
 /** Where imported media goes: Premiere's project in CEP, a saved file in the browser. */

@@ -199,6 +199,7 @@ export function createPanelWiring(
     settingsInput: { cached: parsePanelSettings(settingsSlot.read()), sandbox: meta.sandbox },
     settingsCache: { write: (settings) => settingsSlot.write(settings) },
     persistence: persistenceLogic(api, cache),
+    ledgerDisk: api,
     reset: resetMachine.provide({ actors: { resetLedger: defineResetLedgerActor({ disk: api, cache }) } }),
     generation: { fal, host, clock },
     settlement: { fal, clock },

@@ -10,6 +10,7 @@ import { memoryLedger } from '../fixtures/machines/ports.ts';
 import { defineRecordLedgerActor } from '../../src/machines/actors/record-ledger.actor.ts';
 import type {
   CancelRequestOutput,
+  RecordIntentInput,
   SubmitRequestInput,
   SubmitRequestOutput,
 } from '../../src/machines/generation-run.contract.ts';
@@ -44,6 +45,8 @@ const refused = { kind: 'BALANCE_EMPTY', charged: 'no', retryable: false, messag
 
 // Every event with the payloads that take each guard both ways.
 const EVENTS: AnyEvent[] = [
+  { type: 'xstate.done.actor.recordIntent', output: undefined },
+  { type: 'xstate.error.actor.recordIntent', error: { ...refused, kind: 'NETWORK', message: 'disk full' } },
   { type: 'xstate.done.actor.submitRequest', output: ACCEPTED },
   { type: 'xstate.error.actor.submitRequest', error: refused },
   status('IN_QUEUE', T(2)),
@@ -68,11 +71,13 @@ const model = createTestModel(asTestModel(generationRunMachine), {
 
 function harness(input: GenerationRunInput) {
   const ledger = memoryLedger();
+  const intent = controlledPromise<void, RecordIntentInput>('recordIntent');
   const submit = controlledPromise<SubmitRequestOutput, SubmitRequestInput>('submitRequest');
   const watch = controlledCallback<RequestRef>('watchStatus');
   const cancel = controlledPromise<CancelRequestOutput, RequestRef>('cancelRequest');
   const machine = generationRunMachine.provide({
     actors: {
+      recordIntent: intent.logic,
       submitRequest: submit.logic,
       watchStatus: watch.logic,
       cancelRequest: cancel.logic,
@@ -80,7 +85,7 @@ function harness(input: GenerationRunInput) {
     },
   });
   const actor = createActor(machine, { input }).start();
-  return { actor, ledger, submit, watch, cancel };
+  return { actor, ledger, intent, submit, watch, cancel };
 }
 
 let live: Actor<typeof generationRunMachine> | null = null;
@@ -101,6 +106,8 @@ async function runPaths(input: GenerationRunInput) {
     const toWatcher = ({ event }: Step) => h.watch.sendBack(event);
     const direct = ({ event }: Step) => h.actor.send(event as never);
     const executors: Array<[string, (step: Step) => unknown]> = [
+      ['xstate.done.actor.recordIntent', settle(h.intent)],
+      ['xstate.error.actor.recordIntent', settle(h.intent)],
       ['xstate.done.actor.submitRequest', settle(h.submit)],
       ['xstate.error.actor.submitRequest', settle(h.submit)],
       ['STATUS', toWatcher],

@@ -141,6 +141,7 @@ const machine = generationMachine.provide({
   actors: {
     generationRun: generationRunMachine.provide({
       actors: {
+        recordIntent: never,
         submitRequest: never,
         watchStatus: quiet,
         cancelRequest: never,

@@ -11,19 +11,20 @@ export function normaliseTags(tags: Tags): Tags {
   };
 }
 
-/** Adds a submitted generation; a second submit of the same genId is ignored (the first is the fact). */
-export function applySubmitted(state: LedgerState, e: LedgerEventOf<'generation.submitted'>): void {
-  if (state.generations[e.genId]) return;
-  state.generations[e.genId] = {
+type RunFact = LedgerEventOf<'generation.requested'> | LedgerEventOf<'generation.submitted'>;
+
+/** A new row from the run's intent or its acceptance: the first fact of a genId creates it. */
+function newRow(e: RunFact): GenerationRow {
+  return {
     genId: e.genId,
-    requestId: e.requestId,
+    requestId: e.type === 'generation.submitted' ? e.requestId : null,
     endpointId: e.endpointId,
     modelName: e.modelName,
     category: e.category,
     submittedAt: e.at,
     finishedAt: null,
     durationMs: null,
-    status: 'running',
+    status: e.type === 'generation.submitted' ? 'running' : 'requested',
     estimate: { ...e.estimate },
     actual: null,
     unsettled: false,
@@ -38,11 +39,30 @@ export function applySubmitted(state: LedgerState, e: LedgerEventOf<'generation.
   };
 }
 
-/** Any event about an already submitted generation. */
-export type GenerationFollowUp = Exclude<
-  Extract<LedgerEvent, { type: `generation.${string}` }>,
-  LedgerEventOf<'generation.submitted'>
->;
+/** Adds a run recorded before its fal submit; a second intent for the same genId is ignored. */
+export function applyRequested(state: LedgerState, e: LedgerEventOf<'generation.requested'>): void {
+  state.generations[e.genId] ??= newRow(e);
+}
+
+/**
+ * fal accepted a run: adds the row, or completes the one its intent created (request id, acceptance time,
+ * running). A second submit of the same genId is ignored (the first is the fact).
+ */
+export function applySubmitted(state: LedgerState, e: LedgerEventOf<'generation.submitted'>): void {
+  const row = state.generations[e.genId];
+  if (!row) {
+    state.generations[e.genId] = newRow(e);
+    return;
+  }
+  if (row.requestId !== null) return;
+  row.requestId = e.requestId;
+  row.submittedAt = e.at;
+  // The outcome may have been folded first (merge order is by time, clocks can differ): keep it.
+  if (row.status === 'requested') row.status = 'running';
+}
+
+/** Any event about an already recorded generation. */
+export type GenerationFollowUp = Exclude<Extract<LedgerEvent, { type: `generation.${string}` }>, RunFact>;
 
 /** Applies a follow-up to its row; a row that does not exist (unknown genId) is left alone. */
 export function applyFollowUp(state: LedgerState, e: GenerationFollowUp): void {

@@ -1,12 +1,22 @@
 import { z } from 'zod';
+import {
+  billableUnitsSchema,
+  paramsSchema,
+  promptSchema,
+  runUsdMicrosSchema,
+  unitPriceUsdMicrosSchema,
+} from './run-limits.ts';
 
 /**
  * Ledger events, version 1 (ARCHITECTURE.md § Ledger). The ledger is an append-only log of these facts;
  * every amount is an integer micro-unit (1 USD = 1,000,000 micro-USD).
  */
 
-/** Integer micro-units of some currency; negative allowed for refunds and credits. */
-export const microsSchema = z.number().int().safe();
+/** Most any single recorded amount may be, in micro-units: 100 million in its currency. */
+export const MAX_AMOUNT_MICROS = 100_000_000_000_000;
+
+/** Integer micro-units of some currency; negative allowed for credits in imported costs. */
+export const microsSchema = z.number().int().min(-MAX_AMOUNT_MICROS).max(MAX_AMOUNT_MICROS);
 
 export const currencySchema = z.enum(['USD', 'EUR', 'SEK']);
 /** A display or record currency. */
@@ -55,8 +65,6 @@ export const errorKindSchema = z.enum([
 ]);
 export type ErrorKind = z.infer<typeof errorKindSchema>;
 
-const paramValue = z.union([z.string(), z.number(), z.boolean(), z.null()]);
-
 const envelope = {
   id: z.string().min(1).max(200),
   at: z.iso.datetime({ offset: true }),
@@ -66,25 +74,42 @@ const envelope = {
 
 const genId = z.string().min(1).max(200);
 
+/** What a run is: model, content, estimate, tags and rates; shared by its intent and its acceptance. */
+const runBody = {
+  genId,
+  endpointId: z.string().min(1).max(200),
+  modelName: z.string().max(200),
+  category: z.string().max(100),
+  params: paramsSchema,
+  prompt: promptSchema,
+  estimate: z.object({
+    usdMicros: runUsdMicrosSchema.nullable(),
+    tier: estimateTierSchema,
+    priceRef: z.string().max(500),
+  }),
+  tags: tagsSchema,
+  dual: z.object({ groupId: z.string().min(1).max(200), slot: z.enum(['primary', 'secondary']) }).optional(),
+  licence: licenceSchema,
+  fx: fxSnapshotSchema,
+};
+
+/**
+ * The write-ahead record of a run (ARCHITECTURE.md § Persistence): on disk before the fal submit, so a
+ * charge can never exist that the ledger refused. Until `generation.submitted` follows, the run's
+ * cost is its estimate and it shows as not yet confirmed by fal.
+ */
+export const generationRequestedSchema = z.object({
+  ...envelope,
+  type: z.literal('generation.requested'),
+  ...runBody,
+});
+
+/** fal accepted the run: its request id, with the run's facts (complete on its own, as in v1 files). */
 export const generationSubmittedSchema = z.object({
   ...envelope,
   type: z.literal('generation.submitted'),
-  genId,
-  requestId: z.string().min(1),
-  endpointId: z.string().min(1),
-  modelName: z.string(),
-  category: z.string(),
-  params: z.record(z.string(), paramValue),
-  prompt: z.string().max(20_000),
-  estimate: z.object({
-    usdMicros: microsSchema.nullable(),
-    tier: estimateTierSchema,
-    priceRef: z.string(),
-  }),
-  tags: tagsSchema,
-  dual: z.object({ groupId: z.string().min(1), slot: z.enum(['primary', 'secondary']) }).optional(),
-  licence: licenceSchema,
-  fx: fxSnapshotSchema,
+  ...runBody,
+  requestId: z.string().min(1).max(200),
 });
 
 export const generationCompletedSchema = z.object({
@@ -115,10 +140,10 @@ export const generationSettledSchema = z.object({
   ...envelope,
   type: z.literal('generation.settled'),
   genId,
-  billableUnits: z.number().nonnegative(),
-  billAs: z.string().nullable(),
-  unitPriceUsdMicros: microsSchema.nullable(),
-  actualUsdMicros: microsSchema.nullable(),
+  billableUnits: billableUnitsSchema,
+  billAs: z.string().max(200).nullable(),
+  unitPriceUsdMicros: unitPriceUsdMicrosSchema.nullable(),
+  actualUsdMicros: runUsdMicrosSchema.nullable(),
   basis: z.enum(['metered', 'billing-event', 'calculated']),
 });
 
@@ -191,6 +216,7 @@ export const ledgerResetSchema = z.object({
 });
 
 export const ledgerEventSchema = z.discriminatedUnion('type', [
+  generationRequestedSchema,
   generationSubmittedSchema,
   generationCompletedSchema,
   generationFailedSchema,
@@ -210,6 +236,7 @@ export type LedgerEvent = z.infer<typeof ledgerEventSchema>;
 export type LedgerEventType = LedgerEvent['type'];
 export type LedgerEventOf<T extends LedgerEventType> = Extract<LedgerEvent, { type: T }>;
 export type GenerationSubmitted = LedgerEventOf<'generation.submitted'>;
+export type GenerationRequested = LedgerEventOf<'generation.requested'>;
 
 /** The schema version this build writes; a file with a higher one is opened read-only. */
 export const LEDGER_SCHEMA_VERSION = 1;

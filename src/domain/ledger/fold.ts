@@ -1,4 +1,4 @@
-import { applyFollowUp, applySubmitted } from './apply-generation.ts';
+import { applyFollowUp, applyRequested, applySubmitted } from './apply-generation.ts';
 import { isLiveIn, newestResetEpoch } from './epoch.ts';
 import type { LedgerEvent, LedgerEventOf } from './events.ts';
 import { emptyLedgerState, type LedgerState } from './state.ts';
@@ -41,6 +41,9 @@ function applyPool(state: LedgerState, e: LedgerEventOf<'pool.defined' | 'pool.c
 /** Applies one live event to a draft state in place. */
 function applyEvent(state: LedgerState, e: LedgerEvent): void {
   switch (e.type) {
+    case 'generation.requested':
+      applyRequested(state, e);
+      return;
     case 'generation.submitted':
       applySubmitted(state, e);
       return;

@@ -16,8 +16,11 @@ import type {
  * Every amount is integer micro-units. Treat a state as immutable: selectors memoise on its identity.
  */
 
-/** Where a generation is in its life; a cancelled or failed run can still be charged (docs §9). */
-export type GenerationStatus = 'running' | 'completed' | 'failed' | 'cancelled';
+/**
+ * Where a generation is in its life; a cancelled or failed run can still be charged (docs §9).
+ * `requested`: recorded before the fal submit, and fal's acceptance is not recorded (yet).
+ */
+export type GenerationStatus = 'requested' | 'running' | 'completed' | 'failed' | 'cancelled';
 
 /** The confirmed cost from fal's billable units; `usdMicros` is null when units are known but no rate. */
 export interface ActualCost {
@@ -40,11 +43,12 @@ export interface GenerationFailure {
 /** One generation as the Billing view and reports need it; tags are normalised (tags.ts). */
 export interface GenerationRow {
   genId: string;
-  requestId: string;
+  /** fal's request id; null while only the intent is recorded (status `requested`). */
+  requestId: string | null;
   endpointId: string;
   modelName: string;
   category: string;
-  /** ISO timestamp of `generation.submitted`. */
+  /** ISO timestamp of `generation.submitted` (of `generation.requested` until fal accepted it). */
   submittedAt: string;
   /** ISO timestamp of the last completed/failed/cancelled event, null while running. */
   finishedAt: string | null;

@@ -5,6 +5,7 @@ import type { ClockPort, FalPort, HostImportPort, LedgerPort } from '../ports.ts
 import { defineCancelRequestActor } from './cancel-request.actor.ts';
 import { defineFetchResultActor } from './fetch-result.actor.ts';
 import { defineImportMediaActor } from './import-media.actor.ts';
+import { defineRecordIntentActor } from './record-intent.actor.ts';
 import { defineRecordLedgerActor } from './record-ledger.actor.ts';
 import { defineSubmitRequestActor } from './submit-request.actor.ts';
 import { defineWatchStatusActor } from './watch-status.actor.ts';
@@ -30,6 +31,7 @@ export function defineGenerationLogic(deps: GenerationDeps): typeof generationMa
   const recordLedger = defineRecordLedgerActor(deps);
   const run = generationRunMachine.provide({
     actors: {
+      recordIntent: defineRecordIntentActor(deps),
       submitRequest: defineSubmitRequestActor(deps),
       watchStatus: defineWatchStatusActor({
         fal,

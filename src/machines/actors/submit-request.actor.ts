@@ -19,7 +19,11 @@ export function defineSubmitRequestActor(
   return fromPromise<SubmitRequestOutput, SubmitRequestInput>(async ({ input }) => {
     const sentAt = deps.clock.now();
     try {
-      const { requestId, queuePosition } = await deps.fal.submit(input.endpointId, input.falInput);
+      const { requestId, queuePosition } = await deps.fal.submit(
+        input.endpointId,
+        input.falInput,
+        input.intentId,
+      );
       return { requestId, queuePosition, sentAt, at: deps.clock.now() };
     } catch (error) {
       throw toRunFailure(error, deps.clock.now());

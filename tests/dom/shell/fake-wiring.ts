@@ -70,6 +70,7 @@ export function fakeWiring(options: FakeWiringOptions = {}): FakeWiring {
     settingsInput: { cached: options.cached ?? null, sandbox: true },
     settingsCache: { write: (settings) => cacheWrites.push(settings) },
     persistence: persistenceLogic(options.events ?? []),
+    ledgerDisk: { appendEvents: async (events) => ({ acknowledged: events.map((e) => e.id) }) },
     reset: resetLogic(),
     generation: { fal: fakes.fal, host: fakes.host, clock: fakes.clock, pollIntervalMs: 20 },
     settlement: { fal: fakes.fal, clock: fakes.clock },

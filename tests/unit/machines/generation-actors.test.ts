@@ -45,7 +45,7 @@ describe('submitRequest', () => {
     const clock = fakeClock('2025-11-03T09:00:00.000Z', 1_000);
     const fal = { submit: vi.fn(async () => ({ requestId: 'req-9', queuePosition: 4 })) };
     const actor = createActor(defineSubmitRequestActor({ fal, clock }), {
-      input: { endpointId: 'a/b', falInput: { prompt: 'x' } },
+      input: { endpointId: 'a/b', falInput: { prompt: 'x' }, intentId: 'gen-9' },
     }).start();
     await expect(toPromise(actor)).resolves.toEqual({
       requestId: 'req-9',
@@ -53,13 +53,13 @@ describe('submitRequest', () => {
       sentAt: '2025-11-03T09:00:00.000Z',
       at: '2025-11-03T09:00:01.000Z',
     });
-    expect(fal.submit).toHaveBeenCalledWith('a/b', { prompt: 'x' });
+    expect(fal.submit).toHaveBeenCalledWith('a/b', { prompt: 'x' }, 'gen-9');
   });
 
   it("rejects with fal's classification kept (kind, charged, message) and the time", async () => {
     const fal = { submit: async () => Promise.reject(falError('BALANCE_EMPTY', false)) };
     const actor = createActor(defineSubmitRequestActor({ fal, clock: fakeClock() }), {
-      input: { endpointId: 'a/b', falInput: {} },
+      input: { endpointId: 'a/b', falInput: {}, intentId: 'gen-1' },
     });
     actor.start();
     await expect(toPromise(actor)).rejects.toEqual({

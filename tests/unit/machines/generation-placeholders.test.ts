@@ -38,6 +38,7 @@ const placeholders = [generationRunMachine, generationFetchMachine, settlementMa
 describe('placeholder actors', () => {
   it('cover every I/O actor of the run, fetch and settlement machines', () => {
     expect(placeholders.map(([id]) => id)).toEqual([
+      'generationRun.recordIntent',
       'generationRun.submitRequest',
       'generationRun.watchStatus',
       'generationRun.cancelRequest',
@@ -65,7 +66,8 @@ describe('placeholder actors', () => {
     await waitFor(actor, (s) => s.matches('failed'), { timeout: 1_000 });
     const { failure } = actor.getSnapshot().context;
     expect(failure).toMatchObject({ kind: 'UNKNOWN', retryable: false });
-    expect(failure?.detail).toContain('"submitRequest" not provided');
+    // The first step of a run is its write-ahead record, so that is the first missing wire met.
+    expect(failure?.detail).toContain('"recordIntent" not provided');
     expect(failure?.message).not.toContain('provide');
     actor.stop();
   });

@@ -93,18 +93,24 @@ describe('generation run: the happy path', () => {
       usdMicros: 25_000,
     });
     expect(h.ledger.events.map((e) => e.type)).toEqual([
+      'generation.requested',
       'generation.submitted',
       'generation.settled',
       'generation.completed',
     ]);
     expect(h.ledger.events[0]).toMatchObject({
+      id: 'gen-1:requested',
+      genId: 'gen-1',
+      prompt: 'a red fox in snow',
+    });
+    expect(h.ledger.events[1]).toMatchObject({
       genId: 'gen-1',
       requestId: 'req-1',
       at: T(1),
       tags: { client: 'Acme' },
     });
-    expect(h.ledger.events[1]).toMatchObject({ basis: 'metered', actualUsdMicros: 25_000, billAs: null });
-    expect(h.ledger.events[2]).toMatchObject({ durationMs: 24_000 });
+    expect(h.ledger.events[2]).toMatchObject({ basis: 'metered', actualUsdMicros: 25_000, billAs: null });
+    expect(h.ledger.events[3]).toMatchObject({ durationMs: 24_000 });
     h.actor.stop();
   });
 
@@ -116,7 +122,11 @@ describe('generation run: the happy path', () => {
     h.importMedia.last().resolve({ paths: ['/p'], at: T(25) });
     await waitFor(h.actor, (s) => s.matches('done'));
     await flush();
-    expect(h.ledger.events.map((e) => e.type)).toEqual(['generation.submitted', 'generation.completed']);
+    expect(h.ledger.events.map((e) => e.type)).toEqual([
+      'generation.requested',
+      'generation.submitted',
+      'generation.completed',
+    ]);
     expect(selectActual(h.actor.getSnapshot())).toBeNull();
     h.actor.stop();
   });
@@ -128,13 +138,13 @@ describe('generation run: the happy path', () => {
     await flush();
     expect(h.actor.getSnapshot().matches('stillRunning')).toBe(true);
     expect(h.watch.running()).toBe(0);
-    expect(h.ledger.events.map((e) => e.type)).toEqual(['generation.submitted']);
+    expect(h.ledger.events.map((e) => e.type)).toEqual(['generation.requested', 'generation.submitted']);
     h.actor.stop();
   });
 });
 
 describe('generation run: refusals, failures and retries', () => {
-  it('a request refused before fal accepted it records nothing and says not charged', async () => {
+  it('a request refused before fal accepted it is recorded as failed, not charged, after its intent', async () => {
     const h = start();
     h.actor.send({ type: 'GENERATE' });
     h.submit.last().reject({
@@ -145,7 +155,9 @@ describe('generation run: refusals, failures and retries', () => {
     });
     await waitFor(h.actor, (s) => s.matches('failed'));
     await flush();
-    expect(h.ledger.events).toEqual([]);
+    // The intent was on disk before the submit, so the refusal is recorded too: the row is not charged.
+    expect(h.ledger.events.map((e) => e.type)).toEqual(['generation.requested', 'generation.failed']);
+    expect(h.ledger.events[1]).toMatchObject({ genId: 'gen-1', errorKind: 'BALANCE_EMPTY', charged: 'no' });
     expect(selectFailure(h.actor.getSnapshot())).toEqual({
       kind: 'BALANCE_EMPTY',
       charged: 'no',
@@ -287,7 +299,7 @@ describe('generation run: cancel', () => {
     h.submit.last().resolve(ACCEPTED);
     await flush();
     expect(h.cancel.calls).toHaveLength(1);
-    expect(h.ledger.ids()).toEqual(['gen-1:submitted']);
+    expect(h.ledger.ids()).toEqual(['gen-1:requested', 'gen-1:submitted']);
     h.actor.stop();
   });
 
@@ -304,10 +316,21 @@ describe('generation run: cancel', () => {
 });
 
 describe('generation run: a ledger that cannot write', () => {
-  it('keeps the run going and reports the write failure for the view (nothing thrown)', async () => {
+  it('sends nothing to fal when the intent cannot be written, and fails as not charged', async () => {
     const h = start();
-    h.ledger.failWith(new Error('cache is full'));
+    h.ledger.failWith(new Error('disk is full'));
     h.actor.send({ type: 'GENERATE' });
+    await waitFor(h.actor, (s) => s.matches('failed'));
+    expect(h.submit.calls).toHaveLength(0);
+    expect(h.ledger.events).toEqual([]);
+    expect(selectFailure(h.actor.getSnapshot())).toMatchObject({ charged: 'no', retry: 'resubmit' });
+    h.actor.stop();
+  });
+
+  it('keeps an accepted run going and reports a later write failure for the view (nothing thrown)', async () => {
+    const h = start();
+    h.actor.send({ type: 'GENERATE' });
+    h.ledger.failWith(new Error('cache is full'));
     h.submit.last().resolve(ACCEPTED);
     await flush();
     expect(selectPhase(h.actor.getSnapshot())).toBe('queued');

@@ -123,6 +123,7 @@ describe('generation machine: the form', () => {
     expect(submit.last().input).toEqual({
       endpointId: MODEL.endpoint_id,
       falInput: { duration: 9, prompt: 'a red fox in snow' },
+      intentId: actor.getSnapshot().context.genId,
     });
     actor.stop();
   });

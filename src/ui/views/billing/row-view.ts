@@ -40,12 +40,20 @@ function cancelMarker(g: GenerationRow): RowMarker | null {
 }
 
 /**
- * The markers of one generation row, in reading order: running, failed (charged / not), cancelled
+ * The markers of one generation row, in reading order: running or not confirmed, failed (charged / not), cancelled
  * (still billed or not), unsettled, and the Dual pair marker naming the partner model.
  */
 export function rowMarkers(g: GenerationRow, dualPartner: string | null): RowMarker[] {
   const markers: RowMarker[] = [];
   if (g.status === 'running') markers.push({ label: 'Running', color: 'orange', description: '' });
+  if (g.status === 'requested') {
+    markers.push({
+      label: 'Not confirmed',
+      color: 'orange',
+      description:
+        'Sent to fal.ai, but its answer was never recorded (the panel closed or lost the connection): the estimate counts until it is known.',
+    });
+  }
   const failure = failureMarker(g);
   if (failure) markers.push(failure);
   const cancel = cancelMarker(g);

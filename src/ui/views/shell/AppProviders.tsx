@@ -31,7 +31,7 @@ export function AppProviders({ wiring, children }: { wiring: PanelWiring; childr
               <GenerateFormProvider newId={wiring.newId}>
                 <LinkedActiveProvider wiring={wiring}>
                   <SettingsSync cache={wiring.settingsCache} />
-                  <SettlementRunner deps={wiring.settlement} />
+                  <SettlementRunner deps={wiring.settlement} disk={wiring.ledgerDisk} />
                   {children}
                 </LinkedActiveProvider>
               </GenerateFormProvider>

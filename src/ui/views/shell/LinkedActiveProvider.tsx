@@ -44,7 +44,7 @@ function startActive(
   persistence: Parameters<typeof persistenceLedgerPort>[0],
   stored: unknown,
 ) {
-  const ledger = persistenceLedgerPort(persistence);
+  const ledger = persistenceLedgerPort(persistence, wiring.ledgerDisk);
   const logic = defineActiveGenerationsLogic({ ...wiring.generation, ledger });
   return { logic, ...restoredOptions(logic, stored) };
 }

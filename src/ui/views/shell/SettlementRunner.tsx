@@ -30,11 +30,17 @@ function Settlement({ logic, now }: { logic: typeof settlementMachine; now: () =
  * The settlement singleton: once the ledger is known (cache and disk read), re-reads the results of
  * unsettled runs with backoff for up to 6 days and records their actual cost. Renders nothing.
  */
-export function SettlementRunner({ deps }: { deps: PanelWiring['settlement'] }) {
+export function SettlementRunner({
+  deps,
+  disk,
+}: {
+  deps: PanelWiring['settlement'];
+  disk: PanelWiring['ledgerDisk'];
+}) {
   const persistence = PersistenceActorContext.useActorRef();
   const ready = PersistenceActorContext.useSelector((s) => selectStatus(s).kind !== 'booting');
   const [logic] = useState(() =>
-    defineSettlementLogic({ ...deps, ledger: persistenceLedgerPort(persistence) }),
+    defineSettlementLogic({ ...deps, ledger: persistenceLedgerPort(persistence, disk) }),
   );
   return ready ? <Settlement logic={logic} now={deps.clock.now} /> : null;
 }

@@ -1,6 +1,7 @@
 import type { InspectionEvent, Observer } from 'xstate';
 import type { GenerationDeps } from '../../../machines/actors/generation-logic.ts';
 import type { SettlementDeps } from '../../../machines/actors/settlement-logic.ts';
+import type { DiskPort } from '../../../machines/persistence-ports.ts';
 import type { persistenceMachine } from '../../../machines/persistence.machine.ts';
 import type { SnapshotStorePort } from '../../../machines/ports.ts';
 import type { resetMachine } from '../../../machines/reset.machine.ts';
@@ -21,6 +22,8 @@ export interface PanelWiring {
   settingsCache: { write(settings: PanelSettings): void };
   /** The persistence machine with its cache, disk and live-stream actors provided. */
   persistence: typeof persistenceMachine;
+  /** The disk journal's append, for the write-ahead record of a run (acknowledged means on disk). */
+  ledgerDisk: Pick<DiskPort, 'appendEvents'>;
   /** The reset machine with resetLedger provided. */
   reset: typeof resetMachine;
   /** What generations need, except the ledger (linked to the persistence actor by the providers). */

@@ -12,6 +12,7 @@ import {
   poolChanged,
   poolDefined,
   poolRemoved,
+  requested,
   reset,
   resetBuilders,
   retagged,
@@ -22,6 +23,36 @@ import {
 } from '../../../fixtures/ledger-builders.ts';
 
 beforeEach(resetBuilders);
+
+describe('write-ahead: a run recorded before its fal submit', () => {
+  test('an intent alone is a row at its estimate, not confirmed, with no request id', () => {
+    const row = foldLedger([requested({ genId: 'g1' })]).generations.g1!;
+    expect(row).toMatchObject({ status: 'requested', requestId: null });
+    expect(generationCost(row)).toEqual({ usdMicros: 25_000, estimated: true, unpriced: false });
+  });
+
+  test("fal's acceptance completes the intent's row: request id, acceptance time, running", () => {
+    const intent = requested({ genId: 'g1', prompt: 'as typed' });
+    const accepted = submitted({ genId: 'g1', requestId: 'req-9', prompt: 'as typed' });
+    const row = foldLedger([intent, accepted]).generations.g1!;
+    expect(row).toMatchObject({ status: 'running', requestId: 'req-9', submittedAt: accepted.at });
+    expect(row.prompt).toBe('as typed');
+  });
+
+  test('a refusal before acceptance is recorded against the intent and costs nothing', () => {
+    const row = foldLedger([requested({ genId: 'g1' }), failed('g1', { charged: 'no' })]).generations.g1!;
+    expect(row.status).toBe('failed');
+    expect(generationCost(row)).toEqual({ usdMicros: 0, estimated: false, unpriced: false });
+  });
+
+  test('an outcome folded before the acceptance (clock skew) is kept when the acceptance arrives', () => {
+    const intent = requested({ genId: 'g1' });
+    const done = completed('g1');
+    const accepted = submitted({ genId: 'g1', requestId: 'req-9' });
+    const row = foldLedger([intent, done, accepted]).generations.g1!;
+    expect(row).toMatchObject({ status: 'completed', requestId: 'req-9' });
+  });
+});
 
 describe('generations', () => {
   test('a submitted generation is running at its estimate; completion records time and duration', () => {
