@@ -13,6 +13,24 @@ export class JournalLockedError extends Error {
   }
 }
 
+/**
+ * snapshot.json is missing or cannot be trusted and no backup can stand in for it, so loading would show
+ * part of the ledger as if it were all of it. Nothing was changed; the message says what to restore.
+ */
+export class SnapshotUnrecoverableError extends Error {
+  /** The snapshot file that could not be used. */
+  readonly snapshotPath: string;
+  /** The newest readable backup (not a safe stand-in, but the one a person may choose), or null. */
+  readonly backupPath: string | null;
+
+  constructor(message: string, snapshotPath: string, backupPath: string | null) {
+    super(message);
+    this.name = 'SnapshotUnrecoverableError';
+    this.snapshotPath = snapshotPath;
+    this.backupPath = backupPath;
+  }
+}
+
 /** A write was refused because the journal was opened read-only (files from a newer schema version). */
 export class JournalReadOnlyError extends Error {
   constructor(dir: string, reason: string) {

@@ -12,6 +12,7 @@ export {
   JournalReadOnlyError,
   JournalUnavailableError,
   JournalWriteError,
+  SnapshotUnrecoverableError,
 } from './errors.ts';
 export { openJournal } from './journal.ts';
 export type { Journal, JournalOptions } from './journal-types.ts';
@@ -20,4 +21,8 @@ export type { JournalFileHandle, JournalFs, JournalOpenFlag } from './journal-fs
 export { nodeJournalFs } from './journal-fs.ts';
 export { JOURNAL_FILE, SNAPSHOT_FILE } from './journal-load.ts';
 export type { RecoveryReport } from './journal-recover.ts';
-export { BACKUPS_DIR, BACKUPS_KEPT, listBackups } from './backups.ts';
+export type { BackupReason } from './backups.ts';
+export { BACKUPS_DIR, BACKUPS_KEPT, listBackups, readBackup } from './backups.ts';
+export type { DecodedDoc, LedgerDoc } from './ledger-doc.ts';
+export type { DocState, LedgerCheck } from './ledger-check.ts';
+export { checkLedgerFiles } from './ledger-check.ts';

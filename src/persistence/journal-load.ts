@@ -1,46 +1,45 @@
 import { join } from 'node:path';
 import { LEDGER_SCHEMA_VERSION } from '../domain/ledger/events.ts';
-import { readNewestGoodBackup } from './backups.ts';
 import { type JournalFs, readOptional } from './journal-fs.ts';
-import {
-  type ParsedJournal,
-  parseJournal,
-  parseSnapshotDoc,
-  type SnapshotDoc,
-  type StoredEvent,
-} from './stored-event.ts';
+import type { LedgerDoc } from './ledger-doc.ts';
+import { JOURNAL_FILE, resolveBase, SNAPSHOT_FILE, type SnapshotProblem } from './snapshot-base.ts';
+import { type ParsedJournal, parseJournal, type StoredEvent } from './stored-event.ts';
 
-/** File names inside the data dir (ARCHITECTURE.md § Persistence). */
-export const JOURNAL_FILE = 'ledger.jsonl';
-export const SNAPSHOT_FILE = 'snapshot.json';
+export { JOURNAL_FILE, SNAPSHOT_FILE };
 
 /** What is on disk, read and parsed but not yet repaired. */
 export interface DiskRead {
-  /** The snapshot in use: snapshot.json, or the backup it fell back to; null when there is none. */
-  base: SnapshotDoc | null;
-  /** snapshot.json exists but cannot be read as a ledger document. */
-  snapshotCorrupt: Buffer | null;
-  /** Path of the backup used instead of a corrupt snapshot. */
+  /** The document in use: snapshot.json, or the backup standing in for it; null when there is none. */
+  base: LedgerDoc | null;
+  /** Why snapshot.json was not used, or null. */
+  snapshotProblem: SnapshotProblem | null;
+  /** The bytes of a snapshot.json that exists but was not used (kept as evidence by the repair). */
+  snapshotUnused: Buffer | null;
+  /** Path of the backup used instead of snapshot.json. */
   fallbackPath: string | null;
+  /** snapshot.json predates checksums and should be rewritten with one. */
+  legacySnapshot: boolean;
   journal: ParsedJournal;
   journalExists: boolean;
 }
 
-/** Reads snapshot (or its newest good backup when corrupt) and journal. Never writes. */
+/**
+ * Reads the snapshot (or the backup standing in for it, see snapshot-base.ts) and the journal. Never
+ * writes. Throws SnapshotUnrecoverableError when events are known to be missing and no backup has them.
+ */
 export async function readDisk(fs: JournalFs, dir: string): Promise<DiskRead> {
   const snapshotBytes = await readOptional(fs, join(dir, SNAPSHOT_FILE));
   const journalBytes = await readOptional(fs, join(dir, JOURNAL_FILE));
   const journal = parseJournal(journalBytes ?? Buffer.alloc(0));
-  const read = { journal, journalExists: journalBytes !== null, snapshotCorrupt: null, fallbackPath: null };
-  if (!snapshotBytes) return { ...read, base: null };
-  const snapshot = parseSnapshotDoc(snapshotBytes);
-  if (snapshot) return { ...read, base: snapshot };
-  const backup = await readNewestGoodBackup(fs, dir);
+  const resolved = await resolveBase(fs, dir, snapshotBytes, journal.base);
   return {
-    ...read,
-    base: backup?.doc ?? null,
-    snapshotCorrupt: snapshotBytes,
-    fallbackPath: backup?.path ?? null,
+    base: resolved.doc,
+    snapshotProblem: resolved.problem,
+    snapshotUnused: resolved.problem ? snapshotBytes : null,
+    fallbackPath: resolved.fallbackPath,
+    legacySnapshot: resolved.legacy,
+    journal,
+    journalExists: journalBytes !== null,
   };
 }
 
@@ -66,13 +65,6 @@ export function readOnlyReasonFor(read: DiskRead): string | null {
       `the ledger files were written by schema version ${newest}, and this build understands up to ` +
       `version ${LEDGER_SCHEMA_VERSION}. They are opened read-only so nothing is overwritten: update ` +
       'modelBridge to keep recording costs.'
-    );
-  }
-  if (read.snapshotCorrupt && !read.fallbackPath) {
-    return (
-      `${SNAPSHOT_FILE} is unreadable and no backup could be read, so older events may be missing. The ledger ` +
-      'is opened read-only so nothing more is lost: copy the data folder somewhere safe, then move ' +
-      `${SNAPSHOT_FILE} aside to start recording again.`
     );
   }
   return null;

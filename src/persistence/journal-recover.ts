@@ -1,7 +1,9 @@
 import { join } from 'node:path';
 import { LEDGER_SCHEMA_VERSION } from '../domain/ledger/events.ts';
 import { fileStamp, removeStrayTemps, writeBackup } from './backups.ts';
+import type { JournalBase } from './journal-base.ts';
 import { type JournalFs, writeFileAtomic } from './journal-fs.ts';
+import { encodeLedgerDoc } from './ledger-doc.ts';
 import {
   type DiskRead,
   JOURNAL_FILE,
@@ -11,6 +13,7 @@ import {
   versionRange,
 } from './journal-load.ts';
 import { migrateEvent } from './migrations.ts';
+import { describeSnapshotProblem } from './snapshot-base.ts';
 import type { StoredEvent } from './stored-event.ts';
 
 /** What a load found and repaired. Never fatal: damage is set aside and reported here. */
@@ -19,8 +22,10 @@ export interface RecoveryReport {
   tornLines: number;
   /** Where the set-aside lines (or the unreadable snapshot) were copied, or null. */
   corruptFile: string | null;
-  /** The backup used because snapshot.json was unreadable, or null. */
+  /** The backup used because snapshot.json was missing, unreadable or changed, or null. */
   snapshotFallback: string | null;
+  /** Why snapshot.json was not used, e.g. "snapshot.json is missing", or null. */
+  snapshotProblem: string | null;
   /** Why the journal is read-only (files from a newer schema version), or null when writable. */
   readOnlyReason: string | null;
   /** The schema version the files were migrated from (a backup was taken first), or null. */
@@ -37,7 +42,12 @@ export interface Recovered {
   goodLength: number;
   /** Events in ledger.jsonl (drives periodic compaction). */
   journalCount: number;
-  /** The files need rewriting (compaction) to finish the repair: snapshot fallback, mid-file damage, migration. */
+  /** The snapshot ledger.jsonl says it continues from, or null. */
+  declaredBase: JournalBase | null;
+  /**
+   * The files need rewriting (compaction) to finish the repair: snapshot fallback, mid-file damage,
+   * migration, or a snapshot from before checksums.
+   */
   rewrite: boolean;
 }
 
@@ -82,11 +92,17 @@ async function migrateIfOld(
 ): Promise<{ events: StoredEvent[]; from: number | null }> {
   const { oldest } = versionRange(read);
   if (oldest >= LEDGER_SCHEMA_VERSION) return { events: stored, from: null };
-  await writeBackup(fs, dir, { v: oldest, epoch: read.base?.epoch ?? 0, events: stored }, 'migrate', now);
+  const doc = {
+    v: oldest,
+    epoch: read.base?.epoch ?? 0,
+    prev: read.journal.base?.checksum ?? null,
+    events: stored,
+  };
+  await writeBackup(fs, dir, encodeLedgerDoc(doc).text, 'migrate', now);
   return { events: stored.map(migrateEvent), from: oldest };
 }
 
-/** Copies damaged lines and an unreadable snapshot aside; cuts a torn tail off the journal. */
+/** Copies damaged lines and an unused snapshot aside; cuts a torn tail off the journal. */
 async function setDamageAside(fs: JournalFs, dir: string, read: DiskRead, now: Date): Promise<string | null> {
   const { journal } = read;
   let corruptFile: string | null = null;
@@ -94,8 +110,8 @@ async function setDamageAside(fs: JournalFs, dir: string, read: DiskRead, now: D
     corruptFile = await setAside(fs, dir, JOURNAL_FILE, `${journal.badLines.join('\n')}\n`, now);
     if (journal.badOnlyAtTail) await truncateTo(fs, join(dir, JOURNAL_FILE), journal.goodLength);
   }
-  if (read.snapshotCorrupt) {
-    const path = await setAside(fs, dir, SNAPSHOT_FILE, read.snapshotCorrupt, now);
+  if (read.snapshotUnused) {
+    const path = await setAside(fs, dir, SNAPSHOT_FILE, read.snapshotUnused, now);
     corruptFile ??= path;
   }
   return corruptFile;
@@ -104,7 +120,8 @@ async function setDamageAside(fs: JournalFs, dir: string, read: DiskRead, now: D
 /**
  * Reads the data dir and, unless it must stay read-only, repairs it: removes stray temp files, backs up
  * then migrates old-version events, copies torn/corrupt journal lines aside (and cuts a torn tail off),
- * keeps a copy of an unreadable snapshot. A read-only dir is never written to.
+ * keeps a copy of a snapshot it could not use. A read-only dir is never written to. Throws
+ * SnapshotUnrecoverableError (before writing anything) when events are known to be missing.
  */
 export async function readAndRepair(fs: JournalFs, dir: string, now: () => Date): Promise<Recovered> {
   const read = await readDisk(fs, dir);
@@ -114,12 +131,19 @@ export async function readAndRepair(fs: JournalFs, dir: string, now: () => Date)
     tornLines: journal.badLines.length,
     corruptFile: null,
     snapshotFallback: read.fallbackPath,
+    snapshotProblem: read.snapshotProblem && describeSnapshotProblem(read.snapshotProblem),
     readOnlyReason,
     migratedFrom: null,
   };
   const stored = read.base ? read.base.events.concat(journal.events) : journal.events;
   const baseEpoch = read.base?.epoch ?? 0;
-  const result = { baseEpoch, report, goodLength: journal.goodLength, journalCount: journal.events.length };
+  const result = {
+    baseEpoch,
+    report,
+    goodLength: journal.goodLength,
+    journalCount: journal.events.length,
+    declaredBase: journal.base,
+  };
   if (readOnlyReason) {
     // Show what this build can read; nothing is written, so the newer files stay exactly as they are.
     const readable = stored.filter((event) => event.v <= LEDGER_SCHEMA_VERSION).map(migrateEvent);
@@ -131,6 +155,7 @@ export async function readAndRepair(fs: JournalFs, dir: string, now: () => Date)
   report.corruptFile = await setDamageAside(fs, dir, read, now());
   if (!read.journalExists) await writeFileAtomic(fs, join(dir, JOURNAL_FILE), '');
   const midFileDamage = journal.badLines.length > 0 && !journal.badOnlyAtTail;
-  const rewrite = migrated.from !== null || read.snapshotCorrupt !== null || midFileDamage;
+  const rewrite =
+    migrated.from !== null || read.snapshotProblem !== null || read.legacySnapshot || midFileDamage;
   return { ...result, events: migrated.events, rewrite };
 }

@@ -4,13 +4,14 @@ import { LEDGER_SCHEMA_VERSION, type LedgerEvent, ledgerResetSchema } from '../d
 import { writeBackup } from './backups.ts';
 import { JournalReadOnlyError, JournalUnavailableError } from './errors.ts';
 import { selectFresh, validateBatch } from './journal-batch.ts';
+import { baseLine, type JournalBase } from './journal-base.ts';
 import { JournalFile } from './journal-file.ts';
 import { nodeJournalFs, writeFileAtomic } from './journal-fs.ts';
 import { currentEpoch, foldStored, isStoredLive, JOURNAL_FILE, SNAPSHOT_FILE } from './journal-load.ts';
 import { type RecoveryReport, readAndRepair } from './journal-recover.ts';
 import { DEFAULT_COMPACT_EVERY, type Journal, type JournalOptions } from './journal-types.ts';
+import { encodeLedgerDoc, type LedgerDoc } from './ledger-doc.ts';
 import { acquireDirLock, type DirLock } from './lock.ts';
-import type { SnapshotDoc } from './stored-event.ts';
 
 type Deps = { [K in keyof JournalOptions]-?: NonNullable<JournalOptions[K]> };
 
@@ -20,6 +21,8 @@ class DiskJournal implements Journal {
   private events: LedgerEvent[] = [];
   private ids = new Set<string>();
   private currentEpoch = 0;
+  /** The snapshot ledger.jsonl currently says it continues from (its base line), or null. */
+  private declaredBase: JournalBase | null = null;
   private loaded = false;
   private readOnlyReason: string | null = null;
   private unavailable: string | null = null;
@@ -70,11 +73,11 @@ class DiskJournal implements Journal {
     this.events = folded.events as unknown as LedgerEvent[];
     this.ids = folded.ids;
     this.currentEpoch = folded.epoch;
+    this.declaredBase = found.declaredBase;
     this.readOnlyReason = found.report.readOnlyReason;
     this.loaded = true;
     await this.file.adopt(found.goodLength, found.journalCount);
-    // A migration already took its own backup of the files as they were.
-    if (found.rewrite) await this.compactNow(found.report.migratedFrom === null);
+    if (found.rewrite) await this.compactNow();
     return { events: this.events.slice(), recovery: found.report };
   }
 
@@ -120,7 +123,7 @@ class DiskJournal implements Journal {
   compact(): Promise<void> {
     return this.serial(async () => {
       await this.writable();
-      await this.compactNow(true);
+      await this.compactNow();
     });
   }
 
@@ -130,34 +133,45 @@ class DiskJournal implements Journal {
    */
   private async compactQuietly(): Promise<void> {
     try {
-      await this.compactNow(true);
+      await this.compactNow();
     } catch {
       // Every step replaces a file atomically, so a failure at any point leaves a loadable state.
     }
   }
 
-  private snapshotDoc(): SnapshotDoc {
+  private snapshotDoc(): LedgerDoc {
     return {
       v: LEDGER_SCHEMA_VERSION,
       epoch: this.currentEpoch,
-      events: this.events as unknown as SnapshotDoc['events'],
+      prev: this.declaredBase?.checksum ?? null,
+      events: this.events as unknown as LedgerDoc['events'],
     };
   }
 
-  /** Backup (optional), snapshot via temp+fsync+rename+fsync folder, then an empty journal the same way. */
-  private async compactNow(backup: boolean): Promise<void> {
+  /**
+   * Backup, snapshot via temp+fsync+rename+fsync folder, then a journal holding only the base line naming
+   * that snapshot, the same way. The backup is the same document as the snapshot, so a lost snapshot can
+   * always be taken from the newest backup.
+   */
+  private async compactNow(): Promise<void> {
     const doc = this.snapshotDoc();
-    if (backup) await writeBackup(this.deps.fs, this.dir, doc, 'compact', this.deps.now());
-    await writeFileAtomic(this.deps.fs, join(this.dir, SNAPSHOT_FILE), JSON.stringify(doc));
-    // A crash before the next line leaves events in both files; load de-duplicates them by id.
-    await this.file.replace('', 0);
+    const { text, checksum } = encodeLedgerDoc(doc);
+    await writeBackup(this.deps.fs, this.dir, text, 'compact', this.deps.now());
+    await writeFileAtomic(this.deps.fs, join(this.dir, SNAPSHOT_FILE), text);
+    // A crash before the next line leaves events in both files (load de-duplicates them by id) and the
+    // old base line, which the new snapshot names as its `prev`.
+    const lastId = doc.events.at(-1)?.id ?? null;
+    const base = { count: doc.events.length, lastId, epoch: doc.epoch, checksum };
+    await this.file.replace(baseLine(base), 0);
+    this.declaredBase = base;
   }
 
   reset(): Promise<{ backupPath: string; event: LedgerEvent }> {
     return this.serial(async () => {
       await this.writable();
       const { fs, now, newId } = this.deps;
-      const backupPath = await writeBackup(fs, this.dir, this.snapshotDoc(), 'reset', now());
+      const backup = encodeLedgerDoc(this.snapshotDoc()).text;
+      const backupPath = await writeBackup(fs, this.dir, backup, 'reset', now());
       const newEpoch = this.currentEpoch + 1;
       const event = ledgerResetSchema.parse({
         id: newId(),
@@ -169,16 +183,17 @@ class DiskJournal implements Journal {
       });
       // The commit point: once ledger.jsonl holds only the reset, older events are gone or (still in the
       // old snapshot) hidden by the epoch rule, so the reset holds even if the snapshot write below fails.
+      // It has no base line: it needs no snapshot before it.
       await this.file.replace(`${JSON.stringify(event)}\n`, 1);
+      this.declaredBase = null;
       this.events = [event];
       this.ids = new Set([event.id]);
       this.currentEpoch = newEpoch;
-      await writeFileAtomic(fs, join(this.dir, SNAPSHOT_FILE), JSON.stringify(this.snapshotDoc())).catch(
-        () => {
-          // Already durable (see above); compacting at the next append replaces the old snapshot.
-          this.file.count = this.deps.compactEvery;
-        },
-      );
+      const snapshot = encodeLedgerDoc(this.snapshotDoc()).text;
+      await writeFileAtomic(fs, join(this.dir, SNAPSHOT_FILE), snapshot).catch(() => {
+        // Already durable (see above); compacting at the next append replaces the old snapshot.
+        this.file.count = this.deps.compactEvery;
+      });
       return { backupPath, event };
     });
   }

@@ -6,6 +6,7 @@
  */
 
 import { isStoredEvent, type StoredEvent } from './event-shape.ts';
+import { BASE_LINE_PREFIX, type JournalBase, parseBaseLine } from './journal-base.ts';
 
 export type { StoredEvent };
 
@@ -16,25 +17,33 @@ export interface SnapshotDoc {
   events: StoredEvent[];
 }
 
-/** Parses a snapshot or backup document; null when it is not one (corrupt, truncated, wrong shape). */
-export function parseSnapshotDoc(bytes: Uint8Array): SnapshotDoc | null {
-  let doc: unknown;
+/**
+ * Parses a snapshot or backup document; null when it is not one (corrupt, truncated, wrong shape).
+ * `fields` is the whole object, for the fields ledger-doc.ts checks (`prev`, `checksum`).
+ */
+export function parseStoredDoc(
+  bytes: Uint8Array,
+): { doc: SnapshotDoc; fields: Record<string, unknown> } | null {
+  let value: unknown;
   try {
-    doc = JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'));
+    value = JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'));
   } catch {
     return null;
   }
-  if (typeof doc !== 'object' || doc === null) return null;
-  const { v, epoch, events } = doc as Record<string, unknown>;
+  if (typeof value !== 'object' || value === null) return null;
+  const fields = value as Record<string, unknown>;
+  const { v, epoch, events } = fields;
   if (!Number.isInteger(v) || !Number.isInteger(epoch) || (epoch as number) < 0 || !Array.isArray(events)) {
     return null;
   }
   for (const event of events) if (!isStoredEvent(event)) return null;
-  return { v: v as number, epoch: epoch as number, events: events as StoredEvent[] };
+  return { doc: { v: v as number, epoch: epoch as number, events: events as StoredEvent[] }, fields };
 }
 
 /** The journal file split into good events and the lines that must be set aside. */
 export interface ParsedJournal {
+  /** The snapshot the journal continues from (its first line), or null when it names none. */
+  base: JournalBase | null;
   events: StoredEvent[];
   /** Raw text of torn or corrupt lines, in file order. */
   badLines: string[];
@@ -43,6 +52,8 @@ export interface ParsedJournal {
   /** Bytes up to the end of the last good line; the file length when there are no bad lines. */
   goodLength: number;
 }
+
+type EventLines = Omit<ParsedJournal, 'base'>;
 
 /** Fast path for a clean journal: every line terminated and a valid event; null sends it to the slow path. */
 function parseClean(text: string): StoredEvent[] | null {
@@ -68,7 +79,7 @@ function parseLine(line: string): StoredEvent | null {
 }
 
 /** Slow path, line by line on bytes (so offsets stay exact even around damaged UTF-8): finds every bad line. */
-function parseLines(buf: Buffer): ParsedJournal {
+function parseLines(buf: Buffer): EventLines {
   const events: StoredEvent[] = [];
   const badLines: string[] = [];
   let goodLength = 0;
@@ -92,11 +103,25 @@ function parseLines(buf: Buffer): ParsedJournal {
   return { events, badLines, badOnlyAtTail, goodLength: badLines.length ? goodLength : buf.length };
 }
 
-/** Parses `ledger.jsonl` (one event per line). Never throws: damage is returned in `badLines`. */
-export function parseJournal(bytes: Uint8Array): ParsedJournal {
-  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+function parseEventLines(buf: Buffer): EventLines {
   if (buf.length === 0) return { events: [], badLines: [], badOnlyAtTail: true, goodLength: 0 };
   const clean = parseClean(buf.toString('utf8'));
   if (clean) return { events: clean, badLines: [], badOnlyAtTail: true, goodLength: buf.length };
   return parseLines(buf);
+}
+
+/**
+ * Parses `ledger.jsonl`: an optional base line (journal-base.ts), then one event per line. Never throws:
+ * damage is returned in `badLines`; a base line that does not parse is one of them.
+ */
+export function parseJournal(bytes: Uint8Array): ParsedJournal {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const newline = buf.indexOf(0x0a);
+  const base =
+    newline > 0 && buf.toString('utf8', 0, BASE_LINE_PREFIX.length) === BASE_LINE_PREFIX
+      ? parseBaseLine(buf.toString('utf8', 0, newline))
+      : null;
+  if (!base) return { base: null, ...parseEventLines(buf) };
+  const rest = parseEventLines(buf.subarray(newline + 1));
+  return { base, ...rest, goodLength: newline + 1 + rest.goodLength };
 }

@@ -11,6 +11,7 @@ import {
   nodeJournalFs,
   openJournal,
 } from '../../../src/persistence/index.ts';
+import { readBackupDoc, readJournalFile } from '../../fixtures/persistence/data-files.ts';
 import { tempDirs } from '../../fixtures/persistence/temp-dir.ts';
 
 const dirs = tempDirs();
@@ -43,6 +44,7 @@ describe('append and load', () => {
       tornLines: 0,
       corruptFile: null,
       snapshotFallback: null,
+      snapshotProblem: null,
       readOnlyReason: null,
       migratedFrom: null,
     });
@@ -100,7 +102,7 @@ describe('append and load', () => {
 });
 
 describe('compaction', () => {
-  test('after compactEvery events the snapshot holds everything and the journal starts empty', async () => {
+  test('after compactEvery events the snapshot holds everything and the journal only names it', async () => {
     const dir = await dirs.make();
     const journal = await openJournal(dir, { compactEvery: 4 });
     await journal.load();
@@ -110,13 +112,16 @@ describe('compaction', () => {
     const snapshot = JSON.parse(await readFile(join(dir, 'snapshot.json'), 'utf8'));
     expect(snapshot).toMatchObject({ v: 1, epoch: 0 });
     expect(ids(snapshot.events)).toEqual(ids(makeEvents(5)));
-    expect(await readFile(join(dir, 'ledger.jsonl'), 'utf8')).toBe('');
+    expect(await readJournalFile(dir)).toEqual({
+      base: { count: 5, lastId: 'evt-4', epoch: 0, checksum: snapshot.checksum },
+      ids: [],
+    });
     await journal.append(makeEvents(1, { from: 5 }));
     await journal.close();
     expect((await reopen(dir)).events).toEqual(makeEvents(6));
   });
 
-  test('every compaction backs up first and only the newest 10 backups are kept', async () => {
+  test(`every compaction backs up first and only the newest ${BACKUPS_KEPT.compact} of those backups are kept`, async () => {
     const dir = await dirs.make();
     const journal = await openJournal(dir, { now: fixedNow });
     await journal.load();
@@ -126,11 +131,12 @@ describe('compaction', () => {
     }
     await journal.close();
     const backups = await listBackups(nodeJournalFs, dir);
-    expect(backups).toHaveLength(BACKUPS_KEPT);
-    expect(backups[0]).toMatch(/backup-000013-2025-03-02T12-00-00-000Z-compact\.json$/);
-    expect(backups.at(-1)).toMatch(/backup-000004-/);
-    // The newest backup holds the state just before the last compaction: 13 events.
-    expect(JSON.parse(await readFile(backups[0]!, 'utf8')).events).toHaveLength(13);
+    expect(backups).toHaveLength(BACKUPS_KEPT.compact);
+    expect(backups[0]).toMatch(/backup-000013-2025-03-02T12-00-00-000Z-compact\.json\.gz$/);
+    const oldest = String(14 - BACKUPS_KEPT.compact).padStart(6, '0');
+    expect(backups.at(-1)).toMatch(new RegExp(`backup-${oldest}-`));
+    // The newest backup holds the state of the last compaction: 13 events.
+    expect((await readBackupDoc(backups[0]!)).events).toHaveLength(13);
   });
 });
 
@@ -150,8 +156,9 @@ describe('reset', () => {
       newEpoch: 1,
     });
     expect((await stat(backupPath)).isFile()).toBe(true);
-    const backup = JSON.parse(await readFile(backupPath, 'utf8'));
-    expect(backup).toMatchObject({ reason: 'reset', epoch: 0 });
+    expect(backupPath).toMatch(/-reset\.json\.gz$/);
+    const backup = await readBackupDoc(backupPath);
+    expect(backup).toMatchObject({ epoch: 0 });
     expect(ids(backup.events)).toEqual(ids(makeEvents(4)));
     expect(journal.all()).toEqual([event]);
     expect(journal.epoch).toBe(1);
@@ -192,7 +199,7 @@ describe('reset', () => {
     await journal.append([makeEvent(1, { epoch: 1 })]);
     const second = await journal.reset();
     expect(second.event).toMatchObject({ epoch: 2, newEpoch: 2 });
-    const backup = JSON.parse(await readFile(second.backupPath, 'utf8'));
+    const backup = await readBackupDoc(second.backupPath);
     expect(ids(backup.events)).toEqual(['reset-1', 'evt-1']);
     await journal.close();
     expect(ids((await reopen(dir)).events)).toEqual(['reset-2']);

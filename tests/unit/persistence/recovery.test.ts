@@ -9,7 +9,9 @@ import {
   listBackups,
   nodeJournalFs,
   openJournal,
+  SnapshotUnrecoverableError,
 } from '../../../src/persistence/index.ts';
+import { readBackupDoc, readJournalFile } from '../../fixtures/persistence/data-files.ts';
 import { tempDirs } from '../../fixtures/persistence/temp-dir.ts';
 
 const dirs = tempDirs();
@@ -64,7 +66,7 @@ describe('journal damage', () => {
     const { events, recovery } = await reopen(dir);
     expect(ids(events)).toEqual(['evt-0', 'evt-1']);
     expect(recovery.tornLines).toBe(1);
-    expect(await read(dir, 'ledger.jsonl')).toBe('');
+    expect((await readJournalFile(dir)).ids).toEqual([]);
     expect(ids(JSON.parse(await read(dir, 'snapshot.json')).events)).toEqual(['evt-0', 'evt-1']);
     expect((await reopen(dir)).recovery).toMatchObject({ tornLines: 0, corruptFile: null });
   });
@@ -116,18 +118,23 @@ describe('snapshot damage', () => {
     expect(again.recovery.snapshotFallback).toBeNull();
   });
 
-  test('a corrupt snapshot with no readable backup opens read-only and touches nothing', async () => {
+  test('a corrupt snapshot with no readable backup is not loaded as if the journal were all, and nothing is touched', async () => {
     const dir = await dirs.make();
     await writeFile(join(dir, 'snapshot.json'), 'garbage');
     await writeJournalFile(dir, makeEvents(2));
     const journal = await openJournal(dir, { now });
-    const { events, recovery } = await journal.load();
-    expect(journal.readOnly).toBe(true);
-    expect(recovery.readOnlyReason).toMatch(/snapshot\.json is unreadable and no backup could be read/);
-    expect(events).toEqual(makeEvents(2));
-    await expect(journal.append([makeEvent(2)])).rejects.toBeInstanceOf(JournalReadOnlyError);
+    const refused = await journal.load().catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(SnapshotUnrecoverableError);
+    expect((refused as Error).message).toMatch(
+      new RegExp(
+        `^${join(dir, 'snapshot.json')} cannot be read as a ledger.*No backup in .* can be read`,
+        's',
+      ),
+    );
+    await expect(journal.append([makeEvent(2)])).rejects.toBeInstanceOf(SnapshotUnrecoverableError);
     await journal.close();
     expect(await read(dir, 'snapshot.json')).toBe('garbage');
+    expect((await readdir(dir)).sort()).toEqual(['ledger.jsonl', 'snapshot.json']);
   });
 });
 
@@ -181,13 +188,10 @@ describe('schema versions', () => {
     const { events, recovery } = await reopen(dir);
     expect(recovery.migratedFrom).toBe(0);
     expect(events).toEqual(makeEvents(5));
-    const [backup] = await listBackups(nodeJournalFs, dir);
-    expect(backup).toMatch(/-migrate\.json$/);
-    expect(JSON.parse(await readFile(backup!, 'utf8'))).toMatchObject({
-      v: 0,
-      reason: 'migrate',
-      events: v0,
-    });
+    // The migration's backup holds the files as they were; the compaction after it has its own.
+    const backups = await listBackups(nodeJournalFs, dir);
+    expect(backups.map((path) => path.replace(/.*-/, ''))).toEqual(['compact.json.gz', 'migrate.json.gz']);
+    expect(await readBackupDoc(backups[1]!)).toMatchObject({ v: 0, events: v0 });
     expect(JSON.parse(await read(dir, 'snapshot.json'))).toMatchObject({ v: 1, events: makeEvents(5) });
     expect((await reopen(dir)).recovery.migratedFrom).toBeNull();
   });
