@@ -46,7 +46,7 @@ export interface FalGateway {
 }
 
 /** Header naming the recorded intent of a submit; the proxy reads it and never forwards it to fal. */
-export const INTENT_HEADER = 'x-modelbridge-intent';
+const INTENT_HEADER = 'x-modelbridge-intent';
 
 /** Options for createFalGateway. */
 export interface FalGatewayOptions {

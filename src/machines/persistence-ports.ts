@@ -17,6 +17,8 @@ export interface DiskLoadResult {
 /** Ids the disk has durably written (fsync'ed); a subset of what was sent when it stops midway. */
 export interface DiskAppendResult {
   acknowledged: string[];
+  /** Ids a reset made moot: never written, and nothing to retry (the reset removed them). */
+  superseded?: string[];
 }
 
 /** Result of a reset on disk: where the backup went and the `ledger.reset` event it recorded. */

@@ -54,8 +54,11 @@ export type SubscribeOptions = { onStatus?: (status: 'live' | 'reconnecting', er
 export interface BackendApi {
   /** Every ledger event in journal order, or those after id `after` (`afterNotFound`: all were sent). */
   loadLedger(after?: string): Promise<{ events: LedgerEvent[]; afterNotFound: boolean }>;
-  /** Appends a batch (≤ 500 events, ≤ 1 MiB) idempotently; `acknowledged` ids are durable on disk. */
-  appendEvents(events: readonly LedgerEvent[]): Promise<{ acknowledged: string[] }>;
+  /**
+   * Appends a batch (≤ 500 events, ≤ 1 MiB) idempotently; `acknowledged` ids are durable on disk with the
+   * content sent, `superseded` ids are from before the current reset (never written, nothing to retry).
+   */
+  appendEvents(events: readonly LedgerEvent[]): Promise<{ acknowledged: string[]; superseded: string[] }>;
   /** The typed-DELETE reset: backup, `ledger.reset` with a new epoch, compaction. */
   resetLedger(): Promise<{ backupPath: string; event: z.infer<typeof ledgerResetSchema> }>;
   /**
@@ -73,7 +76,10 @@ const ledgerSchema = z.object({
   events: z.array(ledgerEventSchema),
   afterNotFound: z.boolean().default(false),
 });
-const appendSchema = z.object({ acknowledged: z.array(z.string()) });
+const appendSchema = z.object({
+  acknowledged: z.array(z.string()),
+  superseded: z.array(z.string()).default([]),
+});
 const resetSchema = z.object({ backupPath: z.string(), event: ledgerResetSchema });
 const eventsMessageSchema = z.object({ events: z.array(ledgerEventSchema) });
 const errorSchema = z.object({

@@ -9,14 +9,23 @@ import type { SettingsStore } from './settings-store.ts';
 export interface LedgerJournal {
   /** True when the data dir was written by a newer schema: reads work, writes are refused. */
   readonly readOnly: boolean;
+  /** Why it is read-only, for people (names the schema versions), or null. */
+  readonly readOnlyReason: string | null;
+  /** Why a write would be refused right now (read-only, lock lost, closed), checked on the spot; or null. */
+  writeRefusal(): Promise<string | null>;
   /** Every event in journal order (the order they were made durable). */
   all(): readonly LedgerEvent[];
   /** The epoch in force (the newest reset's newEpoch; 0 before any reset). */
   readonly epoch: number;
   /** Whether an event with this id is stored, without copying the ledger. */
   has(id: string): boolean;
-  /** Appends durably (resolves after fsync), skipping known ids and pre-reset epochs; lists what it wrote. */
-  append(events: LedgerEvent[]): Promise<{ appended: LedgerEvent[] }>;
+  /** The live event with this id, without copying the ledger; undefined when unknown or reset away. */
+  get(id: string): LedgerEvent | undefined;
+  /**
+   * Appends durably (resolves after fsync), skipping ids stored with the same content; refuses the whole
+   * batch when a known id comes with other content; leaves out pre-reset events (`superseded`).
+   */
+  append(events: LedgerEvent[]): Promise<{ appended: LedgerEvent[]; superseded: string[] }>;
   /** Backs up, records `ledger.reset` with a new epoch and compacts to it. */
   reset(): Promise<{ backupPath: string; event: LedgerEvent }>;
 }

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { allowedFalTarget, sandboxTarget } from './fal-proxy-hosts.ts';
 import { relayResponse } from './fal-proxy-relay.ts';
+import { type RunAdmission, type RunPass, runEndpointOf } from './run-admission.ts';
 
 /** Options for createFalProxy. */
 export interface FalProxyOptions {
@@ -11,8 +12,13 @@ export interface FalProxyOptions {
    * and no key is sent. The function may return null to mean "not sandbox right now".
    */
   sandboxBaseUrl: (() => string | null) | null;
+  /** The write-ahead gate: a request that starts a run is forwarded only when it admits it. */
+  admission?: RunAdmission;
   fetch?: typeof fetch;
 }
+
+/** Header naming the ledger intent of a submit (set by the panel's gateway); never forwarded to fal. */
+export const INTENT_HEADER = 'x-modelbridge-intent';
 
 /** Header naming the real destination, set by @fal-ai/client's proxy middleware. */
 const TARGET_HEADER = 'x-fal-target-url';
@@ -52,7 +58,7 @@ const REFUSALS = {
 } as const;
 
 /** Where a proxied request goes and with which key; or the refusal code. */
-type Route = { url: string; key: string | null; streaming: boolean } | keyof typeof REFUSALS;
+type Route = { url: string; target: URL; key: string | null; streaming: boolean } | keyof typeof REFUSALS;
 
 function route(request: Request, options: FalProxyOptions): Route {
   const rawTarget = request.headers.get(TARGET_HEADER);
@@ -63,18 +69,21 @@ function route(request: Request, options: FalProxyOptions): Route {
   const key = sandboxBase ? null : options.getKey();
   if (!sandboxBase && !key) return 'FAL_KEY_MISSING';
   const url = sandboxBase ? sandboxTarget(target, sandboxBase) : target.href;
-  return { url, key, streaming: target.pathname.endsWith('/status/stream') };
+  return { url, target, key, streaming: target.pathname.endsWith('/status/stream') };
 }
 
 async function forward(request: Request, options: FalProxyOptions): Promise<Response> {
   const where = route(request, options);
   if (typeof where === 'string') return refuse(where);
   const hasBody = request.method !== 'GET' && request.method !== 'HEAD';
+  const body = hasBody ? await request.arrayBuffer() : undefined;
+  const gate = admit(request, where.target, body, options.admission);
+  if (gate instanceof Response) return gate;
   try {
     const upstream = await (options.fetch ?? fetch)(where.url, {
       method: request.method,
       headers: forwardHeaders(request.headers, where.key),
-      body: hasBody ? await request.arrayBuffer() : undefined,
+      body,
       // Never follow a redirect: it could lead the key (or the caller) off fal's hosts.
       redirect: 'manual',
       // The upstream call ends when the caller goes away; status streams (SSE) stay open until
@@ -83,11 +92,31 @@ async function forward(request: Request, options: FalProxyOptions): Promise<Resp
         ? request.signal
         : AbortSignal.any([request.signal, AbortSignal.timeout(UPSTREAM_TIMEOUT_MS)]),
     });
+    gate?.settle(upstream.ok);
     return await relayResponse(upstream, where.key);
   } catch (error) {
+    gate?.settle(false);
     const timedOut = (error as { name?: unknown } | null)?.name === 'TimeoutError';
     return refuse(timedOut ? 'FAL_TIMEOUT' : 'FAL_UNREACHABLE');
   }
+}
+
+/** The gate's answer for a request that starts a run: a refusal response, a pass, or null for other requests. */
+function admit(
+  request: Request,
+  target: URL,
+  body: ArrayBuffer | undefined,
+  admission: RunAdmission | undefined,
+): Response | RunPass | null {
+  const endpointId = admission ? runEndpointOf(request.method, target) : null;
+  if (!admission || endpointId === null) return null;
+  const answer = admission.admit({
+    intentId: request.headers.get(INTENT_HEADER),
+    endpointId,
+    body: body ?? new ArrayBuffer(0),
+  });
+  if ('settle' in answer) return answer;
+  return Response.json({ error: { code: answer.code, message: answer.message } }, { status: answer.status });
 }
 
 /** Copies only what fal needs: content negotiation and fal's own `x-fal-*` / `x-app-fal-*` options. */

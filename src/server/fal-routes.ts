@@ -1,6 +1,7 @@
 import type { Hono } from 'hono';
 import type { ServerContext } from './context.ts';
 import { createFalProxy } from './fal-proxy.ts';
+import { createRunAdmission } from './run-admission.ts';
 import { createSandboxFal } from './sandbox/index.ts';
 
 /** Sandbox options passed through from startServer. */
@@ -13,6 +14,7 @@ export interface FalRouteOptions {
 /**
  * Builds the fal proxy and the Sandbox fal. The proxy decides per request: in Sandbox mode (forced, or
  * no key) it rewrites fal hosts onto the in-process sandbox and sends no key; otherwise it adds the key.
+ * In both modes a run goes out only when the ledger holds its intent (run-admission.ts).
  */
 export function createFalRoutes(
   ctx: ServerContext,
@@ -26,6 +28,7 @@ export function createFalRoutes(
   const falProxy = createFalProxy({
     getKey: () => ctx.settings.falKey(),
     sandboxBaseUrl: () => (ctx.isSandbox() ? ctx.sandboxBaseUrl() : null),
+    admission: createRunAdmission(ctx.journal),
     ...(options.fetch ? { fetch: options.fetch } : {}),
   });
   return { falProxy, sandbox };

@@ -21,8 +21,8 @@ export class NothingAcknowledgedError extends Error implements PortFailure {
 }
 
 /**
- * Writes one batch of pending events to disk and resolves with the ids disk confirmed (only ids that
- * were sent). An empty batch resolves at once without I/O; a reply confirming none of a non-empty
+ * Writes one batch of pending events to disk and resolves with the ids disk settled (only ids that
+ * were sent): on disk, or superseded by a reset. An empty batch resolves at once without I/O; a reply confirming none of a non-empty
  * batch rejects (NothingAcknowledgedError) so the machine backs off instead of spinning.
  */
 export function defineSaveEventsActor(
@@ -30,9 +30,10 @@ export function defineSaveEventsActor(
 ): PromiseActorLogic<DiskAppendResult, SaveEventsInput> {
   return fromPromise<DiskAppendResult, SaveEventsInput>(async ({ input }) => {
     if (input.events.length === 0) return { acknowledged: [] };
-    const { acknowledged } = await deps.disk.appendEvents(input.events);
+    const { acknowledged, superseded = [] } = await deps.disk.appendEvents(input.events);
     const sent = new Set(input.events.map((e) => e.id));
-    const confirmed = [...new Set(acknowledged)].filter((id) => sent.has(id));
+    // A superseded event is settled too: a reset removed it, so it leaves the outbox without being written.
+    const confirmed = [...new Set([...acknowledged, ...superseded])].filter((id) => sent.has(id));
     if (confirmed.length === 0) throw new NothingAcknowledgedError(input.events.length);
     return { acknowledged: confirmed };
   });

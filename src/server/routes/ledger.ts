@@ -14,9 +14,14 @@ export interface LedgerResponse {
   afterNotFound: boolean;
 }
 
-/** Body of `POST /api/ledger/events`: every id of the batch is now on disk (new or already there). */
+/**
+ * Body of `POST /api/ledger/events`: `acknowledged` ids are on disk with exactly the content sent (new or
+ * already there); `superseded` ids are from before the current reset epoch, so they are never written
+ * (the reset removed them) and the panel may forget them.
+ */
 export interface AppendResponse {
   acknowledged: string[];
+  superseded: string[];
   appended: number;
 }
 
@@ -120,19 +125,22 @@ export function createLedgerRoutes(ctx: ServerContext): Hono {
     const events = validateBatch(await readJsonBody(c));
     refuseWhenReadOnly(ctx);
     // The journal skips known ids and pre-reset epochs; only what it newly wrote is broadcast.
-    const { appended: fresh } = await serial(() => {
+    const { appended: fresh, superseded } = await serial(() => {
       refuseForeignEpochs(events, ctx.journal);
       return diskWrite(() => ctx.journal.append(events));
     });
     ctx.bus.publish(fresh);
-    const acknowledged = [...new Set(events.map((e) => e.id))];
-    return c.json<AppendResponse>({ acknowledged, appended: fresh.length });
+    const moot = new Set(superseded);
+    const acknowledged = [...new Set(events.map((e) => e.id))].filter((id) => !moot.has(id));
+    return c.json<AppendResponse>({ acknowledged, superseded: [...moot], appended: fresh.length });
   });
 
   app.post('/reset', async (c) => {
     await parseJsonBody(c, resetBodySchema, 'CONFIRMATION_REQUIRED');
     refuseWhenReadOnly(ctx);
-    const result = await serial(() => diskWrite(() => ctx.journal.reset()));
+    const result = await serial(() => ctx.journal.reset()).catch((err: unknown) => {
+      throw resetFailure(err);
+    });
     ctx.bus.publish([result.event]);
     return c.json({ backupPath: result.backupPath, event: result.event });
   });
@@ -147,14 +155,19 @@ export function eventsAfter(all: readonly LedgerEvent[], after: string | undefin
   return { events: all.slice(index + 1), afterNotFound: false };
 }
 
+/** 409 with the journal's own reason: a fixed text here once blamed a newer modelBridge for every cause. */
 function refuseWhenReadOnly(ctx: ServerContext): void {
-  if (!ctx.journal.readOnly) return;
-  throw new ApiError(
-    409,
-    'READ_ONLY',
-    'This data folder was written by a newer modelBridge, so it is open read-only to protect it. ' +
-      'Update modelBridge to record new costs.',
-  );
+  const reason = ctx.journal.readOnlyReason;
+  if (reason === null) return;
+  throw new ApiError(409, 'READ_ONLY', `${ctx.dataDir} is open read-only, so nothing was saved: ${reason}`);
+}
+
+/** A reset the disk refused is a 503 with its reason; there is nothing pending for the panel to retry. */
+function resetFailure(err: unknown): Error {
+  if (err instanceof Error && (err.name === 'JournalWriteError' || err.name === 'JournalUnavailableError')) {
+    return new ApiError(503, 'DISK_WRITE_FAILED', err.message);
+  }
+  return journalFailure(err);
 }
 
 async function diskWrite<T>(write: () => Promise<T>): Promise<T> {
@@ -171,6 +184,8 @@ function journalFailure(err: unknown): Error {
   switch (err.name) {
     case 'InvalidLedgerEventError':
       return new ApiError(400, 'INVALID_EVENTS', err.message);
+    case 'JournalConflictError':
+      return new ApiError(409, 'ID_CONFLICT', err.message, { ids: (err as { ids?: unknown }).ids });
     case 'JournalReadOnlyError':
       return new ApiError(409, 'READ_ONLY', err.message);
     case 'JournalWriteError':

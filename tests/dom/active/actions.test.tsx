@@ -41,6 +41,7 @@ describe('Active generations: Cancel, Retry, Dismiss', { timeout: 20_000 }, () =
     );
     expect(within(rowOf('Veo 3.1')).getByRole('note').textContent).toContain('may still bill');
     expect(scenario.fakes.ledger.events.map((e) => e.type)).toEqual([
+      'generation.requested',
       'generation.submitted',
       'generation.cancelled',
     ]);

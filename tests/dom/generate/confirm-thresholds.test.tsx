@@ -75,7 +75,10 @@ describe('Generate: the cost confirmation dialog', () => {
     await screen.findByRole('dialog', { name: 'Confirm generation cost' });
     await user.click(screen.getByRole('button', { name: 'Continue' }));
     await waitFor(() =>
-      expect(scenario.fakes.ledger.events.map((e) => e.type)).toEqual(['generation.submitted']),
+      expect(scenario.fakes.ledger.events.map((e) => e.type)).toEqual([
+        'generation.requested',
+        'generation.submitted',
+      ]),
     );
     expect(scenario.fakes.fal.calls.submit).toBe(1);
     expect(dialog()).toBeNull();

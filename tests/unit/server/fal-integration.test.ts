@@ -1,7 +1,13 @@
 import { afterAll, describe, expect, test } from 'vitest';
 import { createFalGateway, type FalGateway, FalError } from '../../../src/fal/index.ts';
 import type { RunningServer } from '../../../src/server/start.ts';
-import { ApiClient, removeDirs, startTestServer, tempDir } from '../../fixtures/server/harness.ts';
+import {
+  ApiClient,
+  recordIntent,
+  removeDirs,
+  startTestServer,
+  tempDir,
+} from '../../fixtures/server/harness.ts';
 import { ResponseLog, rawHttp, record } from '../../fixtures/server/http.ts';
 
 const KEY = 'live0000-1111-2222:LIVE-SECRET-do-not-leak-7f3a';
@@ -38,8 +44,19 @@ function gatewayFor(server: RunningServer, token: string | null = server.token):
   });
 }
 
-async function runToCompletion(gateway: FalGateway, endpointId: string, prompt: string) {
-  const { requestId } = await gateway.submit(endpointId, { prompt });
+let runs = 0;
+
+/** Records the intent (as the panel does), submits it, polls to COMPLETED and reads the result. */
+async function runToCompletion(
+  server: RunningServer,
+  gateway: FalGateway,
+  endpointId: string,
+  prompt: string,
+) {
+  runs += 1;
+  const genId = `run-${runs}`;
+  await recordIntent(new ApiClient(server, log), { genId, endpointId, prompt });
+  const { requestId } = await gateway.submit(endpointId, { prompt }, genId);
   for (let i = 0; i < 200; i += 1) {
     const status = await gateway.status(endpointId, requestId);
     if (status.status === 'COMPLETED') return gateway.result(endpointId, requestId);
@@ -51,7 +68,12 @@ async function runToCompletion(gateway: FalGateway, endpointId: string, prompt: 
 describe('fal through the backend', () => {
   test('Sandbox mode: the real fal client runs a job through the proxy and the in-process sandbox', async () => {
     const server = await start({ sandbox: true });
-    const result = await runToCompletion(gatewayFor(server), 'fal-ai/flux/schnell', 'a lighthouse at dusk');
+    const result = await runToCompletion(
+      server,
+      gatewayFor(server),
+      'fal-ai/flux/schnell',
+      'a lighthouse at dusk',
+    );
     expect(result.billableUnits).toBeGreaterThan(0);
     const url = (result.data as { images: Array<{ url: string }> }).images[0]!.url;
     expect(url.startsWith(`http://127.0.0.1:${server.port}/sandbox/`)).toBe(true);
@@ -105,7 +127,7 @@ describe('fal through the backend', () => {
     port = server.port;
     const api = new ApiClient(server, log);
     expect(((await api.get('/api/health')).json as { sandbox: boolean }).sandbox).toBe(false);
-    const result = await runToCompletion(gatewayFor(server), 'fal-ai/flux/schnell', 'a red door');
+    const result = await runToCompletion(server, gatewayFor(server), 'fal-ai/flux/schnell', 'a red door');
     expect(result.billableUnits).toBeGreaterThan(0);
     expect(upstream.length).toBeGreaterThan(2);
     expect(upstream.every((h) => h === `Key ${KEY}`)).toBe(true);

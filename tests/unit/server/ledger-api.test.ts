@@ -38,7 +38,7 @@ describe('ledger API', () => {
   test('an appended batch is acknowledged and read back in order', async () => {
     const response = await api.post('/api/ledger/events', { events: batch });
     expect(response.status).toBe(200);
-    expect(response.json).toEqual({ acknowledged: batch.map((e) => e.id), appended: 3 });
+    expect(response.json).toEqual({ acknowledged: batch.map((e) => e.id), superseded: [], appended: 3 });
     const ledger = await api.get('/api/ledger');
     expect(ledger.json).toEqual({ events: batch, afterNotFound: false });
   });
@@ -46,7 +46,11 @@ describe('ledger API', () => {
   test('appending the same batch again adds nothing but still acknowledges every id', async () => {
     const extra = completedEvent();
     const response = await api.post('/api/ledger/events', { events: [...batch, extra, extra] });
-    expect(response.json).toEqual({ acknowledged: [...batch.map((e) => e.id), extra.id], appended: 1 });
+    expect(response.json).toEqual({
+      acknowledged: [...batch.map((e) => e.id), extra.id],
+      superseded: [],
+      appended: 1,
+    });
     expect(ids((await api.get('/api/ledger')).json)).toEqual([...batch.map((e) => e.id), extra.id]);
   });
 
@@ -113,11 +117,12 @@ describe('reset', () => {
     expect(ledger.events).toEqual([event]);
   });
 
-  test('a stale event from before the reset is acknowledged but not brought back', async () => {
+  // Was "acknowledged": an acknowledgement now means "on disk", so a stale event is reported as superseded.
+  test('a stale event from before the reset is superseded, not acknowledged, and not brought back', async () => {
     const stale = completedEvent({ epoch: 0 });
     const response = await api.post('/api/ledger/events', { events: [stale] });
     expect(response.status).toBe(200);
-    expect((response.json as { appended: number }).appended).toBe(0);
+    expect(response.json).toEqual({ acknowledged: [], superseded: [stale.id], appended: 0 });
     expect(ids((await api.get('/api/ledger')).json)).not.toContain(stale.id);
   });
 });
