@@ -5,8 +5,15 @@ import type { RecoveryReport } from './journal-recover.ts';
 /** The durable, append-only ledger store of one data dir (ARCHITECTURE.md § Persistence). One writer per dir. */
 export interface Journal {
   readonly dir: string;
-  /** True when the files were written by a newer schema version (or are unrecoverable): writes reject. */
+  /** True when the files were written by a newer schema version: reads work, writes reject. */
   readonly readOnly: boolean;
+  /** Why the journal is read-only, for people (names the schema versions), or null when it is not. */
+  readonly readOnlyReason: string | null;
+  /**
+   * Why a write would be refused right now, for people: read-only files, a closed journal, or a lock
+   * folder removed or taken over (checked on the spot, not at the next lock refresh). Null when writable.
+   */
+  writeRefusal(): Promise<string | null>;
   /** Reads the files (repairing damage, see RecoveryReport) and replaces the in-memory events with them. */
   load(): Promise<{ events: LedgerEvent[]; recovery: RecoveryReport }>;
   /** The current events in memory (after load and appends), in stored order. */
@@ -21,9 +28,15 @@ export interface Journal {
    * append, and resolves only after fsync. `appended` lists what was newly written.
    */
   append(events: LedgerEvent[]): Promise<{ appended: LedgerEvent[] }>;
-  /** Backs up, writes the snapshot (temp, fsync, rename, fsync folder) and empties ledger.jsonl. */
+  /**
+   * Backs up, writes the snapshot (temp, fsync, rename, fsync folder) and leaves ledger.jsonl holding
+   * only the line naming that snapshot (journal-base.ts). A refusing disk rejects with JournalWriteError.
+   */
   compact(): Promise<void>;
-  /** Backs up, records a `ledger.reset` with epoch + 1 and compacts the journal to just that event. */
+  /**
+   * Backs up, records a `ledger.reset` with epoch + 1 and compacts the journal to just that event. A
+   * refusing disk (no room for the backup, permissions) rejects with JournalWriteError; nothing is reset.
+   */
   reset(): Promise<{ backupPath: string; event: LedgerEvent }>;
   /** Releases the lock; later calls reject. Safe to call twice. */
   close(): Promise<void>;

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { LEDGER_SCHEMA_VERSION, type LedgerEvent, ledgerResetSchema } from '../domain/ledger/events.ts';
 import { writeBackup } from './backups.ts';
-import { JournalReadOnlyError, JournalUnavailableError } from './errors.ts';
+import { asJournalWriteError, JournalReadOnlyError, JournalUnavailableError } from './errors.ts';
 import { selectFresh, validateBatch } from './journal-batch.ts';
 import { baseLine, type JournalBase } from './journal-base.ts';
 import { JournalFile } from './journal-file.ts';
@@ -24,7 +24,8 @@ class DiskJournal implements Journal {
   /** The snapshot ledger.jsonl currently says it continues from (its base line), or null. */
   private declaredBase: JournalBase | null = null;
   private loaded = false;
-  private readOnlyReason: string | null = null;
+  /** Why the files must not be written (newer schema), or null; set by load. */
+  readOnlyReason: string | null = null;
   private unavailable: string | null = null;
   private closed = false;
   private queue: Promise<unknown> = Promise.resolve();
@@ -56,8 +57,22 @@ class DiskJournal implements Journal {
   /** Loads on first use, then refuses writes when closed, lock lost, or read-only. */
   private async writable(): Promise<void> {
     if (!this.loaded) await this.loadNow();
+    await this.checkLock();
     if (this.unavailable) throw new JournalUnavailableError(this.unavailable);
     if (this.readOnlyReason) throw new JournalReadOnlyError(this.dir, this.readOnlyReason);
+  }
+
+  /** Notices a lock folder removed or taken over since the last write, before anything is written. */
+  private async checkLock(): Promise<void> {
+    if (this.unavailable || !this.lock) return;
+    const lost = await this.lock.check();
+    if (lost) this.loseLock(new Error(lost));
+  }
+
+  async writeRefusal(): Promise<string | null> {
+    await this.checkLock();
+    if (this.unavailable) return this.unavailable;
+    return this.readOnlyReason && `The ledger in ${this.dir} is read-only: ${this.readOnlyReason}`;
   }
 
   load(): Promise<{ events: LedgerEvent[]; recovery: RecoveryReport }> {
@@ -123,7 +138,10 @@ class DiskJournal implements Journal {
   compact(): Promise<void> {
     return this.serial(async () => {
       await this.writable();
-      await this.compactNow();
+      await this.compactNow().catch((error: unknown) => {
+        const outcome = 'Nothing was lost: the snapshot and journal are as they were.';
+        throw asJournalWriteError(error, `compact the ledger in ${this.dir}`, outcome);
+      });
     });
   }
 
@@ -169,33 +187,41 @@ class DiskJournal implements Journal {
   reset(): Promise<{ backupPath: string; event: LedgerEvent }> {
     return this.serial(async () => {
       await this.writable();
-      const { fs, now, newId } = this.deps;
-      const backup = encodeLedgerDoc(this.snapshotDoc()).text;
-      const backupPath = await writeBackup(fs, this.dir, backup, 'reset', now());
-      const newEpoch = this.currentEpoch + 1;
-      const event = ledgerResetSchema.parse({
-        id: newId(),
-        type: 'ledger.reset',
-        at: now().toISOString(),
-        epoch: newEpoch,
-        v: LEDGER_SCHEMA_VERSION,
-        newEpoch,
+      return this.resetNow().catch((error: unknown) => {
+        const outcome = 'Nothing was reset: the cost history is as it was.';
+        throw asJournalWriteError(error, `reset the ledger in ${this.dir}`, outcome);
       });
-      // The commit point: once ledger.jsonl holds only the reset, older events are gone or (still in the
-      // old snapshot) hidden by the epoch rule, so the reset holds even if the snapshot write below fails.
-      // It has no base line: it needs no snapshot before it.
-      await this.file.replace(`${JSON.stringify(event)}\n`, 1);
-      this.declaredBase = null;
-      this.events = [event];
-      this.ids = new Set([event.id]);
-      this.currentEpoch = newEpoch;
-      const snapshot = encodeLedgerDoc(this.snapshotDoc()).text;
-      await writeFileAtomic(fs, join(this.dir, SNAPSHOT_FILE), snapshot).catch(() => {
-        // Already durable (see above); compacting at the next append replaces the old snapshot.
-        this.file.count = this.deps.compactEvery;
-      });
-      return { backupPath, event };
     });
+  }
+
+  /** Backup, then the commit point (a journal holding only the reset), then a snapshot of just it. */
+  private async resetNow(): Promise<{ backupPath: string; event: LedgerEvent }> {
+    const { fs, now, newId } = this.deps;
+    const backup = encodeLedgerDoc(this.snapshotDoc()).text;
+    const backupPath = await writeBackup(fs, this.dir, backup, 'reset', now());
+    const newEpoch = this.currentEpoch + 1;
+    const event = ledgerResetSchema.parse({
+      id: newId(),
+      type: 'ledger.reset',
+      at: now().toISOString(),
+      epoch: newEpoch,
+      v: LEDGER_SCHEMA_VERSION,
+      newEpoch,
+    });
+    // The commit point: once ledger.jsonl holds only the reset, older events are gone or (still in the
+    // old snapshot) hidden by the epoch rule, so the reset holds even if the snapshot write below fails.
+    // It has no base line: it needs no snapshot before it.
+    await this.file.replace(`${JSON.stringify(event)}\n`, 1);
+    this.declaredBase = null;
+    this.events = [event];
+    this.ids = new Set([event.id]);
+    this.currentEpoch = newEpoch;
+    const snapshot = encodeLedgerDoc(this.snapshotDoc()).text;
+    await writeFileAtomic(fs, join(this.dir, SNAPSHOT_FILE), snapshot).catch(() => {
+      // Already durable (see above); compacting at the next append replaces the old snapshot.
+      this.file.count = this.deps.compactEvery;
+    });
+    return { backupPath, event };
   }
 
   close(): Promise<void> {

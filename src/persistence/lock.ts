@@ -22,16 +22,49 @@ export interface LockHolder {
 /** A held data-dir lock. */
 export interface DirLock {
   release(): Promise<void>;
+  /**
+   * Why this process no longer holds the lock (its folder was removed, or another process took it over),
+   * or null. Cheap (one small read), so writers call it before each write instead of trusting the
+   * periodic refresh, which notices a lost lock only seconds later.
+   */
+  check(): Promise<string | null>;
 }
 
-function readHolder(lockPath: string): LockHolder | null {
+function holderFrom(text: string): LockHolder | null {
   try {
-    const value = JSON.parse(fs.readFileSync(join(lockPath, HOLDER_FILE), 'utf8')) as Partial<LockHolder>;
+    const value = JSON.parse(text) as Partial<LockHolder>;
     if (typeof value.pid !== 'number' || typeof value.hostname !== 'string') return null;
     return { pid: value.pid, hostname: value.hostname, since: String(value.since) };
   } catch {
     return null;
   }
+}
+
+function readHolder(lockPath: string): LockHolder | null {
+  try {
+    return holderFrom(fs.readFileSync(join(lockPath, HOLDER_FILE), 'utf8'));
+  } catch {
+    return null;
+  }
+}
+
+const sameHolder = (a: LockHolder, b: LockHolder) =>
+  a.pid === b.pid && a.hostname === b.hostname && a.since === b.since;
+
+/** Why the lock folder no longer says `mine` holds it, or null while it does. */
+async function lostBecause(lockfilePath: string, mine: LockHolder): Promise<string | null> {
+  let text: string;
+  try {
+    text = await fs.promises.readFile(join(lockfilePath, HOLDER_FILE), 'utf8');
+  } catch (error) {
+    if (errorCode(error) !== 'ENOENT') return null;
+    return fs.existsSync(lockfilePath)
+      ? `${lockfilePath} no longer says who holds it`
+      : `${lockfilePath} was removed`;
+  }
+  const holder = holderFrom(text);
+  if (holder && sameHolder(holder, mine)) return null;
+  return `${lockfilePath} is now held by ${describeHolder(holder)}`;
 }
 
 function isProcessAlive(pid: number): boolean {
@@ -112,7 +145,10 @@ export async function acquireDirLock(dir: string, onCompromised: (error: Error) 
       fs: lockFs,
       onCompromised,
     });
-    return { release };
+    // Just written by lockFs.mkdir, so it names this process.
+    const mine = readHolder(lockfilePath);
+    const check = async () => (mine ? lostBecause(lockfilePath, mine) : null);
+    return { release, check };
   } catch (error) {
     if (errorCode(error) === 'ELOCKED')
       throw new JournalLockedError(dir, describeHolder(readHolder(lockfilePath)));

@@ -108,7 +108,9 @@ test('an explicit compact() that fails rejects and leaves every event loadable',
   const journal = await openJournal(dir, { fs: disk.fs });
   await journal.append(makeEvents(4));
   disk.fail({ op: 'write', code: 'ENOSPC', path: 'snapshot.json' });
-  await expect(journal.compact()).rejects.toThrow(/ENOSPC/);
+  const refused = journal.compact();
+  await expect(refused).rejects.toBeInstanceOf(JournalWriteError);
+  await expect(refused).rejects.toThrow(/^Could not compact the ledger in .*: the disk is full \(ENOSPC\)/);
   await journal.close();
   expect((await reopen(dir)).events).toEqual(makeEvents(4));
 });
@@ -132,7 +134,13 @@ test('a reset that cannot write its backup fails and leaves the data untouched',
   const journal = await openJournal(dir, { fs: disk.fs });
   await journal.append(makeEvents(4));
   disk.fail({ op: 'open', code: 'ENOSPC', path: 'backups' });
-  await expect(journal.reset()).rejects.toThrow(/ENOSPC/);
+  const refused = await journal.reset().catch((error: unknown) => error);
+  expect(refused).toBeInstanceOf(JournalWriteError);
+  expect((refused as JournalWriteError).code).toBe('ENOSPC');
+  expect((refused as Error).message).toBe(
+    `Could not reset the ledger in ${dir}: the disk is full (ENOSPC): free some space. ` +
+      'Nothing was reset: the cost history is as it was.',
+  );
   expect(journal.all()).toEqual(makeEvents(4));
   await journal.close();
   expect((await reopen(dir)).events).toEqual(makeEvents(4));
