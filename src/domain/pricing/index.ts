@@ -28,6 +28,7 @@ export {
   type LearnedSample,
   learnedEstimate,
 } from './learned.ts';
+export { type MeteredCost, meteredCost } from './metered-cost.ts';
 export {
   defaultParams,
   hasVoiceControl,

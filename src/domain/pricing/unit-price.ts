@@ -3,7 +3,7 @@ import type { FalUnitPrice } from './estimate-cost.ts';
 import { pickImageRate } from './estimate-image.ts';
 import { audioRate } from './estimate-video.ts';
 import type { PricingFormula } from './formula-schema.ts';
-import { asToggle, resolveParam } from './params.ts';
+import { asToggle, parseDurationSeconds, resolveParam } from './params.ts';
 import { type Picked, pickAudio, pickKeyed, toMicros } from './pick.ts';
 
 /**
@@ -67,6 +67,20 @@ function perSecondUnit(model: CatalogModel, f: PricingFormula, params: Params): 
   return null;
 }
 
+/**
+ * Per video (unit `video`, one per clip): the clip price for the chosen resolution. The source prices only
+ * base_seconds clips, so a longer clip asked for has no known rate.
+ */
+function perVideoUnit(
+  model: CatalogModel,
+  f: Extract<PricingFormula, { type: 'per_video_resolution' }>,
+  params: Params,
+) {
+  const seconds = parseDurationSeconds(params.duration);
+  if (seconds !== null && seconds > f.base_seconds) return null;
+  return known(pickKeyed(f.rates_per_video, model, params, f.resolution_param, f.default_resolution));
+}
+
 /** The rate of one billable unit in USD, or null when units cannot map to one rate. */
 function unitRate(model: CatalogModel, params: Params): number | null {
   const f = model.formula;
@@ -79,15 +93,12 @@ function unitRate(model: CatalogModel, params: Params): number | null {
       return f.rate_per_1k_chars;
     case 'unit_price':
       return f.unit_price;
-    // Tiered megapixels: the first MP and the others have different rates, so no single unit price.
+    // Tiered megapixels and base plus per second have no single rate: meteredCost prices their units.
     case 'per_megapixel_tiered':
-      return null;
-    // Base plus per second: the first base_seconds cost a flat base_cost; units × one rate cannot say that.
     case 'base_plus_per_second':
       return null;
-    // Per video: the price is for a whole base_seconds clip and fal's unit for it is unconfirmed.
     case 'per_video_resolution':
-      return null;
+      return perVideoUnit(model, f, params);
     default:
       return perSecondUnit(model, f, params);
   }
@@ -95,7 +106,7 @@ function unitRate(model: CatalogModel, params: Params): number | null {
 
 /**
  * The price of one billable unit in integer micro-USD for these inputs (per second for the chosen
- * resolution and audio, per image, per MP, per 1k characters, per unit), or null when the units cannot
+ * resolution and audio, per image, per MP, per video, per 1k characters, per unit), or null when the units cannot
  * map to a single rate or an input that sets the rate is missing. A model missing from the catalog uses
  * fal's unit price, which may not be the rate fal applied (fal-api.md §2a caveat).
  */

@@ -17,6 +17,9 @@ describe('unitPriceUsdMicros', () => {
     ['fal-ai/elevenlabs/tts/multilingual-v2', {}, 100_000],
     ['fal-ai/seedvr/upscale/video', {}, 1_000],
     ['fal-ai/minimax/hailuo-2.3/pro/image-to-video', {}, 490_000],
+    // Pika bills one unit per 5 s clip: the clip price is the unit price.
+    ['fal-ai/pika/v2.2/text-to-video', {}, 200_000],
+    ['fal-ai/pika/v2.2/text-to-video', { resolution: '1080p' }, 450_000],
   ])('%s %j → %d micro-USD per unit', (id, params, micros) => {
     expect(unitPriceUsdMicros(model(id), params)).toBe(micros);
   });
@@ -24,7 +27,7 @@ describe('unitPriceUsdMicros', () => {
   test.each<[string, Record<string, unknown>, string]>([
     ['fal-ai/flux-2-pro', {}, 'tiered megapixels have two rates'],
     ['fal-ai/kling-video/v2.5-turbo/pro/image-to-video', { duration: '10' }, 'base price plus seconds'],
-    ['fal-ai/pika/v2.2/text-to-video', {}, 'per video'],
+    ['fal-ai/pika/v2.2/text-to-video', { duration: '10' }, 'only 5 s clips are priced'],
     ['fal-ai/veo3/fast', {}, 'audio default undocumented'],
     ['fal-ai/veo3.1/fast', { generate_audio: true }, 'resolution default undocumented'],
     ['fal-ai/wan-25-preview/image-to-video', {}, 'resolution default undocumented'],
