@@ -40,12 +40,28 @@ export function maxDurationSeconds(model: CatalogModel): number | null {
   return candidates.length > 0 ? Math.max(...candidates) : null;
 }
 
-/** The documented fal defaults of a model; inputs whose default is null (undocumented) are left out. */
+/** The audio toggle that sets a model's per-second rate while fal documents no default for it, or null. */
+function undocumentedAudioToggle(model: CatalogModel): string | null {
+  const f = model.formula;
+  if (f.type !== 'per_second_audio' && f.type !== 'per_second_audio_resolution') return null;
+  if (f.audio_default !== null) return null;
+  const documented = findParam(model, f.audio_param)?.default;
+  return documented === undefined || documented === null ? f.audio_param : null;
+}
+
+/**
+ * The inputs a new form starts with: fal's documented defaults (other undocumented inputs are left out),
+ * plus audio on for an audio toggle that sets the rate but has no documented default. Left unsent, fal
+ * would pick the rate itself and no actual could be priced from its units; sent, it is the rate the
+ * estimate assumes (fal-pricing.md: "assume audio on (higher rate) when unknown") and the switch shows it.
+ */
 export function defaultParams(model: CatalogModel): Record<string, unknown> {
   const defaults: Record<string, unknown> = {};
   for (const param of model.params) {
     if (param.default !== undefined && param.default !== null) defaults[param.name] = param.default;
   }
+  const toggle = undocumentedAudioToggle(model);
+  if (toggle !== null) defaults[toggle] = true;
   return defaults;
 }
 

@@ -103,6 +103,20 @@ describe('defaultParams', () => {
     });
     expect(defaultParams(model('fal-ai/minimax/speech-2.8-hd'))).toEqual({});
   });
+
+  test.each([
+    'fal-ai/veo3/fast',
+    'fal-ai/kling-video/v3/standard/text-to-video',
+    'fal-ai/kling-video/v3/pro/image-to-video',
+  ])('%s sends audio on: its rate-setting toggle has no documented default', (id) => {
+    // Unsent, fal would choose the rate and the run's units could never be priced (no Actual).
+    expect(defaultParams(model(id)).generate_audio).toBe(true);
+  });
+
+  test('an undocumented resolution stays unsent (the highest rate is only an "up to")', () => {
+    expect(defaultParams(model('fal-ai/veo3.1/fast'))).not.toHaveProperty('resolution');
+    expect(defaultParams(model('fal-ai/wan-25-preview/image-to-video'))).not.toHaveProperty('resolution');
+  });
 });
 
 describe('hasVoiceControl', () => {
