@@ -1,7 +1,8 @@
 import { type ActorRefFrom, assign, enqueueActions, setup } from 'xstate';
 import { afterRunFailure, type RunFailure, toRunFailure } from './generation-failure.ts';
-import { completedDraft, failedDraft, settledDraft, unitPriceFor } from './generation-ledger.ts';
+import { completedDraft, failedDraft } from './generation-ledger.ts';
 import { placeholderCallback, placeholderPromise } from './generation-placeholders.ts';
+import { meteredDraft } from './settlement-drafts.ts';
 import type {
   FetchResultOutput,
   ImportMediaInput,
@@ -94,24 +95,20 @@ export const generationFetchMachine = setup({
       const progress = enterStep(context.progress, 'importing', params.at);
       enqueue.assign({ media: params.media, progress });
       if (params.billableUnits === null) return; // settlement re-reads it later (§9 point 2)
-      const price = unitPriceFor(
-        context.endpointId,
-        params.billAs,
-        context.falInput,
-        context.unitPriceUsdMicros,
-      );
       const { billableUnits, billAs, at } = params;
-      const draft = settledDraft({
+      const draft = meteredDraft({
         genId: context.genId,
-        billableUnits,
+        endpointId: context.endpointId,
         billAs,
-        unitPriceUsdMicros: price,
+        params: context.falInput,
+        billableUnits,
+        fallbackUnitPriceMicros: context.unitPriceUsdMicros,
         at,
       });
       const actual = {
         billableUnits,
         billAs,
-        unitPriceUsdMicros: price,
+        unitPriceUsdMicros: draft.unitPriceUsdMicros,
         usdMicros: draft.actualUsdMicros,
         at,
       };

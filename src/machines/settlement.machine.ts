@@ -1,7 +1,7 @@
 import { type ActorRefFrom, assertEvent, assign, type EventObject, enqueueActions, setup } from 'xstate';
 import type { LedgerEvent } from '../domain/index.ts';
 import { toRunFailure } from './generation-failure.ts';
-import { completedDraft, settledDraft, unitPriceFor, unsettledDraft } from './generation-ledger.ts';
+import { cancelledDraft, completedDraft, unsettledDraft } from './generation-ledger.ts';
 import { placeholderCallback, placeholderPromise } from './generation-placeholders.ts';
 import type { LedgerFailedEvent, RecordEvent, RequestRef } from './generation-run.contract.ts';
 import type { LedgerEventDraft } from './ports.ts';
@@ -17,6 +17,7 @@ import {
   type SettlementQueue,
   trackEvent,
 } from './settlement-queue.ts';
+import { meteredDraft, notBilledDraft } from './settlement-drafts.ts';
 import { SYSTEM_IDS } from './system-ids.ts';
 
 /** Input: the ledger as loaded at boot (its unsettled generations become the queue) and the time. */
@@ -41,6 +42,8 @@ export interface RereadResultOutput {
   billableUnits: number | null;
   billAs: string | null;
   at: string;
+  /** True when fal refused the result because the run was cancelled before it produced anything (unbilled). */
+  notBilled?: boolean;
 }
 
 /** Events: TICK from the clock actor, LEDGER_APPENDED from the composition root when facts are recorded. */
@@ -58,8 +61,9 @@ export const SETTLEMENT_SYSTEM_ID = SYSTEM_IDS.settlement;
 const record = (drafts: LedgerEventDraft[]): RecordEvent => ({ type: 'RECORD', events: drafts });
 
 /**
- * Re-reads results for billable units until every generation is settled (`generation.settled`, metered)
- * or 6 days have passed (`generation.unsettled`); its queue is rebuilt from the ledger at every start.
+ * Re-reads results for billable units until every generation is settled (`generation.settled`: metered,
+ * or $0 when fal refuses the result of a cancelled run as never run) or 6 days have passed
+ * (`generation.unsettled`); its queue is rebuilt from the ledger at every start.
  */
 export const settlementMachine = setup({
   types: {
@@ -76,6 +80,7 @@ export const settlementMachine = setup({
   guards: {
     hasDueEntry: ({ context }) => nextDue(context.queue, context.now) !== null,
     hasUnits: (_, params: RereadResultOutput) => params.billableUnits !== null,
+    isNotBilled: (_, params: RereadResultOutput) => params.notBilled === true,
   },
   actions: {
     assignNow: assign(({ event }) => {
@@ -91,14 +96,22 @@ export const settlementMachine = setup({
       const entry = context.current;
       if (entry === null || params.billableUnits === null) return;
       const { genId, endpointId } = entry;
-      const price = unitPriceFor(endpointId, params.billAs, entry.params);
       const { billableUnits, billAs, at } = params;
       const drafts: LedgerEventDraft[] = [
-        settledDraft({ genId, billableUnits, billAs, unitPriceUsdMicros: price, at }),
+        meteredDraft({ genId, endpointId, billAs, params: entry.params, billableUnits, at }),
       ];
       // A run that outlived its polling window finished after all: close its row too.
       if (!entry.closed) drafts.unshift(completedDraft(genId, entry.submittedAt, at));
       enqueue.assign({ queue: finishEntry(context.queue, genId), current: null });
+      enqueue.sendTo('ledger', record(drafts));
+    }),
+    settleNotBilled: enqueueActions(({ context, enqueue }, params: { at: string }) => {
+      const entry = context.current;
+      if (entry === null) return;
+      const drafts: LedgerEventDraft[] = [notBilledDraft(entry.genId, params.at)];
+      // fal reports the run cancelled although this panel never recorded the cancel (another panel did).
+      if (!entry.closed) drafts.unshift(cancelledDraft(entry.genId, entry.submittedAt, params.at));
+      enqueue.assign({ queue: finishEntry(context.queue, entry.genId), current: null });
       enqueue.sendTo('ledger', record(drafts));
     }),
     reschedule: enqueueActions(
@@ -187,6 +200,11 @@ export const settlementMachine = setup({
             guard: { type: 'hasUnits', params: ({ event }) => event.output },
             target: 'watching',
             actions: { type: 'settle', params: ({ event }) => event.output },
+          },
+          {
+            guard: { type: 'isNotBilled', params: ({ event }) => event.output },
+            target: 'watching',
+            actions: { type: 'settleNotBilled', params: ({ event }) => event.output },
           },
           {
             target: 'watching',

@@ -14,8 +14,19 @@ export interface RereadResultDeps {
 }
 
 /**
+ * True for fal's refusal of a result because the run was cancelled before it produced anything: the
+ * classified error says `cancelled` and `charged: 'no'` (src/fal FalError). Anything else may still
+ * turn into a billed result later, so it is retried.
+ */
+function isCancelledUnbilled(error: unknown): boolean {
+  const facts = error as { cancelled?: unknown; charged?: unknown } | null;
+  return facts?.cancelled === true && facts.charged === 'no';
+}
+
+/**
  * Reads a request's result again for settlement (fal keeps it for days, modelbridge-docs.md §9): only
- * the billable units and bill-as endpoint; the media is not downloaded. Rejects with a RunFailure.
+ * the billable units and bill-as endpoint; the media is not downloaded. A result fal refuses as
+ * cancelled resolves with `notBilled`; any other failure rejects with a RunFailure.
  */
 export function defineRereadResultActor(
   deps: RereadResultDeps,
@@ -30,6 +41,9 @@ export function defineRereadResultActor(
       );
       return { billableUnits, billAs, at: deps.clock.now() };
     } catch (error) {
+      if (isCancelledUnbilled(error)) {
+        return { billableUnits: null, billAs: null, at: deps.clock.now(), notBilled: true };
+      }
       throw toRunFailure(error, deps.clock.now());
     }
   });

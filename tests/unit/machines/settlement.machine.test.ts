@@ -208,6 +208,63 @@ describe('settlement machine', () => {
     h.actor.stop();
   });
 
+  it('a cancelled run whose result fal refuses as cancelled settles at $0, not billed, with no more re-reads', async () => {
+    const a = submitted();
+    const c = cancelled(a.genId);
+    const h = start([a, c], plus(c.at, 2 * MIN));
+    h.reread.last().resolve({ billableUnits: null, billAs: null, at: plus(c.at, 2 * MIN), notBilled: true });
+    await flush();
+    expect(h.ledger.events).toEqual([
+      expect.objectContaining({
+        type: 'generation.settled',
+        genId: a.genId,
+        billableUnits: 0,
+        unitPriceUsdMicros: null,
+        actualUsdMicros: 0,
+        basis: 'calculated',
+      }),
+    ]);
+    expect(h.actor.getSnapshot().context.queue.entries).toEqual({});
+    h.actor.send({ type: 'TICK', at: plus(c.at, 7 * 24 * HOUR) });
+    expect(h.reread.calls).toHaveLength(1);
+    h.actor.stop();
+  });
+
+  it('a not-billed answer for a run this panel never saw end also records it cancelled', async () => {
+    const a = submitted();
+    const h = start([a], plus(a.at, 40 * MIN));
+    h.reread.last().resolve({ billableUnits: null, billAs: null, at: plus(a.at, 40 * MIN), notBilled: true });
+    await flush();
+    expect(h.ledger.events.map((e) => e.type)).toEqual(['generation.cancelled', 'generation.settled']);
+    h.actor.stop();
+  });
+
+  it.each([
+    // Formulas with no single unit rate are priced from the units by the formula itself; the ledger keeps
+    // an object input as JSON text.
+    ['fal-ai/flux-2-pro', { image_size: '{"width":1920,"height":1080}' }, 2, null, 45_000],
+    ['fal-ai/kling-video/v2.5-turbo/pro/text-to-video', { duration: '10' }, 10, 70_000, 700_000],
+    ['fal-ai/pika/v2.2/text-to-video', { resolution: '1080p' }, 1, 450_000, 450_000],
+    ['fal-ai/veo3/fast', { duration: '4s', generate_audio: true }, 4.008, 150_000, 601_200],
+  ])(
+    'a re-read of %s %j with %d units records the actual',
+    async (endpointId, params, units, unit, actual) => {
+      const a = submitted({ endpointId, params });
+      const done = completed(a.genId);
+      const h = start([a, done], plus(done.at, HOUR));
+      h.reread.last().resolve({ billableUnits: units, billAs: null, at: plus(done.at, HOUR) });
+      await flush();
+      expect(h.ledger.events[0]).toMatchObject({
+        type: 'generation.settled',
+        billableUnits: units,
+        unitPriceUsdMicros: unit,
+        actualUsdMicros: actual,
+        basis: 'metered',
+      });
+      h.actor.stop();
+    },
+  );
+
   it('ticks come from its clock actor', () => {
     const a = submitted();
     const done = completed(a.genId);
