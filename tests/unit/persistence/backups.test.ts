@@ -1,4 +1,4 @@
-import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterEach, describe, expect, test } from 'vitest';
@@ -69,6 +69,22 @@ describe('compressed backups', () => {
       ids(makeEvents(5)),
     );
   });
+});
+
+test('a reset is undone as the README says: journal and snapshot aside, the backup decompressed into place', async () => {
+  const dir = await dirs.make();
+  const journal = await openJournal(dir, { now });
+  await journal.append(makeEvents(30));
+  await journal.compact();
+  await journal.append(makeEvents(3, { from: 30 }));
+  const { backupPath } = await journal.reset();
+  await journal.close();
+  await rename(join(dir, 'ledger.jsonl'), join(dir, 'ledger.jsonl.aside'));
+  await rename(join(dir, 'snapshot.json'), join(dir, 'snapshot.json.aside'));
+  await writeFile(join(dir, 'snapshot.json'), gunzipSync(await readFile(backupPath)));
+  const { events, recovery } = await reopen(dir);
+  expect(events).toEqual(makeEvents(33));
+  expect(recovery).toMatchObject({ snapshotFallback: null, snapshotProblem: null });
 });
 
 describe('backups from before compression', () => {
