@@ -51,7 +51,7 @@ class DiskJournal implements Journal {
   loseLock(error: Error): void {
     this.unavailable ??=
       `The lock on ${this.dir} was lost (${error.message}): another process may be writing. ` +
-      'Nothing more is written; close the journal and open it again.';
+      'Nothing more is written until the journal is opened again (restart the modelBridge backend).';
   }
 
   /** Loads on first use, then refuses writes when closed, lock lost, or read-only. */
