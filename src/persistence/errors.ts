@@ -64,6 +64,28 @@ export class JournalWriteError extends Error {
   }
 }
 
+/**
+ * A batch reuses ids the ledger already holds for other content. Nothing of the batch was written: an
+ * acknowledgement means "on disk", and these events are not.
+ */
+export class JournalConflictError extends Error {
+  readonly ids: string[];
+
+  constructor(ids: string[]) {
+    const shown = ids
+      .slice(0, 3)
+      .map((id) => JSON.stringify(id))
+      .join(', ');
+    super(
+      `${ids.length === 1 ? 'Event id' : `${ids.length} event ids`} ${shown}${ids.length > 3 ? ' …' : ''} ` +
+        `already ${ids.length === 1 ? 'belongs' : 'belong'} to other recorded content, so nothing of this batch was saved. ` +
+        'An event id names one fact forever: record a change as a new event with a new id.',
+    );
+    this.name = 'JournalConflictError';
+    this.ids = ids;
+  }
+}
+
 /** An event handed to append() is not a valid ledger event; the whole batch was refused. */
 export class InvalidLedgerEventError extends Error {
   constructor(message: string) {

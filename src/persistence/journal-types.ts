@@ -22,12 +22,15 @@ export interface Journal {
   readonly epoch: number;
   /** Whether an event with this id is stored (constant time: no copy of the events). */
   has(id: string): boolean;
+  /** The live event with this id (constant time); undefined when unknown or removed by a reset. */
+  get(id: string): LedgerEvent | undefined;
   /**
-   * Validates every event with ledgerEventSchema (an invalid one refuses the whole batch), skips ids already
-   * stored or repeated in the batch and events from before the current epoch, writes the rest as one
-   * append, and resolves only after fsync. `appended` lists what was newly written.
+   * Validates every event with ledgerEventSchema (an invalid one refuses the whole batch), refuses the
+   * whole batch when a known id comes with other content (JournalConflictError), skips ids already stored
+   * with the same content, leaves out events from before the current epoch (`superseded`), writes the
+   * rest as one append, and resolves only after fsync. `appended` lists what was newly written.
    */
-  append(events: LedgerEvent[]): Promise<{ appended: LedgerEvent[] }>;
+  append(events: LedgerEvent[]): Promise<{ appended: LedgerEvent[]; superseded: string[] }>;
   /**
    * Backs up, writes the snapshot (temp, fsync, rename, fsync folder) and leaves ledger.jsonl holding
    * only the line naming that snapshot (journal-base.ts). A refusing disk rejects with JournalWriteError.

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { LEDGER_SCHEMA_VERSION, type LedgerEvent, ledgerResetSchema } from '../domain/ledger/events.ts';
 import { writeBackup } from './backups.ts';
 import { asJournalWriteError, JournalReadOnlyError, JournalUnavailableError } from './errors.ts';
-import { selectFresh, validateBatch } from './journal-batch.ts';
+import { planBatch, validateBatch } from './journal-batch.ts';
 import { baseLine, type JournalBase } from './journal-base.ts';
 import { JournalFile } from './journal-file.ts';
 import { nodeJournalFs, writeFileAtomic } from './journal-fs.ts';
@@ -20,6 +20,8 @@ class DiskJournal implements Journal {
   private readonly file: JournalFile;
   private events: LedgerEvent[] = [];
   private ids = new Set<string>();
+  /** The live events by id (what a reset removed is in `ids` only): content checks and `get`. */
+  private byId = new Map<string, LedgerEvent>();
   private currentEpoch = 0;
   /** The snapshot ledger.jsonl currently says it continues from (its base line), or null. */
   private declaredBase: JournalBase | null = null;
@@ -87,6 +89,7 @@ class DiskJournal implements Journal {
     // Envelope-checked on load and zod-validated on append (see stored-event.ts), so trusted as events.
     this.events = folded.events as unknown as LedgerEvent[];
     this.ids = folded.ids;
+    this.byId = indexById(this.events);
     this.currentEpoch = folded.epoch;
     this.declaredBase = found.declaredBase;
     this.readOnlyReason = found.report.readOnlyReason;
@@ -108,18 +111,23 @@ class DiskJournal implements Journal {
     return this.ids.has(id);
   }
 
-  append(events: LedgerEvent[]): Promise<{ appended: LedgerEvent[] }> {
+  get(id: string): LedgerEvent | undefined {
+    return this.byId.get(id);
+  }
+
+  append(events: LedgerEvent[]): Promise<{ appended: LedgerEvent[]; superseded: string[] }> {
     return this.serial(async () => {
       await this.writable();
-      const fresh = selectFresh(validateBatch(events), this.ids, this.currentEpoch);
-      if (fresh.length === 0) return { appended: [] };
+      const lookup = (id: string) => this.byId.get(id) ?? (this.ids.has(id) ? 'gone' : undefined);
+      const { fresh, superseded } = planBatch(validateBatch(events), lookup, this.currentEpoch);
+      if (fresh.length === 0) return { appended: [], superseded };
       await this.file.append(
         Buffer.from(`${fresh.map((e) => JSON.stringify(e)).join('\n')}\n`),
         fresh.length,
       );
       this.remember(fresh);
       if (this.file.count >= this.deps.compactEvery) await this.compactQuietly();
-      return { appended: fresh };
+      return { appended: fresh, superseded };
     });
   }
 
@@ -127,11 +135,13 @@ class DiskJournal implements Journal {
     for (const event of fresh) {
       this.ids.add(event.id);
       this.events.push(event);
+      this.byId.set(event.id, event);
     }
     const epoch = currentEpoch(this.currentEpoch, fresh);
     if (epoch > this.currentEpoch) {
       this.currentEpoch = epoch;
       this.events = this.events.filter((event) => isStoredLive(event, epoch));
+      this.byId = indexById(this.events);
     }
   }
 
@@ -215,6 +225,7 @@ class DiskJournal implements Journal {
     this.declaredBase = null;
     this.events = [event];
     this.ids = new Set([event.id]);
+    this.byId = indexById(this.events);
     this.currentEpoch = newEpoch;
     const snapshot = encodeLedgerDoc(this.snapshotDoc()).text;
     await writeFileAtomic(fs, join(this.dir, SNAPSHOT_FILE), snapshot).catch(() => {
@@ -234,6 +245,10 @@ class DiskJournal implements Journal {
       this.lock = null;
     });
   }
+}
+
+function indexById(events: readonly LedgerEvent[]): Map<string, LedgerEvent> {
+  return new Map(events.map((event) => [event.id, event]));
 }
 
 /**
