@@ -2,6 +2,7 @@ import { type Actor, createActor, type Snapshot } from 'xstate';
 import { z } from 'zod';
 import { chargedSchema, errorKindSchema, estimateTierSchema, tagsSchema } from '../domain/index.ts';
 import { catalogModelSchema } from '../domain/pricing/index.ts';
+import { withDualModeOff } from './active-generations.dual-off.ts';
 import type { activeGenerationsMachine } from './active-generations.machine.ts';
 import { generationSettingsSchema } from './generation-settings.ts';
 import type { SnapshotStorePort } from './ports.ts';
@@ -165,7 +166,10 @@ export function activeGenerationsEnvelope(actor: Actor<Logic>): ActiveGeneration
   };
 }
 
-/** Validates a stored envelope; the snapshot to restore, or why it was discarded. */
+/**
+ * Validates a stored envelope; the snapshot to restore (with Dual Mode off: withDualModeOff), or why it
+ * was discarded.
+ */
 export function parseActiveGenerationsEnvelope(
   raw: unknown,
 ): { ok: true; snapshot: Snapshot<unknown> } | { ok: false; problem: string } {
@@ -190,8 +194,8 @@ export function parseActiveGenerationsEnvelope(
   const notices = context.notices.filter((notice) => notice.kind === 'failure');
   // Validated, but restored as stored: the schemas check only what is read, and would drop the rest.
   const stored = envelope.data.snapshot as typeof root.data;
-  const snapshot = { ...stored, context: { ...stored.context, notices } } as unknown as Snapshot<unknown>;
-  return { ok: true, snapshot };
+  const kept = withDualModeOff({ ...stored, context: { ...stored.context, notices } });
+  return { ok: true, snapshot: kept as unknown as Snapshot<unknown> };
 }
 
 /**
