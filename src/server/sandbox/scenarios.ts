@@ -58,7 +58,7 @@ export const SANDBOX_SCENARIOS = [
     keyword: '[cancel-billed]',
     stage: 'cancel',
     effect:
-      'a cancel during IN_PROGRESS answers CANCELLATION_REQUESTED, but the run still completes and is billed',
+      'a cancel during IN_PROGRESS answers CANCELLATION_REQUESTED, but the run still completes and is billed (a cancel while still IN_QUEUE removes it, unbilled, as fal does)',
   },
   {
     keyword: '[no-units]',
