@@ -67,6 +67,14 @@ export {
   NO_FILTER,
 } from './ledger/filters.ts';
 export { foldLedger } from './ledger/fold.ts';
+export { runContentOf, summariseParams } from './ledger/params-summary.ts';
+export {
+  hasPromptText,
+  MAX_PARAMS_JSON_CHARS,
+  MAX_PROMPT_CHARS,
+  runBlockers,
+  runContentProblems,
+} from './ledger/run-limits.ts';
 export { type GenerationCost, generationCost } from './ledger/generation-cost.ts';
 export { compareEvents, mergeEvents } from './ledger/merge.ts';
 export { poolItems } from './ledger/pool-items.ts';

@@ -1,5 +1,11 @@
-import { type ActorRefFrom, assertEvent, assign, type SnapshotFrom, sendTo, setup } from 'xstate';
-import { type Estimate, type LearnedRuns, needsConfirmation, type Tags } from '../domain/index.ts';
+import { type ActorRefFrom, and, assertEvent, assign, type SnapshotFrom, sendTo, setup } from 'xstate';
+import {
+  type Estimate,
+  type LearnedRuns,
+  needsConfirmation,
+  runBlockers,
+  type Tags,
+} from '../domain/index.ts';
 import { type CatalogModel, defaultParams } from '../domain/pricing/index.ts';
 import { combinedEstimate, pairError, slotForm } from './dual-generation-context.ts';
 import { type GenerationActorRef, generationMachine } from './generation.machine.ts';
@@ -88,6 +94,11 @@ export const dualGenerationMachine = setup({
   actors: { generation: generationMachine },
   guards: {
     isInvalidPair: ({ context }) => pairError(context.slots) !== null,
+    // Both slots share the prompt; each one's content must be recordable (selectPairSendBlockers says why).
+    isSendable: ({ context }) =>
+      Object.values(context.slots).every(
+        (slot) => runBlockers({ prompt: context.prompt, params: slot.params }).length === 0,
+      ),
     // Dual Mode asks when the combined estimate exceeds $8.00 (strictly), or is unknown with confirm-unpriced.
     isOverThreshold: ({ context }) =>
       context.combined !== null && needsConfirmation(context.combined, 'dual', context.settings.thresholds),
@@ -183,8 +194,8 @@ export const dualGenerationMachine = setup({
         GENERATE: [
           // A clear error before anything is sent: same model twice, or two kinds of media.
           { guard: 'isInvalidPair', actions: 'assignPairError' },
-          { guard: 'isOverThreshold', target: 'confirming' },
-          { target: 'running', actions: 'spawnSlots' },
+          { guard: and(['isSendable', 'isOverThreshold']), target: 'confirming' },
+          { guard: 'isSendable', target: 'running', actions: 'spawnSlots' },
         ],
       },
     },

@@ -1,4 +1,4 @@
-import type { Estimate } from '../domain/index.ts';
+import { type Estimate, runBlockers } from '../domain/index.ts';
 import type { DualGenerationSnapshot, DualSlot } from './dual-generation.machine.ts';
 import type { GenerationActorRef } from './generation.machine.ts';
 
@@ -25,4 +25,14 @@ export function selectDualConfirmation(
 ): { estimate: Estimate; thresholdUsdMicros: number } | null {
   if (!s.matches('confirming') || s.context.combined === null) return null;
   return { estimate: s.context.combined, thresholdUsdMicros: s.context.settings.thresholds.dualUsdMicros };
+}
+
+/** Why Generate is disabled for the pair while editing (empty prompt, a slot over the limits), else null. */
+export function selectPairSendBlocker(s: DualGenerationSnapshot): string | null {
+  if (!s.matches('editing')) return null;
+  for (const slot of Object.values(s.context.slots)) {
+    const blocker = runBlockers({ prompt: s.context.prompt, params: slot.params })[0];
+    if (blocker) return blocker;
+  }
+  return null;
 }

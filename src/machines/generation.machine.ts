@@ -1,5 +1,11 @@
-import { type ActorRefFrom, assertEvent, assign, sendTo, setup } from 'xstate';
-import { type Estimate, type LearnedRuns, needsConfirmation, type Tags } from '../domain/index.ts';
+import { type ActorRefFrom, and, assertEvent, assign, sendTo, setup } from 'xstate';
+import {
+  type Estimate,
+  type LearnedRuns,
+  needsConfirmation,
+  runBlockers,
+  type Tags,
+} from '../domain/index.ts';
 import { type CatalogModel, defaultParams, type EstimateOptions } from '../domain/pricing/index.ts';
 import {
   fetchInputOf,
@@ -118,6 +124,8 @@ export const generationMachine = setup({
   actors: { generationRun: generationRunMachine, generationFetch: generationFetchMachine },
   guards: {
     isAutoStart: ({ context }) => context.autoStart,
+    // An empty prompt, or content the ledger could not record, never goes out (selectSendBlockers says why).
+    isSendable: ({ context }) => runBlockers(context).length === 0,
     // Single runs only: a Dual Mode pair is confirmed as a whole by its parent (combined > $8.00).
     isOverThreshold: ({ context }) =>
       context.dual === null && needsConfirmation(context.estimate, 'single', context.settings.thresholds),
@@ -179,7 +187,10 @@ export const generationMachine = setup({
         SET_PROMPT: { actions: assign({ prompt: ({ event }) => event.prompt }) },
         SET_TAGS: { actions: assign({ tags: ({ event }) => event.tags }) },
         SET_LEARNED: { actions: 'assignLearned' },
-        GENERATE: [{ guard: 'isOverThreshold', target: 'confirming' }, { target: 'active' }],
+        GENERATE: [
+          { guard: and(['isSendable', 'isOverThreshold']), target: 'confirming' },
+          { guard: 'isSendable', target: 'active' },
+        ],
       },
     },
     // Nothing is recorded here: CANCEL goes back to the form, CONTINUE sends the request.

@@ -5,6 +5,7 @@ import {
   type Currency,
   type ErrorKind,
   type Estimate,
+  runBlockers,
 } from '../domain/index.ts';
 import type { RetryMode, RunActual, RunStep } from './generation-run.contract.ts';
 import type { generationMachine } from './generation.machine.ts';
@@ -174,4 +175,13 @@ export function selectElapsedMs(s: GenerationSnapshot, nowIso: string): number {
   if (start === undefined) return 0;
   const end = s.matches('active') ? nowIso : (s.context.finishedAt ?? nowIso);
   return Math.max(0, Date.parse(end) - Date.parse(start));
+}
+
+/**
+ * Why Generate is disabled while editing: the first blocker (empty prompt, prompt or parameters over the
+ * ledger's limits), or null when the run can be sent. A string, so `useSelector` compares it cheaply.
+ */
+export function selectSendBlocker(snapshot: GenerationSnapshot): string | null {
+  if (!snapshot.hasTag('editable')) return null;
+  return runBlockers(snapshot.context)[0] ?? null;
 }

@@ -59,6 +59,9 @@ const EVENTS: AnyEvent[] = [
   { type: 'SET_MODEL', slot: 'secondary', model: B, params: { duration: 4 } },
   { type: 'SET_PARAMS', slot: 'secondary', params: { duration: 4.01 } },
   { type: 'SET_PARAMS', slot: 'secondary', params: { duration: 4 } },
+  // A blank shared prompt takes the send guard the other way: the pair is not sent until there is text.
+  { type: 'SET_PROMPT', prompt: ' ' },
+  { type: 'SET_PROMPT', prompt: 'a lighthouse' },
   slotSnapshot('gen-a', { active: 'running' }),
   slotSnapshot('gen-a', 'done'),
   slotSnapshot('gen-b', 'failed'),
@@ -76,6 +79,7 @@ const key = (s: Snap) =>
     s.context.error !== null,
     s.context.slots.secondary.model?.endpoint_id,
     s.context.settings.thresholds.dualUsdMicros,
+    s.context.prompt.trim() === '',
   ]);
 const SLOTS = { 'xstate.snapshot.*': ['xstate.snapshot.gen-a', 'xstate.snapshot.gen-b'] };
 const model = createTestModel(asTestModel(dualGenerationMachine, SLOTS), {

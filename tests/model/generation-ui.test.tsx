@@ -26,8 +26,9 @@ import {
   key,
   POLL_CAP_MS,
   type Snap,
+  UI_PROMPT,
 } from '../dom/generate/generation-ui-model.ts';
-import { costText, renderPanel, rowOf } from '../dom/generate/render-generate.tsx';
+import { costText, renderPanel, rowOf, typePrompt } from '../dom/generate/render-generate.tsx';
 import { allStateIds, asTestModel, reachedStateIds } from '../fixtures/machines/model.ts';
 import { type FakeClock, fakeClock } from '../fixtures/machines/ports.ts';
 
@@ -233,6 +234,7 @@ describe('generation machine drives the Generate and Active generations views (m
     async (_, path) => {
       const sut = start();
       await screen.findByRole('combobox', { name: 'Model' });
+      await typePrompt(sut.user, UI_PROMPT);
       await path.test({
         events: Object.fromEntries(
           EVENT_TYPES.map((type) => [type, ({ event }: { event: AnyEvent }) => perform(sut, event)]),

@@ -87,6 +87,9 @@ const EVENTS: AnyEvent[] = [
   { type: 'SET_PARAMS', params: { duration: 5.01 } },
   { type: 'SET_PARAMS', params: { duration: 'x' } },
   { type: 'SET_MODEL', model: FLUX_DEV },
+  // A blank prompt takes the send guard the other way: GENERATE is refused until there is text.
+  { type: 'SET_PROMPT', prompt: '   ' },
+  { type: 'SET_PROMPT', prompt: 'a red fox in snow' },
   {
     type: 'SET_SETTINGS',
     settings: settings({
@@ -127,6 +130,7 @@ const key = (s: Snap) =>
     s.context.retry,
     s.context.resumeFrom,
     s.context.background,
+    s.context.prompt.trim() === '',
   ]);
 const model = createTestModel(asTestModel(generationMachine), {
   events: EVENTS as never,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { summariseParams } from './params-summary.ts';
 
 /**
  * What one generation may contain and cost, decided once. The ledger's event schema, the Generate form
@@ -72,4 +73,14 @@ export function runContentProblems(content: { prompt: string; params: Record<str
 /** True when a prompt has something other than white space (an empty prompt never goes out). */
 export function hasPromptText(prompt: string): boolean {
   return prompt.trim().length > 0;
+}
+
+/**
+ * Why a run cannot be sent yet, for the form (Generate disabled, reason shown) and the machines' guards:
+ * an empty or white-space prompt, or content the ledger could not record. Empty when it can go.
+ */
+export function runBlockers(run: { prompt: string; params: Record<string, unknown> }): string[] {
+  const blockers = hasPromptText(run.prompt) ? [] : ['Write a prompt first: an empty prompt is not sent.'];
+  const problems = runContentProblems({ prompt: run.prompt, params: summariseParams(run.params) });
+  return [...blockers, ...problems];
 }

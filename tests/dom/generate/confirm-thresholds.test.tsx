@@ -4,7 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { catalog } from '../../../src/domain/index.ts';
 import { emptyScenario, FLUX_DEV } from '../../../stories/fixtures/generate-scenarios.ts';
 import { dollarPerSecond } from '../../fixtures/machines/generation.ts';
-import { costText, renderPanel } from './render-generate.tsx';
+import { costText, renderPanel, typePrompt } from './render-generate.tsx';
 
 // $1.00 per second of `duration`: the duration typed is the price in dollars.
 const DOLLAR = dollarPerSecond('text-to-video');
@@ -35,6 +35,7 @@ describe('Generate: the cost confirmation dialog', () => {
     renderPanel(scenario);
     await setDuration(user, seconds);
     expect(costText()).toContain(label);
+    await typePrompt(user);
     await user.click(screen.getByRole('button', { name: 'Generate' }));
     if (asks) {
       const open = await screen.findByRole('dialog', { name: 'Confirm generation cost' });
@@ -52,6 +53,7 @@ describe('Generate: the cost confirmation dialog', () => {
     const scenario = dollarScenario();
     renderPanel(scenario);
     await setDuration(user, '6');
+    await typePrompt(user);
     await user.click(screen.getByRole('button', { name: 'Generate' }));
     await screen.findByRole('dialog', { name: 'Confirm generation cost' });
     await user.click(screen.getByRole('button', { name: 'Cancel' }));
@@ -71,6 +73,7 @@ describe('Generate: the cost confirmation dialog', () => {
     const scenario = dollarScenario();
     renderPanel(scenario);
     await setDuration(user, '6');
+    await typePrompt(user);
     await user.click(screen.getByRole('button', { name: 'Generate' }));
     await screen.findByRole('dialog', { name: 'Confirm generation cost' });
     await user.click(screen.getByRole('button', { name: 'Continue' }));
@@ -87,6 +90,7 @@ describe('Generate: the cost confirmation dialog', () => {
   test('rapid clicks on Generate submit once', async () => {
     const scenario = emptyScenario({ defaultModel: FLUX_DEV, script: { submit: 'hold' } });
     renderPanel(scenario);
+    await typePrompt(userEvent.setup());
     const button = await screen.findByRole('button', { name: 'Generate' });
     // Three clicks before React renders again: only the first is accepted by the machine.
     act(() => {

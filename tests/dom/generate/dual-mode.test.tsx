@@ -4,7 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { catalog } from '../../../src/domain/index.ts';
 import { emptyScenario, FLUX_DEV } from '../../../stories/fixtures/generate-scenarios.ts';
 import { dollarPerSecond } from '../../fixtures/machines/generation.ts';
-import { costText, renderPanel } from './render-generate.tsx';
+import { costText, renderPanel, typePrompt } from './render-generate.tsx';
 
 async function pick(user: UserEvent, combobox: string, option: RegExp) {
   await user.click(screen.getByRole('combobox', { name: combobox }));
@@ -53,6 +53,7 @@ describe('Generate: Dual Mode', { timeout: 20_000 }, () => {
     await dualOn(user);
     await pick(user, 'Second model', /FLUX\.1 \[schnell\]/);
     await pick(user, 'Model', /FLUX\.1 \[schnell\]/);
+    await typePrompt(user);
     await user.click(screen.getByRole('button', { name: 'Generate' }));
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('two different models');
@@ -66,6 +67,7 @@ describe('Generate: Dual Mode', { timeout: 20_000 }, () => {
     await dualOn(user);
     await pick(user, 'Second model', /FLUX\.1 \[schnell\]/);
     await pick(user, 'Model', /^Veo 3\.1\b(?! Fast| Image)/);
+    await typePrompt(user);
     await user.click(screen.getByRole('button', { name: 'Generate' }));
     expect((await screen.findByRole('alert')).textContent).toContain('same kind of media');
   });
@@ -89,6 +91,7 @@ describe('Generate: Dual Mode', { timeout: 20_000 }, () => {
     await pick(user, 'Second model', /Test \$1 B/);
     await user.clear(screen.getByRole('textbox', { name: 'Second model duration' }));
     await user.type(screen.getByRole('textbox', { name: 'Second model duration' }), second);
+    await typePrompt(user);
     await user.click(screen.getByRole('button', { name: 'Generate' }));
     if (asks) {
       const dialog = await screen.findByRole('dialog', { name: 'Confirm generation cost' });

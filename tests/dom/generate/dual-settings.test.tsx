@@ -6,7 +6,7 @@ import { DEFAULT_THRESHOLDS, type ThresholdSettings } from '../../../src/domain/
 import { theme } from '../../../src/ui/theme.ts';
 import { GenerateProviders } from '../../../stories/fixtures/generate-providers.tsx';
 import { emptyScenario, FLUX_DEV, type Scenario } from '../../../stories/fixtures/generate-scenarios.ts';
-import { costText, Panel } from './render-generate.tsx';
+import { costText, Panel, typePrompt } from './render-generate.tsx';
 
 /**
  * Dual Mode follows Settings saved after the pair's draft exists: the form's GenerateFormContext value
@@ -46,6 +46,7 @@ describe('Generate: Dual Mode follows Settings saved after the draft exists', { 
     const { rerender } = render(ui(scenario));
     await pairDraft(user);
     rerender(ui(withThresholds(scenario, { dualUsdMicros: 10_000 })));
+    await typePrompt(user);
     await user.click(screen.getByRole('button', { name: 'Generate' }));
     const dialog = await screen.findByRole('dialog', { name: DIALOG });
     expect(dialog.textContent).toContain('$0.03');
@@ -62,6 +63,7 @@ describe('Generate: Dual Mode follows Settings saved after the draft exists', { 
     const { rerender } = render(ui(low));
     await pairDraft(user);
     rerender(ui(withThresholds(low, { dualUsdMicros: 8_000_000 })));
+    await typePrompt(user);
     await user.click(screen.getByRole('button', { name: 'Generate' }));
     await waitFor(() => expect(low.fakes.fal.calls.submit).toBe(2));
     expect(screen.queryByRole('dialog', { name: DIALOG })).toBeNull();

@@ -25,11 +25,15 @@ export const FOREGROUND_MS = settings().foregroundMs.video;
 const SETTINGS = settings({ pollCapMs: POLL_CAP_MS });
 const NO_TAGS = { client: '', project: '', deliverable: '' };
 // What the form's first draft is made from (GenerateFormContext's newId gives `gen-1`).
+/** What the user writes before the first Generate. */
+export const UI_PROMPT = 'a red fox in fresh snow';
+
 export const INPUT: GenerationInput = {
   genId: 'gen-1',
   model: DOLLAR,
   params: {},
-  prompt: '',
+  // The view's draft starts empty; the test types this first (an empty prompt is never sent).
+  prompt: UI_PROMPT,
   tags: NO_TAGS,
   settings: SETTINGS,
 };

@@ -1,5 +1,6 @@
 import { MantineProvider } from '@mantine/core';
 import { type RenderResult, render, screen, within } from '@testing-library/react';
+import type { UserEvent } from '@testing-library/user-event';
 import type { ReactElement } from 'react';
 import type { ActorOptions } from 'xstate';
 import type { activeGenerationsMachine } from '../../../src/machines/active-generations.machine.ts';
@@ -52,4 +53,9 @@ export function rowOf(model: string): HTMLElement {
   const row = activeRows().find((r) => (r.getAttribute('aria-label') ?? '').startsWith(`${model}:`));
   if (!row) throw new Error(`No Active generations row for ${model}`);
   return row;
+}
+
+/** Writes a prompt, as a user must before Generate is enabled (an empty prompt is never sent). */
+export async function typePrompt(user: UserEvent, prompt = 'a red fox in fresh snow'): Promise<void> {
+  await user.type(await screen.findByRole('textbox', { name: 'Prompt' }), prompt);
 }

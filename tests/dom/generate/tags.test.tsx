@@ -4,7 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { persistenceLogic } from '../../../stories/fixtures/billing-fakes.ts';
 import { generationsLedger } from '../../../stories/fixtures/billing-ledgers.ts';
 import { emptyScenario, FLUX_DEV } from '../../../stories/fixtures/generate-scenarios.ts';
-import { renderPanel } from './render-generate.tsx';
+import { renderPanel, typePrompt } from './render-generate.tsx';
 
 // 14 earlier generations tagged Acme / Globex, Hero Film / Social Cut / BTS Reel, Launch Spot / Teaser / Cutdown.
 const EARLIER = { persistence: { logic: persistenceLogic(generationsLedger(14)) } };
@@ -41,6 +41,7 @@ describe('Generate: client, project and deliverable tags', { timeout: 20_000 }, 
     await user.type(await screen.findByRole('combobox', { name: 'Client' }), 'acme');
     await user.type(screen.getByRole('combobox', { name: 'Project' }), '  Spring Campaign  ');
     await user.type(screen.getByRole('combobox', { name: 'Deliverable' }), 'hero cut');
+    await typePrompt(user);
     await user.click(screen.getByRole('button', { name: 'Generate' }));
     // The write-ahead intent, then fal's acceptance: both carry the tags as chosen.
     await waitFor(() => expect(scenario.fakes.ledger.events).toHaveLength(2));

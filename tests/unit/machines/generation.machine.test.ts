@@ -7,6 +7,7 @@ import {
   selectEstimate,
   selectIsBackground,
   selectPhase,
+  selectSendBlocker,
 } from '../../../src/machines/generation.selectors.ts';
 import { flush } from '../../fixtures/machines/controlled-actors.ts';
 import {
@@ -112,6 +113,23 @@ describe('generation machine: the form', () => {
     expect(actor.getSnapshot().matches('editing')).toBe(true);
     expect(submit.calls).toHaveLength(0);
     expect(ledger.events).toEqual([]);
+    actor.stop();
+  });
+
+  it('a blank prompt refuses GENERATE (nothing sent); text accepts it', () => {
+    const { actor, submit } = start({ params: { duration: 1 } });
+    actor.send({ type: 'SET_PROMPT', prompt: ' \n\t ' });
+    expect(actor.getSnapshot().can({ type: 'GENERATE' })).toBe(false);
+    expect(selectSendBlocker(actor.getSnapshot())).toMatch(/Write a prompt first/);
+    actor.send({ type: 'GENERATE' });
+    expect(actor.getSnapshot().matches('editing')).toBe(true);
+    expect(submit.calls).toHaveLength(0);
+    actor.send({ type: 'SET_PROMPT', prompt: 'x'.repeat(20_001) });
+    expect(selectSendBlocker(actor.getSnapshot())).toMatch(/too long/);
+    expect(actor.getSnapshot().can({ type: 'GENERATE' })).toBe(false);
+    actor.send({ type: 'SET_PROMPT', prompt: 'a fox' });
+    expect(selectSendBlocker(actor.getSnapshot())).toBeNull();
+    expect(actor.getSnapshot().can({ type: 'GENERATE' })).toBe(true);
     actor.stop();
   });
 

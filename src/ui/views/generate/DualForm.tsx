@@ -2,7 +2,11 @@ import { Stack } from '@mantine/core';
 import { useSelector } from '@xstate/react';
 import type { CatalogModel } from '../../../domain/index.ts';
 import type { DualGenerationActorRef, DualSlot } from '../../../machines/dual-generation.machine.ts';
-import { selectCombinedEstimate, selectPairError } from '../../../machines/dual-generation.selectors.ts';
+import {
+  selectCombinedEstimate,
+  selectPairError,
+  selectPairSendBlocker,
+} from '../../../machines/dual-generation.selectors.ts';
 import { useGenerateFormDeps } from '../../actors/generation-context.ts';
 import type { GenerationSettings } from '../../../machines/generation-settings.ts';
 import { useForwardSettings } from './forward-settings.ts';
@@ -52,11 +56,13 @@ const acceptsSettings = (
 function DualFooter({ pair }: DualFormProps) {
   const combined = useSelector(pair, selectCombinedEstimate);
   const editable = useSelector(pair, selectEditable);
+  const blocked = useSelector(pair, selectPairSendBlocker);
   return (
     <>
       <CostEstimate estimate={combined} label="Combined estimate" suffix="· 2 models" />
       <GenerateButton
         busy={!editable}
+        blocked={blocked}
         onGenerate={() => {
           if (pair.getSnapshot().can({ type: 'GENERATE' })) pair.send({ type: 'GENERATE' });
         }}

@@ -2,7 +2,7 @@ import { Stack } from '@mantine/core';
 import { useSelector } from '@xstate/react';
 import type { CatalogModel } from '../../../domain/index.ts';
 import type { GenerationActorRef } from '../../../machines/generation.machine.ts';
-import { selectEstimate } from '../../../machines/generation.selectors.ts';
+import { selectEstimate, selectSendBlocker } from '../../../machines/generation.selectors.ts';
 import { useGenerateFormDeps } from '../../actors/generation-context.ts';
 import { useForwardSettings } from './forward-settings.ts';
 import { ConfirmStep } from './ConfirmStep.tsx';
@@ -49,11 +49,13 @@ function SingleFooter({ generation }: SingleFormProps) {
   const estimate = useSelector(generation, selectEstimate);
   const editable = useSelector(generation, selectIsEditable);
   const busy = useSelector(generation, selectIsForegroundBusy);
+  const blocked = useSelector(generation, selectSendBlocker);
   return (
     <>
       <CostEstimate estimate={estimate} />
       <GenerateButton
         busy={!editable}
+        blocked={blocked}
         onGenerate={() => {
           // Rapid clicks: the first one moved the machine on, so later ones are not accepted.
           if (generation.getSnapshot().can({ type: 'GENERATE' })) generation.send({ type: 'GENERATE' });
