@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import type { SandboxContext } from './context.ts';
 import { FileStore } from './file-store.ts';
+import { SANDBOX_CSP } from './inert-file.ts';
 import { createPlatformRoutes } from './platform-routes.ts';
 import { createQueueRoutes } from './queue-routes.ts';
 import { createStorageRoutes } from './storage-routes.ts';
@@ -35,6 +36,12 @@ export function createSandboxFal(options: SandboxOptions): Hono {
   };
   const storage = createStorageRoutes(ctx);
   const app = new Hono();
+  // No Sandbox answer is ever a page: a JSON echo of a prompt must not run as HTML on the panel's origin.
+  app.use('*', async (c, next) => {
+    await next();
+    c.res.headers.set('content-security-policy', SANDBOX_CSP);
+    c.res.headers.set('x-content-type-options', 'nosniff');
+  });
   app.route('/queue', createQueueRoutes(ctx));
   app.route('/rest', storage.rest);
   app.route('/storage', storage.storage);

@@ -1,6 +1,7 @@
 import { bodyLimit } from 'hono/body-limit';
 import { Hono } from 'hono';
 import { falJson, outputFiles, readJsonObject, type SandboxContext } from './context.ts';
+import { inertFileHeaders, storedContentType } from './inert-file.ts';
 
 /** Largest single upload the sandbox keeps (bytes); fal's own multipart path starts at 90 MB. */
 export const SANDBOX_UPLOAD_LIMIT = 25 * 1024 * 1024;
@@ -10,7 +11,8 @@ type Pending = Map<string, { contentType: string; fileName: string }>;
 
 /**
  * fal storage: `POST /rest/storage/upload/initiate` returns `{upload_url, file_url}` on the sandbox,
- * the raw `PUT` stores the bytes, and `GET /files/…` serves uploads and generated outputs.
+ * the raw `PUT` stores the bytes, and `GET /files/…` serves uploads and generated outputs, inert
+ * (inert-file.ts): anyone may upload, and the files are served from the panel's own origin.
  */
 export function createStorageRoutes(ctx: SandboxContext): { rest: Hono; storage: Hono; files: Hono } {
   const pending: Pending = new Map();
@@ -21,8 +23,7 @@ function restRoutes(ctx: SandboxContext, pending: Pending): Hono {
   const rest = new Hono();
   rest.post('/storage/upload/initiate', async (c) => {
     const body = await readJsonObject(c.req.raw);
-    const contentType =
-      typeof body?.content_type === 'string' ? body.content_type : 'application/octet-stream';
+    const contentType = storedContentType(body?.content_type);
     const fileName = safeName(typeof body?.file_name === 'string' ? body.file_name : 'upload.bin');
     const token = crypto.randomUUID();
     pending.set(token, { contentType, fileName });
@@ -81,9 +82,7 @@ function fileRoutes(ctx: SandboxContext): Hono {
       file = req ? outputFiles(ctx, req).find((f) => f.name === name) : undefined;
     }
     if (!file) return falJson({ detail: 'File not found' }, 404);
-    return new Response(file.bytes, {
-      headers: { 'content-type': file.contentType, 'cache-control': 'private, max-age=3600' },
-    });
+    return new Response(file.bytes, { headers: inertFileHeaders(file.contentType, name) });
   });
   return files;
 }
