@@ -15,6 +15,7 @@ import {
   hostGuard,
   LEDGER_BODY_LIMIT_BYTES,
   originGuard,
+  sandboxModeGuard,
   securityHeaders,
   tokenGuard,
 } from './security.ts';
@@ -45,13 +46,13 @@ export interface AppParts {
   port: () => number;
   /** The fal proxy, mounted at `/api/fal/proxy` (behind the token). */
   falProxy: Hono;
-  /** The Sandbox fal, mounted at `/sandbox` (no token: the fal client and `<img>` tags call it). */
+  /** The Sandbox fal, mounted at `/sandbox` (no token: the fal client and `<img>` tags call it); Sandbox mode only. */
   sandbox: Hono;
 }
 
 /**
  * Builds the backend's Hono app: security middleware first (headers, Host, Origin, then token and body
- * limits on `/api`), then the API routes, the fal proxy, the Sandbox fal and the panel.
+ * limits on `/api`, the mode on `/sandbox`), then the API routes, the fal proxy, the Sandbox fal and the panel.
  */
 export function createApp(parts: AppParts): Hono {
   const { ctx, port } = parts;
@@ -61,6 +62,7 @@ export function createApp(parts: AppParts): Hono {
   app.use('*', securityHeaders(), hostGuard(port), originGuard(port));
   app.use('/api/*', tokenGuard(parts.token));
   app.use('/api/*', bodyLimits());
+  app.use('/sandbox/*', sandboxModeGuard(ctx.isSandbox));
   app.route('/api/health', createHealthRoutes(ctx));
   app.route('/api/ledger', createLedgerRoutes(ctx));
   app.route('/api/settings', createSettingsRoutes(ctx));

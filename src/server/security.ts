@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { jsonError } from './errors.ts';
+import { handleNotFound, jsonError } from './errors.ts';
 import { tokensEqual } from './token.ts';
 
 /** Header that carries the per-data-dir API token on every `/api` call. */
@@ -134,5 +134,17 @@ export function securityHeaders(): MiddlewareHandler {
     c.header('X-Frame-Options', 'DENY');
     c.header('Referrer-Policy', 'no-referrer');
     if (c.req.path.startsWith('/api/')) c.header('Cache-Control', 'no-store');
+  };
+}
+
+/**
+ * Hides the Sandbox fal (404, as if not mounted) unless the backend is in Sandbox mode right now. It has
+ * no token, so with a real key it would only be a way in; the mode is read per request because saving
+ * or removing a key in Settings switches it while the server runs.
+ */
+export function sandboxModeGuard(isSandbox: () => boolean): MiddlewareHandler {
+  return async (c, next) => {
+    if (!isSandbox()) return handleNotFound(c);
+    await next();
   };
 }

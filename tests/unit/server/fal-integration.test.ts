@@ -1,6 +1,9 @@
-import { afterAll, describe, expect, test } from 'vitest';
+import { Hono } from 'hono';
+import { afterAll, describe, expect, onTestFinished, test } from 'vitest';
 import { createFalGateway, type FalGateway, FalError } from '../../../src/fal/index.ts';
+import { createSandboxFal } from '../../../src/server/sandbox/index.ts';
 import type { RunningServer } from '../../../src/server/start.ts';
+import { listen } from '../../fixtures/fal/fal-stack.ts';
 import {
   ApiClient,
   recordIntent,
@@ -111,16 +114,24 @@ describe('fal through the backend', () => {
   test('live mode: the key is added upstream and never comes back in any response of the run', async () => {
     let port = 0;
     const upstream: string[] = [];
-    // fal.ai itself is replaced by the sandbox of the same backend: every fal host maps onto it.
+    // fal.ai itself is replaced by a Sandbox fal on its own port (the backend's own one is hidden while
+    // a key is set): every fal host maps onto it.
+    let falOrigin = '';
+    const fal = await listen(
+      new Hono().route(
+        '/sandbox',
+        createSandboxFal({ speed: 400, publicBaseUrl: () => `${falOrigin}/sandbox` }),
+      ),
+    );
+    falOrigin = fal.origin;
+    onTestFinished(() => fal.close());
     const toSandbox: typeof fetch = (input, init) => {
       const target = new URL(input instanceof Request ? input.url : String(input));
       upstream.push(new Headers(init?.headers).get('authorization') ?? '');
       const prefix = { 'queue.fal.run': '/queue', 'rest.fal.ai': '/rest', 'api.fal.ai': '/api' }[
         target.hostname
       ];
-      const local = prefix
-        ? `http://127.0.0.1:${port}/sandbox${prefix}${target.pathname}${target.search}`
-        : target.href;
+      const local = prefix ? `${falOrigin}/sandbox${prefix}${target.pathname}${target.search}` : target.href;
       return fetch(local, init);
     };
     const server = await start({ env: { FAL_KEY: KEY }, fetch: toSandbox });
