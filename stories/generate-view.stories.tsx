@@ -130,6 +130,7 @@ export const ExpensiveRunCancel: Story = {
     const { fakes } = (loaded as GenerateLoaded).scenario;
     await userEvent.click(await canvas.findByRole('combobox', { name: 'Duration' }));
     await userEvent.click(await screen.findByRole('option', { name: '15 s' }));
+    await userEvent.type(canvas.getByRole('textbox', { name: 'Prompt' }), 'a glacier at dawn');
     await userEvent.click(canvas.getByRole('button', { name: 'Generate' }));
     const dialog = await screen.findByRole('dialog', { name: 'Confirm generation cost' });
     await userEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
@@ -139,16 +140,22 @@ export const ExpensiveRunCancel: Story = {
   },
 };
 
-/** Flow: an expensive run asks; Continue sends it and records one `generation.submitted`. */
+/** Flow: an expensive run asks; Continue records its intent, sends it, and records `generation.submitted`. */
 export const ExpensiveRunContinue: Story = {
   loaders: [scenarioLoader(() => emptyScenario({ defaultModel: KLING_O3_4K, script: queueScript }))],
   play: async ({ canvas, userEvent, loaded }) => {
     const { fakes } = (loaded as GenerateLoaded).scenario;
     await userEvent.click(await canvas.findByRole('combobox', { name: 'Duration' }));
     await userEvent.click(await screen.findByRole('option', { name: '15 s' }));
+    await userEvent.type(canvas.getByRole('textbox', { name: 'Prompt' }), 'a glacier at dawn');
     await userEvent.click(canvas.getByRole('button', { name: 'Generate' }));
     await userEvent.click(await screen.findByRole('button', { name: 'Continue' }));
-    await waitFor(() => expect(fakes.ledger.events.map((e) => e.type)).toEqual(['generation.submitted']));
+    await waitFor(() =>
+      expect(fakes.ledger.events.map((e) => e.type)).toEqual([
+        'generation.requested',
+        'generation.submitted',
+      ]),
+    );
     await expect(await canvas.findByRole('listitem', { name: /: Queued #1$/ })).toBeVisible();
   },
 };
@@ -158,8 +165,14 @@ export const CheapRun: Story = {
   loaders: [scenarioLoader(() => emptyScenario({ defaultModel: FLUX_DEV, script: queueScript }))],
   play: async ({ canvas, userEvent, loaded }) => {
     const { fakes } = (loaded as GenerateLoaded).scenario;
-    await userEvent.click(await canvas.findByRole('button', { name: 'Generate' }));
-    await waitFor(() => expect(fakes.ledger.events.map((e) => e.type)).toEqual(['generation.submitted']));
+    await userEvent.type(await canvas.findByRole('textbox', { name: 'Prompt' }), 'a red fox in snow');
+    await userEvent.click(canvas.getByRole('button', { name: 'Generate' }));
+    await waitFor(() =>
+      expect(fakes.ledger.events.map((e) => e.type)).toEqual([
+        'generation.requested',
+        'generation.submitted',
+      ]),
+    );
     await expect(screen.queryByRole('dialog')).toBeNull();
     await expect(await canvas.findByRole('region', { name: 'Active generations' })).toBeVisible();
   },

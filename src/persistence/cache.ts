@@ -1,5 +1,5 @@
 import localforage from 'localforage';
-import { type LedgerEvent, ledgerEventSchema } from '../domain/ledger/events.ts';
+import type { LedgerEvent } from '../domain/ledger/events.ts';
 import { isLiveIn, newestResetEpoch } from '../domain/ledger/epoch.ts';
 import { compareEvents } from '../domain/ledger/merge.ts';
 import { toCacheError } from './cache-errors.ts';
@@ -22,7 +22,7 @@ export interface LedgerCache {
   load(): Promise<CacheContents | null>;
   /** Replaces the snapshot, stores `pending`, and drops pending copies of events `events` holds as saved. */
   save(contents: CacheContents): Promise<void>;
-  /** Adds events to pending (zod-validated; ids already pending are skipped). */
+  /** Adds events to pending (envelope-checked, never dropped for their payload; ids already pending are skipped). */
   addPending(events: LedgerEvent[]): Promise<void>;
   /** Removes the given ids from pending once the disk has them. */
   ackPending(ids: readonly string[]): Promise<void>;
@@ -54,14 +54,19 @@ function eventsOf(value: unknown): LedgerEvent[] | null {
   return record.events.every(isStoredEvent) ? (record.events as LedgerEvent[]) : null;
 }
 
-function validate(events: readonly LedgerEvent[]): LedgerEvent[] {
-  return events.map((event, index) => {
-    const parsed = ledgerEventSchema.safeParse(event);
-    if (parsed.success) return parsed.data;
+/**
+ * What may be kept as unsaved: anything with an event envelope. The payload is not schema-checked here on
+ * purpose: an event the backend will refuse is still this panel's record of money, so it stays pending
+ * (and the refusal stays on screen) across reloads instead of vanishing from the cache.
+ */
+function keepable(events: readonly LedgerEvent[]): LedgerEvent[] {
+  events.forEach((event, index) => {
+    if (isStoredEvent(event)) return;
     throw new InvalidLedgerEventError(
-      `Pending event ${index + 1} (id ${JSON.stringify(event?.id)}) is not a valid ledger event; nothing was cached.`,
+      `Pending event ${index + 1} (id ${JSON.stringify((event as { id?: unknown } | null)?.id)}) has no valid event envelope (id, type, at, epoch, v); nothing was cached.`,
     );
   });
+  return [...events];
 }
 
 type LocalForage = ReturnType<typeof localforage.createInstance>;
@@ -99,7 +104,7 @@ async function loadContents(store: LocalForage): Promise<CacheContents | null> {
  * live unsaved events are never touched.
  */
 async function saveContents(store: LocalForage, contents: CacheContents): Promise<void> {
-  const pending = validate(contents.pending);
+  const pending = keepable(contents.pending);
   const snapshot: StoredSnapshot = { v: CACHE_VERSION, state: contents.state, events: contents.events };
   await store.setItem(SNAPSHOT_KEY, snapshot);
   await putPending(store, pending);
@@ -113,7 +118,7 @@ async function saveContents(store: LocalForage, contents: CacheContents): Promis
 }
 
 async function addPending(store: LocalForage, events: LedgerEvent[]): Promise<void> {
-  await putPending(store, validate(events));
+  await putPending(store, keepable(events));
 }
 
 async function ackPending(store: LocalForage, ids: readonly string[]): Promise<void> {

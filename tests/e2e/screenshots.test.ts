@@ -39,6 +39,7 @@ async function confirmDialogAt320(page: Page): Promise<void> {
   await page.setViewportSize({ width: 320, height: 800 });
   await openTab(page, 'Generate');
   await chooseExpensiveRun(page);
+  await page.getByRole('textbox', { name: 'Prompt' }).fill('a drone shot over a fjord at dawn');
   await page.getByRole('button', { name: 'Generate', exact: true }).click();
   const dialog = page.getByRole('dialog', { name: 'Confirm generation cost' });
   await dialog.waitFor();
