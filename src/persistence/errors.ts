@@ -1,5 +1,3 @@
-import { errorCode } from './journal-fs.ts';
-
 /** A second writer tried to open a data dir whose journal another live process holds. */
 export class JournalLockedError extends Error {
   /** Who holds the lock, e.g. "process 1234 on studio-mac since 2025-03-01T10:00:00.000Z". */
@@ -108,18 +106,4 @@ export function describeFsError(code: string | undefined, error: unknown): strin
   if (code && reasons[code]) return reasons[code];
   const detail = error instanceof Error ? error.message : String(error);
   return `${detail}${code ? ` (${code})` : ''}`;
-}
-
-/**
- * A system error (it has a code: ENOSPC, EACCES, EEXIST…) raised while trying to `action` becomes a
- * JournalWriteError saying why and `outcome`, so callers tell a refusing disk from a bug; others pass.
- */
-export function asJournalWriteError(error: unknown, action: string, outcome: string): unknown {
-  const code = errorCode(error);
-  if (code === undefined || error instanceof JournalWriteError) return error;
-  return new JournalWriteError(
-    `Could not ${action}: ${describeFsError(code, error)}. ${outcome}`,
-    code,
-    error,
-  );
 }

@@ -123,6 +123,7 @@ describe('generation against the Sandbox fal', { timeout: 20_000 }, () => {
       actualUsdMicros: 601_200,
     });
     expect(ledger.events.map((e) => e.type)).toEqual([
+      'generation.requested',
       'generation.submitted',
       'generation.settled',
       'generation.completed',
@@ -144,7 +145,11 @@ describe('generation against the Sandbox fal', { timeout: 20_000 }, () => {
     await waitFor(actor, (s) => selectPhase(s) === 'generating', { timeout: 10_000 });
     actor.send({ type: 'CANCEL' });
     await waitFor(actor, (s) => s.matches('cancelled'), { timeout: 10_000 });
-    expect(ledger.events.map((e) => e.type)).toEqual(['generation.submitted', 'generation.cancelled']);
+    expect(ledger.events.map((e) => e.type)).toEqual([
+      'generation.requested',
+      'generation.submitted',
+      'generation.cancelled',
+    ]);
 
     const { requestId } = actor.getSnapshot().context;
     await pollUntil(
@@ -223,6 +228,7 @@ describe('generation against the Sandbox fal', { timeout: 20_000 }, () => {
     ).length;
     expect(after).toBe(submits); // no second submit: polling resumed by request id
     expect(ledger.events.map((e) => `${e.type}:${'genId' in e ? e.genId : ''}`)).toEqual([
+      'generation.requested:gen-restore',
       'generation.submitted:gen-restore',
       'generation.settled:gen-restore',
       'generation.completed:gen-restore',

@@ -136,6 +136,7 @@ describe('Active generations', () => {
         groupId: 'pair',
         primary: { genId: 'a', model, params: { duration: 1 } },
         secondary: { genId: 'b', model: other, params: { duration: 1 } },
+        prompt: 'a lighthouse',
         settings: generationInput().settings,
       },
     });
