@@ -1,5 +1,4 @@
 import type { GenerationSubmitted } from '../domain/index.ts';
-import { actualFromUnits, findModel, unitPriceUsdMicros } from '../domain/pricing/index.ts';
 import type { RunFailure } from './generation-failure.ts';
 import type { LedgerEventDraft } from './ports.ts';
 
@@ -89,48 +88,6 @@ export function failedDraft(
     errorKind: failure.kind,
     charged: failure.charged,
     message: failure.message.slice(0, 2000),
-  };
-}
-
-/**
- * The price of one billable unit for a run, in micro-USD: the bill-as endpoint's rate when fal billed the
- * run as another catalogued endpoint (modelbridge-docs.md §9 point 4), else `fallback` (the submitted
- * endpoint's rate), else the submitted endpoint's catalog rate; null when no single rate applies.
- */
-export function unitPriceFor(
-  endpointId: string,
-  billAs: string | null,
-  params: Record<string, unknown>,
-  fallback: number | null = null,
-): number | null {
-  const billed = billAs !== null && billAs !== endpointId ? findModel(billAs) : undefined;
-  if (billed) return unitPriceUsdMicros(billed, params) ?? fallback;
-  return fallback ?? unitPriceUsdMicros(findModel(endpointId), params);
-}
-
-/**
- * `generation.settled` with basis `metered`: units × unit price, rounded once. With units but no rate the
- * count is kept with no amount (§9 point 5).
- */
-export function settledDraft(init: {
-  genId: string;
-  billableUnits: number;
-  billAs: string | null;
-  unitPriceUsdMicros: number | null;
-  at: string;
-}): Draft<'generation.settled'> {
-  const { genId, billableUnits, billAs, unitPriceUsdMicros: price, at } = init;
-  return {
-    id: `${genId}:settled`,
-    type: 'generation.settled',
-    v: 1,
-    at,
-    genId,
-    billableUnits,
-    billAs,
-    unitPriceUsdMicros: price,
-    actualUsdMicros: price === null ? null : actualFromUnits(billableUnits, price),
-    basis: 'metered',
   };
 }
 
