@@ -79,8 +79,11 @@ function storageSlot(storage: Storage | null, key: string) {
 export interface MediaSaveRequest {
   url: string;
   fileName: string;
-  /** An absolute `…/modelBridge_Media` folder; omitted: the data dir's `media/` folder. */
-  targetDir?: string;
+  /**
+   * The open Premiere project file (absolute `.prproj` path): the backend saves into `modelBridge_Media`
+   * beside it. Omitted: the data dir's `media/` folder.
+   */
+  projectPath?: string;
 }
 
 /** Saves media through the backend, which downloads it (fal or Sandbox hosts only); resolves with the path. */
@@ -127,7 +130,7 @@ export function createHostImport(
     importMedia: async ({ url, fileName }) => {
       if (!bridge.isInCep()) return save({ url, fileName });
       const project = await bridge.callHost('projectInfo', []);
-      const { path } = await save({ url, fileName, targetDir: project.mediaDir });
+      const { path } = await save({ url, fileName, projectPath: project.path });
       await bridge.callHost('importMedia', [path]);
       return { path };
     },

@@ -1,17 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, rename, rm } from 'node:fs/promises';
-import { basename, extname, isAbsolute, join, resolve } from 'node:path';
+import { open, rm } from 'node:fs/promises';
+import { extname, join } from 'node:path';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { ServerContext } from '../context.ts';
 import { ApiError } from '../errors.ts';
 import { parseJsonBody } from './json-body.ts';
+import { ensurePlainFolder, mediaFolderFor, publishExclusive } from './media-file.ts';
 
-/** Folder (inside the data dir) where media is saved outside Premiere. */
-export const MEDIA_DIR = 'media';
-
-/** The only folder name a caller may target: the folder next to the Premiere project (modelbridge-docs.md §14). */
-export const PROJECT_MEDIA_FOLDER = 'modelBridge_Media';
+export { MEDIA_DIR, PROJECT_MEDIA_FOLDER } from './media-file.ts';
 
 /** Largest media file saved, in bytes (1 GiB: long 4K videos fit, a runaway stream does not). */
 export const MAX_MEDIA_BYTES = 1024 * 1024 * 1024;
@@ -23,7 +20,7 @@ const mediaSaveSchema = z
   .object({
     url: z.string().min(1).max(4096),
     fileName: z.string().min(1).max(255),
-    targetDir: z.string().min(1).max(4096).optional(),
+    projectPath: z.string().min(1).max(4096).optional(),
   })
   .strict();
 
@@ -33,17 +30,19 @@ export interface MediaSaveResponse {
 }
 
 /**
- * `POST /api/media/save {url, fileName, targetDir?}`: downloads a generation's media file into the data
- * dir's `media/` folder, or into `targetDir` when it is an absolute path ending in `modelBridge_Media`.
- * Never an open fetcher: only the Sandbox's own files or https fal media hosts (`fal.media`,
- * `*.fal.media`, `*.fal.ai`), redirects checked the same way, a sanitised file name that never
- * overwrites, and a size limit in bytes (`maxBytes`, default MAX_MEDIA_BYTES).
+ * `POST /api/media/save {url, fileName, projectPath?}`: downloads a generation's media file into
+ * `modelBridge_Media` beside the Premiere project file `projectPath`, or into the data dir's `media/`
+ * folder. The backend picks the folder (the caller names only the project) and refuses one that is a
+ * link; a file is never overwritten or written through a link (media-file.ts). Never an open fetcher:
+ * only the Sandbox's own files or https fal media hosts (`fal.media`, `*.fal.media`, `*.fal.ai`),
+ * redirects checked the same way, a sanitised file name, and a size limit in bytes (`maxBytes`,
+ * default MAX_MEDIA_BYTES).
  */
 export function createMediaRoutes(ctx: ServerContext, maxBytes = MAX_MEDIA_BYTES): Hono {
   const app = new Hono();
   app.post('/save', async (c) => {
     const body = await parseJsonBody(c, mediaSaveSchema, 'INVALID_MEDIA_REQUEST');
-    const dir = targetDirOf(ctx, body.targetDir);
+    const dir = await mediaFolderFor(ctx.dataDir, body.projectPath);
     const source = mediaSource(ctx, body.url);
     if (!source) throw notAllowed();
     const path = await saveMedia(ctx, source, dir, safeFileName(body.fileName), maxBytes);
@@ -58,26 +57,6 @@ const notAllowed = () =>
     'MEDIA_URL_NOT_ALLOWED',
     'This address is not a fal media file: modelBridge only saves results from fal.ai or its own Sandbox. Generate again to get a fresh result.',
   );
-
-/** Where to save: the data dir's media folder, or an absolute `…/modelBridge_Media` folder. */
-export function targetDirOf(ctx: Pick<ServerContext, 'dataDir'>, targetDir: string | undefined): string {
-  if (targetDir === undefined) return join(ctx.dataDir, MEDIA_DIR);
-  const segments = targetDir.split(/[\\/]+/).filter(Boolean);
-  const acceptable =
-    isAbsolute(targetDir) &&
-    !targetDir.includes('\0') &&
-    !segments.some((s) => s === '.' || s === '..') &&
-    basename(resolve(targetDir)) === PROJECT_MEDIA_FOLDER;
-  if (!acceptable) {
-    throw new ApiError(
-      400,
-      'MEDIA_TARGET_NOT_ALLOWED',
-      `Media can only be saved into a folder named ${PROJECT_MEDIA_FOLDER} given as an absolute path ` +
-        '(next to the Premiere project), or into modelBridge’s own media folder. Save the project, then try again.',
-    );
-  }
-  return resolve(targetDir);
-}
 
 /** A checked download source: the URL to fetch and the fetch to use (loopback for the Sandbox). */
 export interface MediaSource {
@@ -167,22 +146,6 @@ const tooLarge = (maxBytes: number) =>
     `The media file is larger than ${(maxBytes / 1048576).toFixed(1)} MiB, so it was not saved. Download it from fal.ai directly.`,
   );
 
-/** Creates `name` (or `name-1`, `name-2`, …) exclusively in `dir`: an existing file is never replaced. */
-async function reserveName(dir: string, name: string): Promise<string> {
-  const ext = extname(name);
-  const stem = name.slice(0, name.length - ext.length);
-  for (let n = 0; n < 1000; n += 1) {
-    const candidate = join(dir, n === 0 ? name : `${stem}-${n}${ext}`);
-    try {
-      await (await open(candidate, 'wx', 0o644)).close();
-      return candidate;
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-    }
-  }
-  throw new ApiError(409, 'MEDIA_NAME_TAKEN', `Too many files named like ${name} already exist in ${dir}.`);
-}
-
 /** Streams the body into a temp file (counting bytes), fsyncs it; throws when it exceeds `maxBytes`. */
 async function writeBody(response: Response, temp: string, maxBytes: number): Promise<void> {
   const handle = await open(temp, 'wx', 0o644);
@@ -218,7 +181,7 @@ async function openDownload(ctx: ServerContext, source: MediaSource, maxBytes: n
   return response;
 }
 
-/** Downloads into a temp file in `dir`, then moves it to a fresh name there; the path it landed at. */
+/** Downloads into a temp file in the plain folder `dir`, then gives it a fresh name there; the path it landed at. */
 async function saveMedia(
   ctx: ServerContext,
   source: MediaSource,
@@ -226,23 +189,26 @@ async function saveMedia(
   name: string,
   maxBytes: number,
 ): Promise<string> {
+  await ensurePlainFolder(dir).catch((err: unknown) => {
+    throw err instanceof ApiError ? err : writeFailed(dir, err);
+  });
   const response = await openDownload(ctx, source, maxBytes);
-  await mkdir(dir, { recursive: true });
   const temp = join(dir, `.${randomBytes(6).toString('hex')}.part`);
   try {
     await writeBody(response, temp, maxBytes);
-    const path = await reserveName(dir, name);
-    await rename(temp, path);
-    return path;
+    return await publishExclusive(temp, dir, name);
   } catch (err) {
     await rm(temp, { force: true });
     if (err instanceof ApiError) throw err;
-    const code = (err as NodeJS.ErrnoException).code;
-    if (!code) throw downloadFailed('the connection broke off');
-    throw new ApiError(
-      507,
-      'MEDIA_SAVE_FAILED',
-      `The media file could not be written to ${dir} (${code}). Check that the folder is writable and the disk has space.`,
-    );
+    if (!(err as NodeJS.ErrnoException).code) throw downloadFailed('the connection broke off');
+    throw writeFailed(dir, err);
   }
 }
+
+const writeFailed = (dir: string, err: unknown) =>
+  new ApiError(
+    507,
+    'MEDIA_SAVE_FAILED',
+    `The media file could not be written to ${dir} (${(err as NodeJS.ErrnoException).code ?? 'error'}). ` +
+      'Check that the folder is writable and the disk has space.',
+  );

@@ -43,7 +43,11 @@ describe('host import', () => {
     const saved: MediaSaveRequest[] = [];
     const save = async (request: MediaSaveRequest) => {
       saved.push(request);
-      return { path: `${request.targetDir ?? '/data/media'}/${request.fileName}` };
+      // As the backend does: modelBridge_Media beside the project file, else the data dir's media/.
+      const dir = request.projectPath
+        ? `${request.projectPath.slice(0, request.projectPath.lastIndexOf('/'))}/modelBridge_Media`
+        : '/data/media';
+      return { path: `${dir}/${request.fileName}` };
     };
     return { saved, save };
   }
@@ -83,7 +87,7 @@ describe('host import', () => {
       category: 'text-to-video',
     });
     expect(saved).toEqual([
-      { url: 'https://v3.fal.media/a.mp4', fileName: 'a.mp4', targetDir: '/p/modelBridge_Media' },
+      { url: 'https://v3.fal.media/a.mp4', fileName: 'a.mp4', projectPath: '/p/film.prproj' },
     ]);
     expect(calls).toEqual([
       ['projectInfo', []],

@@ -1,4 +1,4 @@
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, readdir, readFile, readlink, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -6,7 +6,7 @@ import type { ServerContext } from '../../../src/server/context.ts';
 import { handleError } from '../../../src/server/errors.ts';
 import { createMediaRoutes, safeFileName } from '../../../src/server/routes/media.ts';
 import type { RunningServer } from '../../../src/server/start.ts';
-import { createMediaSaver } from '../../../src/ui/wiring.ts';
+import { createHostImport, createMediaSaver, type HostBridge } from '../../../src/ui/wiring.ts';
 import { ApiClient, removeDirs, startTestServer, tempDir } from '../../fixtures/server/harness.ts';
 
 // fal's media CDN is the one thing faked: a fetch that serves a few fal.media addresses.
@@ -88,26 +88,15 @@ describe('POST /api/media/save', () => {
     expect(falRequests).toContain('https://cdn.fal.ai/fox.png');
   });
 
-  test('saves into an absolute …/modelBridge_Media folder next to a project, creating it', async () => {
-    const projectDir = await tempDir('mb-project-');
-    dirs.push(projectDir);
-    const targetDir = join(projectDir, 'modelBridge_Media');
-    const url = await sandboxFile('clip.png', PNG);
-    const response = await save({ url, fileName: 'clip.png', targetDir });
-    expect(pathOf(response.json)).toBe(join(targetDir, 'clip.png'));
-    expect(await readdir(targetDir)).toEqual(['clip.png']);
-  });
-
-  test.each([
-    ['a relative folder', 'modelBridge_Media'],
-    ['another folder name', '/tmp/Documents'],
-    ['a traversal that ends in the right name', '/tmp/x/../modelBridge_Media/../../etc/modelBridge_Media/..'],
-    ['dot segments', '/tmp/proj/../modelBridge_Media'],
-  ])('refuses %s as target', async (_, targetDir) => {
+  test('the client cannot pick the folder: a targetDir is refused and nothing is written there', async () => {
+    const elsewhere = await tempDir('mb-elsewhere-');
+    dirs.push(elsewhere);
+    const targetDir = join(elsewhere, 'modelBridge_Media');
     const url = await sandboxFile('t.png', PNG);
     const response = await save({ url, fileName: 't.png', targetDir });
     expect(response.status).toBe(400);
-    expect(codeOf(response.json)).toBe('MEDIA_TARGET_NOT_ALLOWED');
+    expect(codeOf(response.json)).toBe('INVALID_MEDIA_REQUEST');
+    expect(await readdir(elsewhere)).toEqual([]);
   });
 
   test('a file name is reduced to a safe last segment (no traversal out of the media folder)', async () => {
@@ -180,6 +169,115 @@ describe('POST /api/media/save', () => {
   });
 });
 
+/** A temp folder holding a saved Premiere project file `film.prproj`; its path and the project's. */
+async function projectFolder(): Promise<{ dir: string; project: string; media: string }> {
+  const dir = await tempDir('mb-project-');
+  dirs.push(dir);
+  const project = join(dir, 'film.prproj');
+  await writeFile(project, '<PremiereData/>');
+  return { dir, project, media: join(dir, 'modelBridge_Media') };
+}
+
+describe('saving beside the Premiere project', () => {
+  test('the backend picks modelBridge_Media beside the project file, creating it', async () => {
+    const { project, media } = await projectFolder();
+    const url = await sandboxFile('clip.png', PNG);
+    const response = await save({ url, fileName: 'clip.png', projectPath: project });
+    expect(response.status).toBe(200);
+    expect(pathOf(response.json)).toBe(join(media, 'clip.png'));
+    expect(await readdir(media)).toEqual(['clip.png']);
+    expect(new Uint8Array(await readFile(join(media, 'clip.png')))).toEqual(PNG);
+  });
+
+  test('an existing file there is never overwritten: the new one gets a new name', async () => {
+    const { project, media } = await projectFolder();
+    await mkdir(media);
+    await writeFile(join(media, 'clip.png'), 'the editor’s own file');
+    const url = await sandboxFile('clip.png', PNG);
+    const response = await save({ url, fileName: 'clip.png', projectPath: project });
+    expect(pathOf(response.json)).toBe(join(media, 'clip-1.png'));
+    expect(await readFile(join(media, 'clip.png'), 'utf8')).toBe('the editor’s own file');
+    expect((await readdir(media)).sort()).toEqual(['clip-1.png', 'clip.png']);
+  });
+
+  test.each([
+    ['a relative path', () => 'film.prproj'],
+    ['a file that is not a project', (dir: string) => join(dir, 'notes.txt')],
+    ['a project file that does not exist', (dir: string) => join(dir, 'gone.prproj')],
+    ['a folder named like a project', (dir: string) => join(dir, 'folder.prproj')],
+    ['dot segments', (dir: string) => `${dir}/sub/../film.prproj`],
+    ['a NUL byte', (dir: string) => `${dir}/film.prproj\u0000`],
+  ])('refuses %s as the project path, writing nothing', async (_, projectPath) => {
+    const { dir } = await projectFolder();
+    await writeFile(join(dir, 'notes.txt'), 'notes');
+    await mkdir(join(dir, 'folder.prproj'));
+    await mkdir(join(dir, 'sub'));
+    const url = await sandboxFile('t.png', PNG);
+    const response = await save({ url, fileName: 't.png', projectPath: projectPath(dir) });
+    expect(response.status).toBe(400);
+    expect(codeOf(response.json)).toBe('MEDIA_TARGET_NOT_ALLOWED');
+    expect((await readdir(dir)).sort()).toEqual(['film.prproj', 'folder.prproj', 'notes.txt', 'sub']);
+  });
+
+  test('a modelBridge_Media that is a link to another folder is refused; nothing lands there', async () => {
+    const { project, media } = await projectFolder();
+    const elsewhere = await tempDir('mb-link-target-');
+    dirs.push(elsewhere);
+    await symlink(elsewhere, media, 'dir');
+    const url = await sandboxFile('clip.png', PNG);
+    const response = await save({ url, fileName: 'clip.png', projectPath: project });
+    expect(response.status).toBe(409);
+    expect(codeOf(response.json)).toBe('MEDIA_TARGET_IS_LINK');
+    expect(await readdir(elsewhere)).toEqual([]);
+    expect((await lstat(media)).isSymbolicLink()).toBe(true);
+  });
+
+  test('a modelBridge_Media that is a file, not a folder, is refused and left alone', async () => {
+    const { project, media } = await projectFolder();
+    await writeFile(media, 'not a folder');
+    const url = await sandboxFile('clip.png', PNG);
+    const response = await save({ url, fileName: 'clip.png', projectPath: project });
+    expect(response.status).toBe(409);
+    expect(await readFile(media, 'utf8')).toBe('not a folder');
+  });
+
+  test('a link at the file name is never followed or replaced (a live one or a dangling one)', async () => {
+    const { dir, project, media } = await projectFolder();
+    await mkdir(media);
+    const victim = join(dir, 'victim.txt');
+    await writeFile(victim, 'keep me');
+    const nowhere = join(dir, 'created-through-the-link.png');
+    await symlink(victim, join(media, 'clip.png'));
+    await symlink(nowhere, join(media, 'clip-1.png'));
+    const url = await sandboxFile('clip.png', PNG);
+    const response = await save({ url, fileName: 'clip.png', projectPath: project });
+    expect(pathOf(response.json)).toBe(join(media, 'clip-2.png'));
+    expect(await readFile(victim, 'utf8')).toBe('keep me');
+    expect(await readlink(join(media, 'clip.png'))).toBe(victim);
+    expect(await readlink(join(media, 'clip-1.png'))).toBe(nowhere);
+    await expect(lstat(nowhere)).rejects.toThrow(/ENOENT/);
+    expect((await lstat(join(media, 'clip-2.png'))).isFile()).toBe(true);
+  });
+
+  test('the data dir’s media folder as a link is refused too', async () => {
+    const dir = await tempDir('mb-media-linked-');
+    const elsewhere = await tempDir('mb-media-linked-target-');
+    dirs.push(dir, elsewhere);
+    const linked = await startTestServer(dir, { sandbox: true, fetch: fakeFalFetch as typeof fetch });
+    try {
+      await symlink(elsewhere, join(dir, 'media'), 'dir');
+      const response = await new ApiClient(linked).post('/api/media/save', {
+        url: 'https://v3.fal.media/files/fox.png',
+        fileName: 'fox.png',
+      });
+      expect(response.status).toBe(409);
+      expect(await readdir(elsewhere)).toEqual([]);
+    } finally {
+      await linked.close();
+    }
+  });
+});
+
 describe('the panel’s media saver (src/ui/wiring.ts) against this server', () => {
   test('saves a Sandbox file and resolves with its path; a refusal rejects with the server’s words', async () => {
     const base = server.url;
@@ -200,6 +298,28 @@ describe('the panel’s media saver (src/ui/wiring.ts) against this server', () 
     await expect(
       createMediaSaver(base, 'wrong-token')({ url: file_url, fileName: 'a.png' }),
     ).rejects.toThrow();
+  });
+});
+
+describe('the panel’s Premiere import (src/ui/wiring.ts) against this server', () => {
+  test('it names the open project and the backend saves beside it; the import gets that file', async () => {
+    const { project, media } = await projectFolder();
+    const url = await sandboxFile('import.png', PNG);
+    const imported: unknown[] = [];
+    // Premiere is the one thing faked: a project that is open at `project`.
+    const bridge = {
+      isInCep: () => true,
+      callHost: async (name: string, args: unknown[]) => {
+        if (name === 'projectInfo') return { path: project, name: 'film', mediaDir: '/somewhere/else' };
+        imported.push(args[0]);
+        return { path: args[0], bin: 'modelBridge' };
+      },
+    } as unknown as HostBridge;
+    const host = createHostImport(createMediaSaver(server.url, server.token), bridge);
+    const result = await host.importMedia({ url, fileName: 'import.png', category: 'text-to-image' });
+    expect(result).toEqual({ path: join(media, 'import.png') });
+    expect(imported).toEqual([join(media, 'import.png')]);
+    expect(new Uint8Array(await readFile(join(media, 'import.png')))).toEqual(PNG);
   });
 });
 
