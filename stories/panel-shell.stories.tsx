@@ -126,11 +126,12 @@ export const SandboxBadge: Story = {
   },
 };
 
-/** A live key: no Sandbox label. */
+/** A live key: the Live label, no Sandbox label. */
 export const Live: Story = {
   parameters: { settings: { state: live } },
   play: async ({ canvas }) => {
     await expect(header(canvas).queryByText('Sandbox: no real charges')).toBeNull();
+    await expect(header(canvas).getByText('Live: fal.ai charges')).toBeInTheDocument();
   },
 };
 

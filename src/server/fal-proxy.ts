@@ -14,6 +14,8 @@ export interface FalProxyOptions {
   sandboxBaseUrl: (() => string | null) | null;
   /** The write-ahead gate: a request that starts a run is forwarded only when it admits it. */
   admission?: RunAdmission;
+  /** Told when fal.ai answered 401 to the backend's key (never in Sandbox mode). */
+  onKeyRefused?: () => void;
   fetch?: typeof fetch;
 }
 
@@ -93,6 +95,7 @@ async function forward(request: Request, options: FalProxyOptions): Promise<Resp
         : AbortSignal.any([request.signal, AbortSignal.timeout(UPSTREAM_TIMEOUT_MS)]),
     });
     gate?.settle(upstream.ok);
+    if (upstream.status === 401 && where.key) options.onKeyRefused?.();
     return await relayResponse(upstream, where.key);
   } catch (error) {
     gate?.settle(false);

@@ -29,6 +29,8 @@ export function createFalRoutes(
     getKey: () => ctx.settings.falKey(),
     sandboxBaseUrl: () => (ctx.isSandbox() ? ctx.sandboxBaseUrl() : null),
     admission: createRunAdmission(ctx.journal),
+    // The panel reads the status from Settings: "key refused", with Sandbox offered.
+    onKeyRefused: () => void ctx.settings.markKeyRefused().catch(() => undefined),
     ...(options.fetch ? { fetch: options.fetch } : {}),
   });
   return { falProxy, sandbox };

@@ -38,6 +38,11 @@ export interface SettingsStore {
   falKey(): string | null;
   /** Applies a validated patch, checks a new key against fal, saves, and returns the new view. */
   update(patch: SettingsPatch): Promise<SettingsView>;
+  /**
+   * fal answered 401 to the key in use: its status becomes `invalid` (saved for a saved key, in memory
+   * for `FAL_KEY`), so the panel says the key was refused instead of failing run after run in silence.
+   */
+  markKeyRefused(): Promise<void>;
 }
 
 /**
@@ -56,7 +61,12 @@ export async function openSettingsStore(options: SettingsStoreOptions): Promise<
     return key ? key : null;
   };
 
-  const view = (): SettingsView => viewOf(stored, envKey() !== null);
+  // fal refused the FAL_KEY of this process; never written (the key is not ours to store).
+  let envKeyRefused = false;
+  const view = (): SettingsView => {
+    const current = viewOf(stored, envKey() !== null);
+    return envKeyRefused && current.falKeySource === 'env' ? { ...current, falKey: 'invalid' } : current;
+  };
 
   const apply = async (patch: SettingsPatch): Promise<SettingsView> => {
     const next = applyPatch(stored, patch, today());
@@ -67,15 +77,28 @@ export async function openSettingsStore(options: SettingsStoreOptions): Promise<
     return view();
   };
 
+  // One change at a time, so two panels saving at once cannot interleave read-modify-write.
+  const serial = <T>(job: () => Promise<T>): Promise<T> => {
+    const run = queue.then(job);
+    queue = run.catch(() => undefined);
+    return run;
+  };
+
   return {
     view,
     falKey: () => envKey() ?? stored.falKey ?? null,
-    update: (patch) => {
-      // One change at a time, so two panels saving at once cannot interleave read-modify-write.
-      const run = queue.then(() => apply(patch));
-      queue = run.catch(() => undefined);
-      return run;
-    },
+    update: (patch) => serial(() => apply(patch)),
+    markKeyRefused: () =>
+      serial(async () => {
+        if (envKey() !== null) {
+          envKeyRefused = true;
+          return;
+        }
+        if (!stored.falKey || stored.falKeyStatus === 'invalid') return;
+        const next: StoredSettings = { ...stored, falKeyStatus: 'invalid' };
+        await writeJsonAtomic(path, next, 0o600);
+        stored = next;
+      }),
   };
 }
 

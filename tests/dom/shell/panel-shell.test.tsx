@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, test } from 'vitest';
 import { PanelShell } from '../../../src/ui/PanelShell.tsx';
 import { failedNotChargedScenario, queuedScenario } from '../../../stories/fixtures/generate-states.ts';
-import { settingsState } from '../settings/settings-fixtures.ts';
+import { memorySettingsBackend, settingsLogic, settingsState } from '../settings/settings-fixtures.ts';
 import { renderShell } from './render-shell.tsx';
 import { errorLedgerState, OFFLINE_REASON, offlineLedgerState } from './shell-states.ts';
 
@@ -22,7 +22,7 @@ describe('Panel shell', () => {
     expect(screen.getByRole('region', { name: 'Generate' })).toBeTruthy();
   });
 
-  test('the Sandbox label shows only in Sandbox mode', () => {
+  test('the mode always shows: Sandbox in Sandbox mode, Live with a key', () => {
     const { unmount } = renderShell(<PanelShell />, { settings: { state: settingsState('ready') } });
     expect(within(header()).getByText('Sandbox: no real charges')).toBeTruthy();
     unmount();
@@ -31,6 +31,8 @@ describe('Panel shell', () => {
     });
     renderShell(<PanelShell />, { settings: { state: live } });
     expect(within(header()).queryByText('Sandbox: no real charges')).toBeNull();
+    // A key saved by mistake (or a bogus one) must never switch to real charges unseen.
+    expect(within(header()).getByText('Live: fal.ai charges')).toBeTruthy();
   });
 
   test('offline with 3 unsaved is visible from every tab, retrying by itself (no button)', async () => {
@@ -76,6 +78,33 @@ describe('Panel shell', () => {
     expect(screen.getByRole('tab', { name: 'Settings' }).getAttribute('aria-selected')).toBe('true');
     await user.click(within(alerts).getByRole('button', { name: 'Dismiss' }));
     expect(screen.queryByRole('region', { name: 'Alerts' })).toBeNull();
+  });
+
+  test('a refused saved key in Live mode offers Sandbox, which removes the key', async () => {
+    const user = userEvent.setup();
+    const ready = settingsState('ready');
+    const refused = settingsState('ready', {
+      settings: { ...ready.context.settings!, falKey: 'invalid', falKeySource: 'saved' },
+      backend: { ...ready.context.backend, sandbox: false },
+    });
+    const backend = memorySettingsBackend(refused.context.settings!);
+    renderShell(<PanelShell />, { settings: { state: refused, logic: settingsLogic(backend) } });
+    const alerts = screen.getByRole('region', { name: 'Alerts' });
+    expect(alerts.textContent).toMatch(/Or use Sandbox/);
+    await user.click(within(alerts).getByRole('button', { name: 'Use Sandbox' }));
+    await waitFor(() => expect(backend.patches.at(-1)).toEqual({ falKey: null }));
+  });
+
+  test('a refused FAL_KEY says how to switch to Sandbox (it cannot be removed from the panel)', () => {
+    const ready = settingsState('ready');
+    const refused = settingsState('ready', {
+      settings: { ...ready.context.settings!, falKey: 'invalid', falKeySource: 'env' },
+      backend: { ...ready.context.backend, sandbox: false },
+    });
+    renderShell(<PanelShell />, { settings: { state: refused } });
+    const alerts = screen.getByRole('region', { name: 'Alerts' });
+    expect(alerts.textContent).toMatch(/unset it and restart modelBridge/);
+    expect(within(alerts).queryByRole('button', { name: 'Use Sandbox' })).toBeNull();
   });
 
   test('an empty balance met by a generation shows a sticky BALANCE banner on every tab', async () => {

@@ -23,6 +23,8 @@ export interface ErrorBannerProps {
   actionLabel?: string;
   /** Called by the action button. */
   onAction?: () => void;
+  /** A second action beside the first, e.g. "Use Sandbox" next to "Open Settings". */
+  secondAction?: { label: string; onAction: () => void };
 }
 
 const defaultProps = { sticky: false } satisfies Partial<ErrorBannerProps>;
@@ -31,7 +33,7 @@ const COLORS: Record<ErrorTone, string> = { input: 'red', action: 'yellow', retr
 
 /** An error banner coloured by what the user must do, with an optional action and Dismiss. */
 export function ErrorBanner(props: ErrorBannerProps) {
-  const { tone, title, children, sticky, onDismiss, actionLabel, onAction } = useProps(
+  const { tone, title, children, sticky, onDismiss, actionLabel, onAction, secondAction } = useProps(
     'ErrorBanner',
     defaultProps,
     props,
@@ -52,11 +54,18 @@ export function ErrorBanner(props: ErrorBannerProps) {
       p="xs"
     >
       {children !== undefined && <Text size="xs">{children}</Text>}
-      {actionLabel !== undefined && onAction !== undefined && (
-        <Group mt={6}>
-          <Button size="compact-xs" variant="light" color={COLORS[tone]} onClick={onAction}>
-            {actionLabel}
-          </Button>
+      {((actionLabel !== undefined && onAction !== undefined) || secondAction !== undefined) && (
+        <Group mt={6} gap={6}>
+          {actionLabel !== undefined && onAction !== undefined && (
+            <Button size="compact-xs" variant="light" color={COLORS[tone]} onClick={onAction}>
+              {actionLabel}
+            </Button>
+          )}
+          {secondAction !== undefined && (
+            <Button size="compact-xs" variant="light" color={COLORS[tone]} onClick={secondAction.onAction}>
+              {secondAction.label}
+            </Button>
+          )}
         </Group>
       )}
     </Alert>

@@ -7,7 +7,7 @@ import {
   selectKeyStatus,
 } from '../../../machines/settings.selectors.ts';
 import { SettingsActorContext } from '../../actors/settings-context.ts';
-import { SandboxBadge } from '../shell/SandboxBadge.tsx';
+import { ModeBadge } from '../shell/ModeBadge.tsx';
 import { SettingsSection } from './SettingsSection.tsx';
 import { keyStatusLook } from './settings-view.ts';
 
@@ -36,7 +36,7 @@ function KeyStatusLine() {
 function SandboxLine() {
   const sandbox = SettingsActorContext.useSelector(selectIsSandbox);
   return sandbox ? (
-    <SandboxBadge />
+    <ModeBadge />
   ) : (
     <Text size="xs" c="dimmed">
       Live: generations run on fal.ai and are charged to your fal account.

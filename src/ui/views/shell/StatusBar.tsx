@@ -1,9 +1,9 @@
 import { Group, Text } from '@mantine/core';
 import { PersistenceLine } from './PersistenceLine.tsx';
-import { SandboxBadge } from './SandboxBadge.tsx';
+import { ModeBadge } from './ModeBadge.tsx';
 
 /**
- * The header on every tab: the product name, "Sandbox: no real charges" in Sandbox mode, and the
+ * The header on every tab: the product name, the mode ("Sandbox: no real charges" or "Live: fal.ai charges"), and the
  * ledger's save status (Saved · Saving… · Offline, N unsaved · Error + Retry). Wraps at 320 px.
  */
 export function StatusBar() {
@@ -22,7 +22,7 @@ export function StatusBar() {
         <Text fw={700} size="sm">
           modelBridge
         </Text>
-        <SandboxBadge />
+        <ModeBadge />
       </Group>
       <PersistenceLine />
     </Group>

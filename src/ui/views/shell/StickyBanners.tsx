@@ -1,11 +1,17 @@
 import { Stack } from '@mantine/core';
 import { useState } from 'react';
-import { selectKeyStatus } from '../../../machines/settings.selectors.ts';
+import { selectIsSandbox, selectKeySource, selectKeyStatus } from '../../../machines/settings.selectors.ts';
 import { ActiveGenerationsActorContext } from '../../actors/active-generations-context.ts';
 import { SettingsActorContext } from '../../actors/settings-context.ts';
 import { ErrorBanner } from '../../components/index.ts';
 import { ACTIVE_RESTORE_NOTICE, useActiveRestoreProblem } from './active-restore.ts';
-import { sameCauses, selectStickyFailures, STICKY_COPY, type StickyCause } from './sticky-banners.ts';
+import {
+  AUTH_SANDBOX_HINT,
+  sameCauses,
+  selectStickyFailures,
+  STICKY_COPY,
+  type StickyCause,
+} from './sticky-banners.ts';
 
 /** Props of {@link StickyBanners}. */
 export interface StickyBannersProps {
@@ -24,6 +30,14 @@ const idOf = (banner: StickyCause) => `${banner.kind}:${banner.cause}`;
 export function StickyBanners({ onOpenSettings }: StickyBannersProps) {
   const failures = ActiveGenerationsActorContext.useSelector(selectStickyFailures, sameCauses);
   const keyInvalid = SettingsActorContext.useSelector((s) => selectKeyStatus(s) === 'invalid');
+  const keySource = SettingsActorContext.useSelector(selectKeySource);
+  const sandbox = SettingsActorContext.useSelector(selectIsSandbox);
+  const settings = SettingsActorContext.useActorRef();
+  // A refused key cannot run anything: removing it switches the backend to Sandbox (no real charges).
+  const useSandbox =
+    !sandbox && keySource === 'saved'
+      ? { label: 'Use Sandbox', onAction: () => settings.send({ type: 'REMOVE_KEY' }) }
+      : undefined;
   const [dismissed, setDismissed] = useState<ReadonlySet<string>>(() => new Set());
   const restoreProblem = useActiveRestoreProblem();
   const dismiss = (id: string) => setDismissed((set) => new Set([...set, id]));
@@ -48,10 +62,16 @@ export function StickyBanners({ onOpenSettings }: StickyBannersProps) {
           title={STICKY_COPY[banner.kind].title}
           onDismiss={() => dismiss(idOf(banner))}
           {...(banner.kind === 'AUTH_INVALID'
-            ? { actionLabel: 'Open Settings', onAction: onOpenSettings }
+            ? {
+                actionLabel: 'Open Settings',
+                onAction: onOpenSettings,
+                ...(useSandbox ? { secondAction: useSandbox } : {}),
+              }
             : {})}
         >
           {STICKY_COPY[banner.kind].body}
+          {banner.kind === 'AUTH_INVALID' && useSandbox && ` ${AUTH_SANDBOX_HINT.saved}`}
+          {banner.kind === 'AUTH_INVALID' && !sandbox && keySource === 'env' && ` ${AUTH_SANDBOX_HINT.env}`}
         </ErrorBanner>
       ))}
     </Stack>

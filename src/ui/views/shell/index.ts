@@ -12,7 +12,7 @@ export { LinkedActiveProvider } from './LinkedActiveProvider.tsx';
 export type { PanelWiring } from './panel-wiring.ts';
 export { PersistenceLine } from './PersistenceLine.tsx';
 export { persistenceLedgerPort } from './persistence-ledger-port.ts';
-export { SANDBOX_LABEL, SandboxBadge } from './SandboxBadge.tsx';
+export { LIVE_LABEL, ModeBadge, SANDBOX_LABEL } from './ModeBadge.tsx';
 export { SettingsFxProvider } from './SettingsFxProvider.tsx';
 export { SettingsSync } from './SettingsSync.tsx';
 export { SettlementRunner } from './SettlementRunner.tsx';

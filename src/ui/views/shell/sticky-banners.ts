@@ -55,3 +55,9 @@ export const STICKY_COPY: Record<StickyKind, { title: string; body: string }> = 
       'fal.ai billing and check the payment method; contact fal.ai support if it stays locked after topping up.',
   },
 };
+
+/** How to get out of a refused key without real charges: by where the key comes from. */
+export const AUTH_SANDBOX_HINT = {
+  saved: 'Or use Sandbox: it removes the refused key and runs on a simulated fal.ai, with no real charges.',
+  env: 'The key comes from the FAL_KEY environment variable: unset it and restart modelBridge (or start it with --sandbox) to use Sandbox.',
+} as const;
