@@ -177,3 +177,24 @@ export const CheapRun: Story = {
     await expect(await canvas.findByRole('region', { name: 'Active generations' })).toBeVisible();
   },
 };
+
+/** A new draft has no prompt yet: Generate is disabled and says why (an empty prompt is never sent). */
+export const BlankPrompt: Story = {
+  loaders: [scenarioLoader(() => emptyScenario({ defaultModel: FLUX_DEV }))],
+  play: async ({ canvas }) => {
+    const button = await canvas.findByRole('button', { name: 'Generate' });
+    await expect(button).toBeDisabled();
+    await expect(canvas.getByText('Write a prompt first: an empty prompt is not sent.')).toBeVisible();
+  },
+};
+
+/** A prompt past the ledger's 20,000 characters: the count turns into an error and Generate waits. */
+export const PromptOverLimit: Story = {
+  loaders: [scenarioLoader(() => emptyScenario({ defaultModel: FLUX_DEV }))],
+  play: async ({ canvas, userEvent }) => {
+    await userEvent.click(await canvas.findByRole('textbox', { name: 'Prompt' }));
+    await userEvent.paste('x'.repeat(20_001));
+    await waitFor(() => expect(canvas.getByText(/20,001 \/ 20,000 characters: 1 too many/)).toBeVisible());
+    await expect(canvas.getByRole('button', { name: 'Generate' })).toBeDisabled();
+  },
+};

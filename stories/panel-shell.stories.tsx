@@ -64,6 +64,24 @@ const live = settingsState('ready', {
   backend: { sandbox: false, dataDir: FIXTURE_DATA_DIR, version: '0.1.0', readOnly: false },
 });
 
+/** Live with a saved key fal refused: the AUTH banner offers Open Settings and Use Sandbox. */
+export const RefusedKey: Story = {
+  parameters: {
+    settings: {
+      state: settingsState('ready', {
+        settings: { ...DEFAULT_PANEL_SETTINGS, falKey: 'invalid', falKeySource: 'saved' },
+        backend: { sandbox: false, dataDir: FIXTURE_DATA_DIR, version: '0.1.0', readOnly: false },
+      }),
+    },
+  },
+  play: async ({ canvas }) => {
+    await expect(header(canvas).getByText('Live: fal.ai charges')).toBeInTheDocument();
+    const alerts = within(canvas.getByRole('region', { name: 'Alerts' }));
+    await expect(alerts.getByText('Your fal.ai key was rejected')).toBeInTheDocument();
+    await expect(alerts.getByRole('button', { name: 'Use Sandbox' })).toBeInTheDocument();
+  },
+};
+
 /** The Generate tab (the default). */
 export const GenerateTab: Story = {
   args: { defaultTab: 'generate', height: '100%' },

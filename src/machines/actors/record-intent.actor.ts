@@ -20,9 +20,17 @@ export function defineRecordIntentActor(deps: RecordIntentDeps): PromiseActorLog
     try {
       await deps.ledger.recordDurably([requestedDraft(input.facts, deps.clock.now())]);
     } catch (error) {
+      // The intent id is this run's own (a fresh genId per attempt): a conflict means an earlier start of
+      // the same run already wrote it (a reload mid-step, with another time), so it is on disk. The proxy
+      // still checks the submit against what was written.
+      if (codeOf(error) === 'ID_CONFLICT') return;
       throw intentFailure(error, deps.clock.now());
     }
   });
+}
+
+function codeOf(error: unknown): unknown {
+  return typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
 }
 
 /** Why a run was not sent: its intent could not be written. Never charged; retrying may help. */
