@@ -7,6 +7,7 @@ import {
   generationsLedger,
 } from '../../../stories/fixtures/billing-ledgers.ts';
 import { billingState, savedLedgerState } from '../../../stories/fixtures/billing-states.ts';
+import { requested } from '../../fixtures/ledger-builders.ts';
 import { renderBilling, runningTotal, visibleRows } from './render-billing.tsx';
 
 function kpi(label: string): string {
@@ -79,6 +80,14 @@ describe('Billing totals', () => {
       ]),
     );
     expect(screen.getByText('Actual $1.60')).toBeTruthy();
+  });
+
+  test('a run recorded before its submit but never confirmed by fal counts its estimate, marked', () => {
+    const intent = requested({ genId: 'g-lost', prompt: 'a fox' });
+    renderBilling({ persistence: { state: savedLedgerState([intent]) } });
+    const [row] = visibleRows();
+    expect(row?.querySelector('[data-marker="Not confirmed"]')).toBeTruthy();
+    expect(runningTotal()).toContain('$0.03');
   });
 
   test('an empty ledger shows the empty state and no list, no charts', () => {
