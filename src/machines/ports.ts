@@ -3,7 +3,7 @@ import type { LedgerEvent } from '../domain/index.ts';
 /**
  * Ports: the small interfaces the generation machines' actors need from the outside world. Adapters in
  * src/fal, src/persistence, src/cep and src/ui/wiring.ts satisfy them structurally and never import from
- * src/machines (STYLE.md §6.6). Tests pass fakes from tests/fixtures/machines.
+ * src/machines, so a machine can be run over fakes. Tests pass fakes from tests/fixtures/machines.
  */
 
 /** One fal queue status poll; `error` is fal's text when a COMPLETED run failed, else null. */

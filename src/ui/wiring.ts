@@ -4,24 +4,24 @@ import { localIsoTimestamp } from '../domain/index.ts';
 import { createFalGateway } from '../fal/index.ts';
 import { createBackendApi, TOKEN_HEADER } from '../persistence/backend-api.ts';
 import { createLedgerCache } from '../persistence/cache.ts';
-import { defineLoadCacheActor } from '../machines/actors/load-cache.actor.ts';
-import { defineLoadLedgerActor } from '../machines/actors/load-ledger.actor.ts';
-import { defineLoadSettingsActor } from '../machines/actors/load-settings.actor.ts';
-import { defineResetLedgerActor } from '../machines/actors/reset-ledger.actor.ts';
-import { defineSaveEventsActor } from '../machines/actors/save-events.actor.ts';
-import { defineSaveSettingsActor } from '../machines/actors/save-settings.actor.ts';
-import { defineSyncCacheActor } from '../machines/actors/sync-cache.actor.ts';
-import { defineSyncRemoteEventsActor } from '../machines/actors/sync-remote-events.actor.ts';
-import { persistenceMachine } from '../machines/persistence.machine.ts';
+import { defineLoadCacheActor } from '../machines/persistence/load-cache.actor.ts';
+import { defineLoadLedgerActor } from '../machines/persistence/load-ledger.actor.ts';
+import { defineLoadSettingsActor } from '../machines/settings/load-settings.actor.ts';
+import { defineResetLedgerActor } from '../machines/reset/reset-ledger.actor.ts';
+import { defineSaveEventsActor } from '../machines/persistence/save-events.actor.ts';
+import { defineSaveSettingsActor } from '../machines/settings/save-settings.actor.ts';
+import { defineSyncCacheActor } from '../machines/persistence/sync-cache.actor.ts';
+import { defineSyncRemoteEventsActor } from '../machines/persistence/sync-remote-events.actor.ts';
+import { persistenceMachine } from '../machines/persistence/persistence.machine.ts';
 import type { ClockPort, HostImportPort } from '../machines/ports.ts';
-import { resetMachine } from '../machines/reset.machine.ts';
-import { settingsMachine } from '../machines/settings.machine.ts';
-import { parsePanelSettings } from '../machines/settings-ports.ts';
+import { resetMachine } from '../machines/reset/reset.machine.ts';
+import { settingsMachine } from '../machines/settings/settings.machine.ts';
+import { parsePanelSettings } from '../machines/settings/settings-ports.ts';
 import { DEFAULT_GENERATE_FORM_DEPS } from './actors/generation-context.ts';
 import type { PanelWiring } from './views/shell/index.ts';
 
 /**
- * The panel's composition root (STYLE.md §6.7): the only UI file that imports src/fal, src/persistence and
+ * The panel's composition root, kept in one file so that the adapters stay swappable: the only UI file that imports src/fal, src/persistence and
  * src/cep. It reads the token and Sandbox flag the backend put in the page, builds the backend client,
  * the browser cache and the fal gateway (through the backend's proxy), and provides every machine with
  * its real actors. The providers (src/ui/views/shell/AppProviders.tsx) link what needs a running actor.
@@ -147,7 +147,7 @@ export interface WiringOptions {
   inspect?: boolean;
 }
 
-/** True in a dev build opened with `?inspect` in the address (STYLE.md §6.14: inspection at the edge). */
+/** True in a dev build opened with `?inspect` in the address: inspection stays out of the machines, and out of production. */
 export function inspectionWanted(search: string, dev: boolean = import.meta.env.DEV): boolean {
   return dev && new URLSearchParams(search).has('inspect');
 }

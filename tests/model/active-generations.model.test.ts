@@ -1,8 +1,8 @@
 import { createActor, type SnapshotFrom } from 'xstate';
 import { createTestModel } from 'xstate/graph';
 import { describe, expect, it } from 'vitest';
-import { activeGenerationsMachine } from '../../src/machines/active-generations.machine.ts';
-import type { DualGenerationInput } from '../../src/machines/dual-generation.machine.ts';
+import { activeGenerationsMachine } from '../../src/machines/generation/active-generations.machine.ts';
+import type { DualGenerationInput } from '../../src/machines/generation/dual-generation.machine.ts';
 import { controlledCallback } from '../fixtures/machines/controlled-actors.ts';
 import { dollarPerSecond, generationInput, settings } from '../fixtures/machines/generation.ts';
 import { allStateIds, asTestModel, reachedStateIds } from '../fixtures/machines/model.ts';

@@ -20,7 +20,7 @@ import {
   type SelectClientEvent,
   type SelectProjectEvent,
   type SetCurrencyEvent,
-} from '../../src/machines/billing.machine.ts';
+} from '../../src/machines/billing/billing.machine.ts';
 import {
   type BillingSnapshot,
   selectCanHide,
@@ -28,7 +28,7 @@ import {
   selectCostFilter,
   selectIsFiltered,
   selectShownCount,
-} from '../../src/machines/billing.selectors.ts';
+} from '../../src/machines/billing/billing.selectors.ts';
 import { generationsLedger } from '../../stories/fixtures/billing-ledgers.ts';
 import { savedLedgerState } from '../../stories/fixtures/billing-states.ts';
 import { projectChip, renderBilling, runningTotal, visibleRows } from '../dom/billing/render-billing.tsx';

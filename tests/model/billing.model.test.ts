@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { createActor } from 'xstate';
 import { createTestModel, getStateNodes } from 'xstate/graph';
 import type { Currency } from '../../src/domain/index.ts';
-import { type BillingEvent, billingMachine } from '../../src/machines/billing.machine.ts';
+import { type BillingEvent, billingMachine } from '../../src/machines/billing/billing.machine.ts';
 import {
   selectActiveClient,
   selectActiveProject,
@@ -11,7 +11,7 @@ import {
   selectCurrency,
   selectShownCount,
   selectVisibleCount,
-} from '../../src/machines/billing.selectors.ts';
+} from '../../src/machines/billing/billing.selectors.ts';
 
 const events: BillingEvent[] = [
   { type: 'SELECT_PROJECT', project: 'Hero Film' },

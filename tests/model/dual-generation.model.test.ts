@@ -5,7 +5,7 @@ import { configKey, DEFAULT_THRESHOLDS, defaultParams } from '../../src/domain/i
 import {
   type DualGenerationInput,
   dualGenerationMachine,
-} from '../../src/machines/dual-generation.machine.ts';
+} from '../../src/machines/generation/dual-generation.machine.ts';
 import { controlledCallback } from '../fixtures/machines/controlled-actors.ts';
 import {
   dollarPerSecond,

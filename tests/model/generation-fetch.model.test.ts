@@ -1,17 +1,17 @@
 import { createActor, type SnapshotFrom } from 'xstate';
 import { createTestModel } from 'xstate/graph';
 import { describe, expect, it } from 'vitest';
-import { defineRecordLedgerActor } from '../../src/machines/actors/record-ledger.actor.ts';
+import { defineRecordLedgerActor } from '../../src/machines/generation/record-ledger.actor.ts';
 import {
   type GenerationFetchInput,
   generationFetchMachine,
-} from '../../src/machines/generation-fetch.machine.ts';
+} from '../../src/machines/generation/generation-fetch.machine.ts';
 import type {
   FetchResultOutput,
   ImportMediaInput,
   ImportMediaOutput,
   RequestRef,
-} from '../../src/machines/generation-run.contract.ts';
+} from '../../src/machines/generation/generation-run.contract.ts';
 import { controlledPromise, flush } from '../fixtures/machines/controlled-actors.ts';
 import { FLUX_DEV, RESULT, T } from '../fixtures/machines/generation.ts';
 import { allStateIds, asTestModel, reachedStateIds } from '../fixtures/machines/model.ts';

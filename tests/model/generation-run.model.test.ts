@@ -1,19 +1,22 @@
 import { type Actor, createActor, type SnapshotFrom } from 'xstate';
 import { createTestModel } from 'xstate/graph';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type GenerationRunInput, generationRunMachine } from '../../src/machines/generation-run.machine.ts';
-import type { RequestRef } from '../../src/machines/generation-run.contract.ts';
+import {
+  type GenerationRunInput,
+  generationRunMachine,
+} from '../../src/machines/generation/generation-run.machine.ts';
+import type { RequestRef } from '../../src/machines/generation/generation-run.contract.ts';
 import { controlledCallback, controlledPromise, flush } from '../fixtures/machines/controlled-actors.ts';
 import { ACCEPTED, facts, T } from '../fixtures/machines/generation.ts';
 import { allStateIds, asTestModel, reachedStateIds } from '../fixtures/machines/model.ts';
 import { memoryLedger } from '../fixtures/machines/ports.ts';
-import { defineRecordLedgerActor } from '../../src/machines/actors/record-ledger.actor.ts';
+import { defineRecordLedgerActor } from '../../src/machines/generation/record-ledger.actor.ts';
 import type {
   CancelRequestOutput,
   RecordIntentInput,
   SubmitRequestInput,
   SubmitRequestOutput,
-} from '../../src/machines/generation-run.contract.ts';
+} from '../../src/machines/generation/generation-run.contract.ts';
 
 type Snap = SnapshotFrom<typeof generationRunMachine>;
 type AnyEvent = { type: string; [key: string]: unknown };

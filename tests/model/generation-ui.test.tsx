@@ -6,9 +6,9 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { SimulatedClock } from 'xstate';
 import { createTestModel } from 'xstate/graph';
 import { catalog } from '../../src/domain/index.ts';
-import type { GenerationFetchOutput } from '../../src/machines/generation-fetch.machine.ts';
-import { generationMachine } from '../../src/machines/generation.machine.ts';
-import type { GenerationRunOutput } from '../../src/machines/generation-run.machine.ts';
+import type { GenerationFetchOutput } from '../../src/machines/generation/generation-fetch.machine.ts';
+import { generationMachine } from '../../src/machines/generation/generation.machine.ts';
+import type { GenerationRunOutput } from '../../src/machines/generation/generation-run.machine.ts';
 import {
   type FakeFal,
   falFailure,

@@ -5,9 +5,12 @@ import { configKey } from '../../src/domain/index.ts';
 import {
   type GenerationFetchOutput,
   generationFetchMachine,
-} from '../../src/machines/generation-fetch.machine.ts';
-import { type GenerationInput, generationMachine } from '../../src/machines/generation.machine.ts';
-import { type GenerationRunOutput, generationRunMachine } from '../../src/machines/generation-run.machine.ts';
+} from '../../src/machines/generation/generation-fetch.machine.ts';
+import { type GenerationInput, generationMachine } from '../../src/machines/generation/generation.machine.ts';
+import {
+  type GenerationRunOutput,
+  generationRunMachine,
+} from '../../src/machines/generation/generation-run.machine.ts';
 import {
   ACCEPTED,
   dollarPerSecond,

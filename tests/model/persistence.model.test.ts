@@ -1,12 +1,12 @@
 import { describe, expect, test } from 'vitest';
 import type { SnapshotFrom } from 'xstate';
 import { createTestModel, getStateNodes } from 'xstate/graph';
-import { persistenceMachine } from '../../src/machines/persistence.machine.ts';
+import { persistenceMachine } from '../../src/machines/persistence/persistence.machine.ts';
 import {
   type PersistenceStatusKind,
   selectLedgerState,
   selectStatus,
-} from '../../src/machines/persistence.selectors.ts';
+} from '../../src/machines/persistence/persistence.selectors.ts';
 import {
   type PersistenceModelEvent,
   persistenceModel,

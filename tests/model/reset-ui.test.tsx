@@ -10,8 +10,8 @@ import {
   type ResetLedgerOutput,
   type ResetTypeEvent,
   resetMachine,
-} from '../../src/machines/reset.machine.ts';
-import { selectCanConfirmReset } from '../../src/machines/reset.selectors.ts';
+} from '../../src/machines/reset/reset.machine.ts';
+import { selectCanConfirmReset } from '../../src/machines/reset/reset.selectors.ts';
 import { ResetCostHistory } from '../../src/ui/views/billing/index.ts';
 import { resetLogic, STORY_RESET_OUTPUT } from '../../stories/fixtures/billing-fakes.ts';
 import { STORY_RESET_FAILURE } from '../../stories/fixtures/billing-states.ts';

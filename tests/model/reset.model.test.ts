@@ -1,16 +1,16 @@
 import { describe, expect, test } from 'vitest';
 import { createActor, type SnapshotFrom, waitFor } from 'xstate';
 import { createTestModel, getStateNodes } from 'xstate/graph';
-import { defineResetLedgerActor } from '../../src/machines/actors/reset-ledger.actor.ts';
-import type { LedgerResetResult } from '../../src/machines/persistence-ports.ts';
-import { resetMachine } from '../../src/machines/reset.machine.ts';
+import { defineResetLedgerActor } from '../../src/machines/reset/reset-ledger.actor.ts';
+import type { LedgerResetResult } from '../../src/machines/persistence/persistence-ports.ts';
+import { resetMachine } from '../../src/machines/reset/reset.machine.ts';
 import {
   selectBackupPath,
   selectCanConfirmReset,
   selectIsResetOpen,
   selectResetFailure,
   selectResetText,
-} from '../../src/machines/reset.selectors.ts';
+} from '../../src/machines/reset/reset.selectors.ts';
 import { type Deferred, deferred } from '../fixtures/machines-persistence/deferred.ts';
 import { type ResetModelEvent, resetModel } from '../fixtures/machines-persistence/reset-model.ts';
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createActor, type SnapshotFrom } from 'xstate';
 import { createTestModel } from 'xstate/graph';
-import { settingsMachine } from '../../src/machines/settings.machine.ts';
-import { selectKeyStatus, selectPhase } from '../../src/machines/settings.selectors.ts';
-import type { SaveSettingsInput, SettingsLoadOutput } from '../../src/machines/settings-ports.ts';
+import { settingsMachine } from '../../src/machines/settings/settings.machine.ts';
+import { selectKeyStatus, selectPhase } from '../../src/machines/settings/settings.selectors.ts';
+import type { SaveSettingsInput, SettingsLoadOutput } from '../../src/machines/settings/settings-ports.ts';
 import {
   GOOD_KEY,
   portFailure,

@@ -2,9 +2,12 @@ import { createActor, fromCallback, type SnapshotFrom } from 'xstate';
 import { createTestModel } from 'xstate/graph';
 import { describe, expect, it } from 'vitest';
 import type { LedgerEvent } from '../../src/domain/index.ts';
-import { defineRecordLedgerActor } from '../../src/machines/actors/record-ledger.actor.ts';
-import type { RequestRef } from '../../src/machines/generation-run.contract.ts';
-import { type RereadResultOutput, settlementMachine } from '../../src/machines/settlement.machine.ts';
+import { defineRecordLedgerActor } from '../../src/machines/generation/record-ledger.actor.ts';
+import type { RequestRef } from '../../src/machines/generation/generation-run.contract.ts';
+import {
+  type RereadResultOutput,
+  settlementMachine,
+} from '../../src/machines/generation/settlement.machine.ts';
 import { completed, resetBuilders, settled, submitted } from '../fixtures/ledger-builders.ts';
 import { controlledPromise, flush } from '../fixtures/machines/controlled-actors.ts';
 import { allStateIds, asTestModel, reachedStateIds } from '../fixtures/machines/model.ts';

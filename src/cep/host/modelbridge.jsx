@@ -1,7 +1,7 @@
 // @ts-check
 // modelBridge host script for Premiere Pro. ES3 only (ExtendScript): no let/const, arrow functions,
 // JSON or Array.prototype.map. Every function returns a JSON string {ok:true,value} | {ok:false,error}
-// so nothing is ever thrown across the CEP bridge (STYLE.md §6.17).
+// so nothing is ever thrown across the CEP bridge: a throw there reaches the panel as an opaque string.
 (function (global) {
   var NS = 'com.modelbridge.panel';
   var BIN_NAME = 'modelBridge';

@@ -1,7 +1,7 @@
 import { createActorContext } from '@xstate/react';
-import { activeGenerationsMachine } from '../../machines/active-generations.machine.ts';
-import { type GenerationDeps, defineGenerationLogic } from '../../machines/actors/generation-logic.ts';
-import { dualGenerationMachine } from '../../machines/dual-generation.machine.ts';
+import { activeGenerationsMachine } from '../../machines/generation/active-generations.machine.ts';
+import { type GenerationDeps, defineGenerationLogic } from '../../machines/generation/generation-logic.ts';
+import { dualGenerationMachine } from '../../machines/generation/dual-generation.machine.ts';
 
 /**
  * The app-level Active generations actor: every generation and Dual Mode pair, including the draft the

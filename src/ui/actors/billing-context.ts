@@ -1,5 +1,5 @@
 import { createActorContext } from '@xstate/react';
-import { billingMachine } from '../../machines/billing.machine.ts';
+import { billingMachine } from '../../machines/billing/billing.machine.ts';
 
 /**
  * The app-level billing actor (filter, page size, display currency): `Provider`, `useSelector`,

@@ -1,6 +1,9 @@
 import { createContext, useContext } from 'react';
 import { type CatalogModel, catalog, findModel, localIsoTimestamp } from '../../domain/index.ts';
-import { DEFAULT_GENERATION_SETTINGS, type GenerationSettings } from '../../machines/generation-settings.ts';
+import {
+  DEFAULT_GENERATION_SETTINGS,
+  type GenerationSettings,
+} from '../../machines/generation/generation-settings.ts';
 
 /**
  * What the Generate form needs from outside. The form is not an app-level actor of its own: it is the

@@ -1,5 +1,5 @@
 import { createActorContext } from '@xstate/react';
-import { PERSISTENCE_SYSTEM_ID, persistenceMachine } from '../../machines/persistence.machine.ts';
+import { PERSISTENCE_SYSTEM_ID, persistenceMachine } from '../../machines/persistence/persistence.machine.ts';
 
 /**
  * The app-level persistence actor (the merged ledger and its save status): `Provider`, `useSelector`,

@@ -1,8 +1,8 @@
 import { createActorContext } from '@xstate/react';
 import { createElement, type ReactElement, type ReactNode, useMemo } from 'react';
 import type { ActorOptions } from 'xstate';
-import type { PersistenceActorRef } from '../../machines/persistence.machine.ts';
-import { resetMachine } from '../../machines/reset.machine.ts';
+import type { PersistenceActorRef } from '../../machines/persistence/persistence.machine.ts';
+import { resetMachine } from '../../machines/reset/reset.machine.ts';
 import { PersistenceActorContext } from './persistence-context.ts';
 
 /** The app-level typed-DELETE reset actor: `Provider`, `useSelector`, `useActorRef`. */

@@ -1,5 +1,5 @@
 import { createActorContext } from '@xstate/react';
-import { settingsMachine } from '../../machines/settings.machine.ts';
+import { settingsMachine } from '../../machines/settings/settings.machine.ts';
 
 /**
  * The app-level settings actor (fal key status, Sandbox mode, rates, thresholds, windows, data dir):

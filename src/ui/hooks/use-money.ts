@@ -7,7 +7,7 @@ import {
   formatMoney,
   type FxSnapshot,
 } from '../../domain/index.ts';
-import { selectCurrency } from '../../machines/billing.selectors.ts';
+import { selectCurrency } from '../../machines/billing/billing.selectors.ts';
 import { BillingActorContext } from '../actors/billing-context.ts';
 import { useFxRates } from './fx-rates-context.ts';
 

@@ -2,7 +2,7 @@ import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { StrictMode } from 'react';
 import { describe, expect, test } from 'vitest';
-import type { ActiveGenerationsActorRef } from '../../../src/machines/active-generations.machine.ts';
+import type { ActiveGenerationsActorRef } from '../../../src/machines/generation/active-generations.machine.ts';
 import { ActiveGenerationsActorContext } from '../../../src/ui/actors/active-generations-context.ts';
 import { falFailure } from '../../../stories/fixtures/generate-fakes.ts';
 import { emptyScenario, FLUX_DEV } from '../../../stories/fixtures/generate-scenarios.ts';

@@ -1,8 +1,11 @@
 import type { SnapshotFrom } from 'xstate';
-import type { GenerationFetchOutput } from '../../../src/machines/generation-fetch.machine.ts';
-import type { GenerationInput, generationMachine } from '../../../src/machines/generation.machine.ts';
-import type { RunProgress, RunStep } from '../../../src/machines/generation-run.contract.ts';
-import type { GenerationRunOutput } from '../../../src/machines/generation-run.machine.ts';
+import type { GenerationFetchOutput } from '../../../src/machines/generation/generation-fetch.machine.ts';
+import type {
+  GenerationInput,
+  generationMachine,
+} from '../../../src/machines/generation/generation.machine.ts';
+import type { RunProgress, RunStep } from '../../../src/machines/generation/generation-run.contract.ts';
+import type { GenerationRunOutput } from '../../../src/machines/generation/generation-run.machine.ts';
 import { dollarPerSecond, settings, T } from '../../fixtures/machines/generation.ts';
 
 /**

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, test } from 'vitest';
 import type { ActorRefFrom } from 'xstate';
 import { defaultParams, type LedgerEvent } from '../../../src/domain/index.ts';
-import type { persistenceMachine } from '../../../src/machines/persistence.machine.ts';
+import type { persistenceMachine } from '../../../src/machines/persistence/persistence.machine.ts';
 import { PersistenceActorContext } from '../../../src/ui/actors/persistence-context.ts';
 import { emptyScenario, FLUX_DEV, model } from '../../../stories/fixtures/generate-scenarios.ts';
 import { completed, resetBuilders, settled, submitted } from '../../fixtures/ledger-builders.ts';

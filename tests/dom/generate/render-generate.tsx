@@ -3,7 +3,7 @@ import { type RenderResult, render, screen, within } from '@testing-library/reac
 import type { UserEvent } from '@testing-library/user-event';
 import type { ReactElement } from 'react';
 import type { ActorOptions } from 'xstate';
-import type { activeGenerationsMachine } from '../../../src/machines/active-generations.machine.ts';
+import type { activeGenerationsMachine } from '../../../src/machines/generation/active-generations.machine.ts';
 import { theme } from '../../../src/ui/theme.ts';
 import { ActiveGenerations } from '../../../src/ui/views/active/index.ts';
 import { GenerateView } from '../../../src/ui/views/generate/index.ts';

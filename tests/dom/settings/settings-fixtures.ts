@@ -1,14 +1,14 @@
 import { DEFAULT_FX } from '../../../src/domain/index.ts';
-import { defineLoadSettingsActor } from '../../../src/machines/actors/load-settings.actor.ts';
-import { defineSaveSettingsActor } from '../../../src/machines/actors/save-settings.actor.ts';
-import { type SettingsContext, settingsMachine } from '../../../src/machines/settings.machine.ts';
+import { defineLoadSettingsActor } from '../../../src/machines/settings/load-settings.actor.ts';
+import { defineSaveSettingsActor } from '../../../src/machines/settings/save-settings.actor.ts';
+import { type SettingsContext, settingsMachine } from '../../../src/machines/settings/settings.machine.ts';
 import type {
   BackendInfo,
   BackendInfoPort,
   PanelSettings,
   PanelSettingsPatch,
   SettingsPort,
-} from '../../../src/machines/settings-ports.ts';
+} from '../../../src/machines/settings/settings-ports.ts';
 
 /**
  * Settings fixtures shared by the machine tests, the DOM tests and the stories: a memory backend that

@@ -1,6 +1,6 @@
 import { type ReactNode, useState } from 'react';
 import type { ActorOptions } from 'xstate';
-import type { settingsMachine, SettingsInput } from '../../../src/machines/settings.machine.ts';
+import type { settingsMachine, SettingsInput } from '../../../src/machines/settings/settings.machine.ts';
 import { SettingsActorContext } from '../../../src/ui/actors/settings-context.ts';
 import { SettingsFxProvider } from '../../../src/ui/views/shell/SettingsFxProvider.tsx';
 import { type ActorsParameters, ActorProviders } from '../../../stories/fixtures/with-actors.tsx';

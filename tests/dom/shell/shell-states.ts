@@ -1,6 +1,6 @@
 import type { LedgerEvent } from '../../../src/domain/index.ts';
-import type { PersistenceContext } from '../../../src/machines/persistence.machine.ts';
-import { currentEpoch, DEFAULT_BATCH_LIMITS } from '../../../src/machines/persistence-ledger.ts';
+import type { PersistenceContext } from '../../../src/machines/persistence/persistence.machine.ts';
+import { currentEpoch, DEFAULT_BATCH_LIMITS } from '../../../src/machines/persistence/synced-ledger.ts';
 import { generationsLedger } from '../../../stories/fixtures/billing-ledgers.ts';
 
 /**

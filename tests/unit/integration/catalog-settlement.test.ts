@@ -2,7 +2,7 @@ import { type Actor, createActor, waitFor } from 'xstate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { catalog, type CatalogModel, findModel } from '../../../src/domain/pricing/index.ts';
 import { createFalGateway } from '../../../src/fal/index.ts';
-import { defineGenerationLogic } from '../../../src/machines/actors/generation-logic.ts';
+import { defineGenerationLogic } from '../../../src/machines/generation/generation-logic.ts';
 import { type FalStack, startSandboxStack } from '../../fixtures/fal/fal-stack.ts';
 import { generationInput } from '../../fixtures/machines/generation.ts';
 import { memoryLedger } from '../../fixtures/machines/ports.ts';

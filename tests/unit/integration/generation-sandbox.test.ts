@@ -7,14 +7,14 @@ import { createFalGateway, type FalGateway } from '../../../src/fal/index.ts';
 import {
   persistActiveGenerations,
   restoreActiveGenerations,
-} from '../../../src/machines/active-generations.persistence.ts';
-import { defineActiveGenerationsLogic } from '../../../src/machines/actors/active-generations-logic.ts';
-import { defineGenerationLogic } from '../../../src/machines/actors/generation-logic.ts';
-import { defineSettlementLogic } from '../../../src/machines/actors/settlement-logic.ts';
-import type { GenerationActorRef } from '../../../src/machines/generation.machine.ts';
-import { selectPhase } from '../../../src/machines/generation.selectors.ts';
+} from '../../../src/machines/generation/active-generations.snapshot.ts';
+import { defineActiveGenerationsLogic } from '../../../src/machines/generation/active-generations-logic.ts';
+import { defineGenerationLogic } from '../../../src/machines/generation/generation-logic.ts';
+import { defineSettlementLogic } from '../../../src/machines/generation/settlement-logic.ts';
+import type { GenerationActorRef } from '../../../src/machines/generation/generation.machine.ts';
+import { selectPhase } from '../../../src/machines/generation/generation.selectors.ts';
 import { type FalPort, type HostImportPort, stampEpoch } from '../../../src/machines/ports.ts';
-import type { settlementMachine } from '../../../src/machines/settlement.machine.ts';
+import type { settlementMachine } from '../../../src/machines/generation/settlement.machine.ts';
 import { type FalStack, pollUntil, startSandboxStack } from '../../fixtures/fal/fal-stack.ts';
 import { FLUX_DEV, generationInput, VEO_FAST } from '../../fixtures/machines/generation.ts';
 import { type MemoryLedger, memoryLedger, memoryStore } from '../../fixtures/machines/ports.ts';

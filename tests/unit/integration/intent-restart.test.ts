@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createActor, toPromise } from 'xstate';
-import { defineRecordIntentActor } from '../../../src/machines/actors/record-intent.actor.ts';
+import { defineRecordIntentActor } from '../../../src/machines/generation/record-intent.actor.ts';
 import { stampEpoch } from '../../../src/machines/ports.ts';
 import { createBackendApi } from '../../../src/persistence/backend-api.ts';
 import type { RunningServer } from '../../../src/server/start.ts';

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import type { LedgerEvent } from '../../../src/domain/index.ts';
-import type { DiskPort, RemoteLedgerPort } from '../../../src/machines/persistence-ports.ts';
+import type { DiskPort, RemoteLedgerPort } from '../../../src/machines/persistence/persistence-ports.ts';
 import {
   BackendOfflineError,
   BackendRejectedError,

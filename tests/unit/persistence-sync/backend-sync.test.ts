@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { waitFor } from 'xstate';
-import { selectStatus } from '../../../src/machines/persistence.selectors.ts';
+import { selectStatus } from '../../../src/machines/persistence/persistence.selectors.ts';
 import { createBackendApi } from '../../../src/persistence/backend-api.ts';
 import type { RunningServer } from '../../../src/server/start.ts';
 import { generation, resetBuilders, submitted } from '../../fixtures/ledger-builders.ts';

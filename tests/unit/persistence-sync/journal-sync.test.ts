@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { waitFor } from 'xstate';
-import { selectStatus } from '../../../src/machines/persistence.selectors.ts';
+import { selectStatus } from '../../../src/machines/persistence/persistence.selectors.ts';
 import { type Journal, openJournal } from '../../../src/persistence/index.ts';
 import { generation, resetBuilders, submitted } from '../../fixtures/ledger-builders.ts';
 import { journalDisk } from '../../fixtures/machines-persistence/journal-disk.ts';

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { afterAll, expect, test } from 'vitest';
 import { waitFor } from 'xstate';
 import { foldLedger, type LedgerEvent, mergeEvents } from '../../../src/domain/index.ts';
-import { selectLedgerState } from '../../../src/machines/persistence.selectors.ts';
+import { selectLedgerState } from '../../../src/machines/persistence/persistence.selectors.ts';
 import { openJournal } from '../../../src/persistence/index.ts';
 import { arbStores } from '../../fixtures/ledger-arbitraries.ts';
 import { journalDisk } from '../../fixtures/machines-persistence/journal-disk.ts';

@@ -1,21 +1,21 @@
 import { Box, Collapse, Stack, Text } from '@mantine/core';
 import { useDisclosure, useId } from '@mantine/hooks';
 import { useSelector } from '@xstate/react';
-import type { ActiveRow } from '../../../machines/active-generations.notices.ts';
-import type { DualGenerationActorRef } from '../../../machines/dual-generation.machine.ts';
-import type { GenerationActorRef } from '../../../machines/generation.machine.ts';
+import type { ActiveRow } from '../../../machines/generation/active-generations.notices.ts';
+import type { DualGenerationActorRef } from '../../../machines/generation/dual-generation.machine.ts';
+import type { GenerationActorRef } from '../../../machines/generation/generation.machine.ts';
 import {
   type GenerationPhase,
   selectIsBackground,
   selectPhase,
-} from '../../../machines/generation.selectors.ts';
+} from '../../../machines/generation/generation.selectors.ts';
 import { selectImported, selectProgress } from './active-selectors.ts';
 import { RowActions } from './RowActions.tsx';
 import { RowDetails } from './RowDetails.tsx';
 import { RowHeader } from './RowHeader.tsx';
 import { RowFailure } from './RowFailure.tsx';
 import { useRowCommands } from './row-commands.ts';
-import { ACTIVE_PHASES, stepLabel } from './row-view.ts';
+import { ACTIVE_PHASES, stepLabel } from './active-row-view.ts';
 
 /** Props of {@link ActiveGenerationRow}. */
 export interface ActiveGenerationRowProps {

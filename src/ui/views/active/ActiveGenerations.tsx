@@ -1,8 +1,8 @@
 import { Box, Divider, Paper, Stack } from '@mantine/core';
 import { useDisclosure, useId } from '@mantine/hooks';
-import type { ActiveRow } from '../../../machines/active-generations.notices.ts';
-import { refOfRow } from '../../../machines/active-generations.selectors.ts';
-import type { DualGenerationActorRef } from '../../../machines/dual-generation.machine.ts';
+import type { ActiveRow } from '../../../machines/generation/active-generations.notices.ts';
+import { refOfRow } from '../../../machines/generation/active-generations.selectors.ts';
+import type { DualGenerationActorRef } from '../../../machines/generation/dual-generation.machine.ts';
 import { ActiveGenerationsActorContext } from '../../actors/active-generations-context.ts';
 import { ConfirmStep } from '../generate/ConfirmStep.tsx';
 import classes from './ActiveGenerations.module.css';
@@ -10,7 +10,7 @@ import { ActiveGenerationRow } from './ActiveGenerationRow.tsx';
 import { ActiveHeader } from './ActiveHeader.tsx';
 import { ActiveNotices } from './ActiveNotices.tsx';
 import { sameRows, selectHasNoRows, selectRetryConfirming, selectVisibleRows } from './active-selectors.ts';
-import { statusSummary } from './row-view.ts';
+import { statusSummary } from './active-row-view.ts';
 
 /** A row with the actors behind it, read from the Active generations actor. */
 function RowItem({ row }: { row: ActiveRow }) {

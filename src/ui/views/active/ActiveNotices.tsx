@@ -1,5 +1,5 @@
 import { Notification, Stack } from '@mantine/core';
-import { selectNotices } from '../../../machines/active-generations.selectors.ts';
+import { selectNotices } from '../../../machines/generation/active-generations.selectors.ts';
 import { ActiveGenerationsActorContext } from '../../actors/active-generations-context.ts';
 
 /**

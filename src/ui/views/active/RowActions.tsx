@@ -1,10 +1,10 @@
 import { Button, Group, Stack, Text } from '@mantine/core';
 import { useId } from '@mantine/hooks';
 import { useSelector } from '@xstate/react';
-import type { GenerationActorRef } from '../../../machines/generation.machine.ts';
-import { selectFailure } from '../../../machines/generation.selectors.ts';
+import type { GenerationActorRef } from '../../../machines/generation/generation.machine.ts';
+import { selectFailure } from '../../../machines/generation/generation.selectors.ts';
 import type { RowCommands } from './row-commands.ts';
-import { retryWarning } from './row-view.ts';
+import { retryWarning } from './active-row-view.ts';
 
 /** Props of {@link RowActions}. */
 export interface RowActionsProps {

@@ -1,9 +1,9 @@
 import { Text } from '@mantine/core';
 import { useSelector } from '@xstate/react';
-import type { GenerationActorRef } from '../../../machines/generation.machine.ts';
-import { selectFailure } from '../../../machines/generation.selectors.ts';
+import type { GenerationActorRef } from '../../../machines/generation/generation.machine.ts';
+import { selectFailure } from '../../../machines/generation/generation.selectors.ts';
 import { ErrorBanner } from '../../components/index.ts';
-import { chargedText, errorTitle, errorTone, isSticky } from './row-view.ts';
+import { chargedText, errorTitle, errorTone, isSticky } from './active-row-view.ts';
 
 /** Props of {@link RowFailure}. */
 export interface RowFailureProps {

@@ -1,12 +1,12 @@
 import { ActionIcon, Badge, Group, Text } from '@mantine/core';
 import { useSelector } from '@xstate/react';
-import type { ActiveRow } from '../../../machines/active-generations.notices.ts';
-import type { GenerationActorRef } from '../../../machines/generation.machine.ts';
-import { selectPhase } from '../../../machines/generation.selectors.ts';
+import type { ActiveRow } from '../../../machines/generation/active-generations.notices.ts';
+import type { GenerationActorRef } from '../../../machines/generation/generation.machine.ts';
+import { selectPhase } from '../../../machines/generation/generation.selectors.ts';
 import { ElapsedTimer, StatusDot } from '../../components/index.ts';
 import { selectFinishedAt, selectProgress } from './active-selectors.ts';
 import { Chevron } from './Chevron.tsx';
-import { ACTIVE_PHASES, dotStatus } from './row-view.ts';
+import { ACTIVE_PHASES, dotStatus } from './active-row-view.ts';
 
 /** Props of {@link RowHeader}. */
 export interface RowHeaderProps {

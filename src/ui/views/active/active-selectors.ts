@@ -1,7 +1,7 @@
-import type { ActiveRow } from '../../../machines/active-generations.notices.ts';
-import type { ActiveGenerationsSnapshot } from '../../../machines/active-generations.selectors.ts';
-import type { GenerationActorRef } from '../../../machines/generation.machine.ts';
-import type { GenerationSnapshot } from '../../../machines/generation.selectors.ts';
+import type { ActiveRow } from '../../../machines/generation/active-generations.notices.ts';
+import type { ActiveGenerationsSnapshot } from '../../../machines/generation/active-generations.selectors.ts';
+import type { GenerationActorRef } from '../../../machines/generation/generation.machine.ts';
+import type { GenerationSnapshot } from '../../../machines/generation/generation.selectors.ts';
 
 /**
  * View-side selectors of the Active generations panel that the machine's selector file lacks: the

@@ -30,4 +30,4 @@ export {
   statusSummary,
   stepLabel,
   trackerProps,
-} from './row-view.ts';
+} from './active-row-view.ts';

@@ -1,9 +1,9 @@
 import { useSelector } from '@xstate/react';
 import { useCallback, useSyncExternalStore } from 'react';
 import type { AnyActorRef, EventObject } from 'xstate';
-import type { ActiveRow } from '../../../machines/active-generations.notices.ts';
-import type { DualGenerationActorRef } from '../../../machines/dual-generation.machine.ts';
-import type { GenerationActorRef } from '../../../machines/generation.machine.ts';
+import type { ActiveRow } from '../../../machines/generation/active-generations.notices.ts';
+import type { DualGenerationActorRef } from '../../../machines/generation/dual-generation.machine.ts';
+import type { GenerationActorRef } from '../../../machines/generation/generation.machine.ts';
 import { ActiveGenerationsActorContext } from '../../actors/active-generations-context.ts';
 import { selectCanCancel } from './active-selectors.ts';
 

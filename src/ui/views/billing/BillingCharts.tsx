@@ -11,7 +11,7 @@ import {
 } from '../../../domain/index.ts';
 import { useMoney } from '../../hooks/use-money.ts';
 import { useBillingRows, useBreakdown } from './billing-data.ts';
-import { formatDay } from './row-view.ts';
+import { formatDay } from './billing-row-view.ts';
 
 /** Bars shown per breakdown chart; a narrow dock has no room for more. */
 const MAX_BARS = 8;

@@ -1,6 +1,6 @@
 import { Group, NativeSelect } from '@mantine/core';
 import { CURRENCIES, type Currency, sameTag } from '../../../domain/index.ts';
-import { selectActiveClient, selectCurrency } from '../../../machines/billing.selectors.ts';
+import { selectActiveClient, selectCurrency } from '../../../machines/billing/billing.selectors.ts';
 import { BillingActorContext } from '../../actors/billing-context.ts';
 import { useKnownTags } from './billing-data.ts';
 

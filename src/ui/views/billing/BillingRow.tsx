@@ -10,7 +10,7 @@ import {
   type RowMarker,
   rowMarkers,
   tagLine,
-} from './row-view.ts';
+} from './billing-row-view.ts';
 
 /** Props of {@link BillingRow}. */
 export interface BillingRowProps {

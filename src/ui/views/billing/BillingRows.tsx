@@ -4,7 +4,7 @@ import {
   selectCanViewMore,
   selectIsFiltered,
   selectShownCount,
-} from '../../../machines/billing.selectors.ts';
+} from '../../../machines/billing/billing.selectors.ts';
 import { BillingActorContext } from '../../actors/billing-context.ts';
 import { useMoney } from '../../hooks/use-money.ts';
 import { dualPartnersFor, useBillingRows, useLedgerState } from './billing-data.ts';

@@ -1,6 +1,6 @@
 import { Button, Group } from '@mantine/core';
 import { sameTag } from '../../../domain/index.ts';
-import { selectActiveProject, selectIsFiltered } from '../../../machines/billing.selectors.ts';
+import { selectActiveProject, selectIsFiltered } from '../../../machines/billing/billing.selectors.ts';
 import { BillingActorContext } from '../../actors/billing-context.ts';
 import { useKnownTags } from './billing-data.ts';
 

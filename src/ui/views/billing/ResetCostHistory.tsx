@@ -4,7 +4,7 @@ import {
   selectResetFailure,
   selectResetStep,
   selectResetText,
-} from '../../../machines/reset.selectors.ts';
+} from '../../../machines/reset/reset.selectors.ts';
 import { ResetActorContext } from '../../actors/reset-context.ts';
 import { ResetDialog } from '../../components/ResetDialog/index.ts';
 

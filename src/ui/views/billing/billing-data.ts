@@ -13,8 +13,8 @@ import {
   type Totals,
   totals,
 } from '../../../domain/index.ts';
-import { selectCostFilter, selectCurrency } from '../../../machines/billing.selectors.ts';
-import { selectLedgerState } from '../../../machines/persistence.selectors.ts';
+import { selectCostFilter, selectCurrency } from '../../../machines/billing/billing.selectors.ts';
+import { selectLedgerState } from '../../../machines/persistence/persistence.selectors.ts';
 import { BillingActorContext } from '../../actors/billing-context.ts';
 import { PersistenceActorContext } from '../../actors/persistence-context.ts';
 

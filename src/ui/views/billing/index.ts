@@ -29,4 +29,4 @@ export {
   type RowMarker,
   rowMarkers,
   tagLine,
-} from './row-view.ts';
+} from './billing-row-view.ts';

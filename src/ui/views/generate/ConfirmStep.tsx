@@ -1,8 +1,8 @@
 import { useSelector } from '@xstate/react';
-import type { DualGenerationActorRef } from '../../../machines/dual-generation.machine.ts';
-import { selectDualConfirmation } from '../../../machines/dual-generation.selectors.ts';
-import type { GenerationActorRef } from '../../../machines/generation.machine.ts';
-import { selectConfirmation } from '../../../machines/generation.selectors.ts';
+import type { DualGenerationActorRef } from '../../../machines/generation/dual-generation.machine.ts';
+import { selectDualConfirmation } from '../../../machines/generation/dual-generation.selectors.ts';
+import type { GenerationActorRef } from '../../../machines/generation/generation.machine.ts';
+import { selectConfirmation } from '../../../machines/generation/generation.selectors.ts';
 import { ConfirmCostDialog } from '../../components/index.ts';
 import { useMoney } from '../../hooks/use-money.ts';
 import { selectModel, selectSlotEstimates, selectSlots } from './generate-selectors.ts';

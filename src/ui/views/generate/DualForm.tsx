@@ -1,14 +1,17 @@
 import { Stack } from '@mantine/core';
 import { useSelector } from '@xstate/react';
 import type { CatalogModel } from '../../../domain/index.ts';
-import type { DualGenerationActorRef, DualSlot } from '../../../machines/dual-generation.machine.ts';
+import type {
+  DualGenerationActorRef,
+  DualSlot,
+} from '../../../machines/generation/dual-generation.machine.ts';
 import {
   selectCombinedEstimate,
   selectPairError,
   selectPairSendBlocker,
-} from '../../../machines/dual-generation.selectors.ts';
+} from '../../../machines/generation/dual-generation.selectors.ts';
 import { useGenerateFormDeps } from '../../actors/generation-context.ts';
-import type { GenerationSettings } from '../../../machines/generation-settings.ts';
+import type { GenerationSettings } from '../../../machines/generation/generation-settings.ts';
 import { useForwardSettings } from './forward-settings.ts';
 import { DualConfirmStep } from './ConfirmStep.tsx';
 import { CostEstimate } from './CostEstimate.tsx';
@@ -16,7 +19,7 @@ import { DualModeSection } from './DualModeSection.tsx';
 import { useDualModeSwitch } from './form-entry.ts';
 import { GenerateButton } from './GenerateButton.tsx';
 import { selectDualPrompt, selectDualTags, selectSlots } from './generate-selectors.ts';
-import { useForwardLearned } from './learned.ts';
+import { useForwardLearned } from './learned-runs.ts';
 import { ModelPicker } from './ModelPicker.tsx';
 import { ParamControls } from './ParamControls.tsx';
 import { promptParamOf } from './param-labels.ts';

@@ -1,8 +1,8 @@
 import { Text } from '@mantine/core';
 import { useSelector } from '@xstate/react';
-import type { GenerationActorRef } from '../../../machines/generation.machine.ts';
-import { selectPhase } from '../../../machines/generation.selectors.ts';
-import { stepLabel } from '../active/row-view.ts';
+import type { GenerationActorRef } from '../../../machines/generation/generation.machine.ts';
+import { selectPhase } from '../../../machines/generation/generation.selectors.ts';
+import { stepLabel } from '../active/active-row-view.ts';
 
 /** Props of {@link RunStatus}. */
 export interface RunStatusProps {

@@ -1,8 +1,8 @@
 import { Stack } from '@mantine/core';
 import { useSelector } from '@xstate/react';
 import type { CatalogModel } from '../../../domain/index.ts';
-import type { GenerationActorRef } from '../../../machines/generation.machine.ts';
-import { selectEstimate, selectSendBlocker } from '../../../machines/generation.selectors.ts';
+import type { GenerationActorRef } from '../../../machines/generation/generation.machine.ts';
+import { selectEstimate, selectSendBlocker } from '../../../machines/generation/generation.selectors.ts';
 import { useGenerateFormDeps } from '../../actors/generation-context.ts';
 import { useForwardSettings } from './forward-settings.ts';
 import { ConfirmStep } from './ConfirmStep.tsx';
@@ -10,7 +10,7 @@ import { CostEstimate } from './CostEstimate.tsx';
 import { DualModeSection } from './DualModeSection.tsx';
 import { useDualModeSwitch } from './form-entry.ts';
 import { GenerateButton } from './GenerateButton.tsx';
-import { useForwardLearned } from './learned.ts';
+import { useForwardLearned } from './learned-runs.ts';
 import {
   selectIsEditable,
   selectIsForegroundBusy,

@@ -1,7 +1,7 @@
 import { useProps } from '@mantine/core';
 import { useMemo } from 'react';
 import { type KnownTags, knownTags, type Tags } from '../../../domain/index.ts';
-import { selectLedgerState } from '../../../machines/persistence.selectors.ts';
+import { selectLedgerState } from '../../../machines/persistence/persistence.selectors.ts';
 import { PersistenceActorContext } from '../../actors/persistence-context.ts';
 import { TagCombobox } from '../../components/index.ts';
 import classes from './GenerateView.module.css';

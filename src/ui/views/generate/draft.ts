@@ -1,7 +1,7 @@
 import type { Tags } from '../../../domain/index.ts';
 import type { CatalogModel } from '../../../domain/index.ts';
-import type { ActiveGenerationsEvent } from '../../../machines/active-generations.machine.ts';
-import type { ActiveEntry } from '../../../machines/active-generations.notices.ts';
+import type { ActiveGenerationsEvent } from '../../../machines/generation/active-generations.machine.ts';
+import type { ActiveEntry } from '../../../machines/generation/active-generations.notices.ts';
 import type { GenerateFormDeps } from '../../actors/generation-context.ts';
 
 /**

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useSyncExternalStore } from 'react';
 import type { AnyActorRef } from 'xstate';
-import type { ActiveEntry } from '../../../machines/active-generations.notices.ts';
+import type { ActiveEntry } from '../../../machines/generation/active-generations.notices.ts';
 import { ActiveGenerationsActorContext } from '../../actors/active-generations-context.ts';
 import { useGenerateFormDeps } from '../../actors/generation-context.ts';
 import { draftEvent, fieldsOf, nextDraftEvent, switchedFields } from './draft.ts';

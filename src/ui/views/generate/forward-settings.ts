@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import type { GenerationSettings } from '../../../machines/generation-settings.ts';
+import type { GenerationSettings } from '../../../machines/generation/generation-settings.ts';
 import { useGenerateFormDeps } from '../../actors/generation-context.ts';
 
 /** A draft (single generation or Dual pair) that takes the user's settings while it can still use them. */
@@ -11,7 +11,7 @@ interface SettingsTarget<S> {
 /**
  * Forwards the form's settings (thresholds, confirm-unpriced, FX, windows) to a draft whenever they
  * change, while `accepts` says it still decides with them: a request already sent keeps the settings
- * it was sent with. The effect only forwards an outside change as an event (STYLE.md §6.10).
+ * it was sent with. The effect only forwards an outside change as an event.
  */
 export function useForwardSettings<S>(
   target: SettingsTarget<S>,

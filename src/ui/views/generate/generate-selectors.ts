@@ -1,14 +1,14 @@
 import type { Estimate, Tags } from '../../../domain/index.ts';
 import type { CatalogModel } from '../../../domain/index.ts';
-import type { ActiveEntry } from '../../../machines/active-generations.notices.ts';
-import type { ActiveGenerationsSnapshot } from '../../../machines/active-generations.selectors.ts';
-import { slotEstimates } from '../../../machines/dual-generation-context.ts';
+import type { ActiveEntry } from '../../../machines/generation/active-generations.notices.ts';
+import type { ActiveGenerationsSnapshot } from '../../../machines/generation/active-generations.selectors.ts';
+import { slotEstimates } from '../../../machines/generation/dual-generation.context.ts';
 import type {
   DualGenerationSnapshot,
   DualSlot,
   DualSlotForm,
-} from '../../../machines/dual-generation.machine.ts';
-import type { GenerationSnapshot } from '../../../machines/generation.selectors.ts';
+} from '../../../machines/generation/dual-generation.machine.ts';
+import type { GenerationSnapshot } from '../../../machines/generation/generation.selectors.ts';
 
 /**
  * View-side selectors the machine files do not have yet (the form's fields, the form entry, per-slot

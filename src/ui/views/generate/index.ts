@@ -29,7 +29,7 @@ export {
   selectSlots,
   selectTags,
 } from './generate-selectors.ts';
-export { sameSamples, selectLearnedSamples, useForwardLearned, useLearnedRuns } from './learned.ts';
+export { sameSamples, selectLearnedSamples, useForwardLearned, useLearnedRuns } from './learned-runs.ts';
 export { ModelPicker } from './ModelPicker.tsx';
 export type { ModelPickerProps } from './ModelPicker.tsx';
 export { ParamControls } from './ParamControls.tsx';

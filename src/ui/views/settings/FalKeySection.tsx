@@ -5,7 +5,7 @@ import {
   selectKeyError,
   selectKeySource,
   selectKeyStatus,
-} from '../../../machines/settings.selectors.ts';
+} from '../../../machines/settings/settings.selectors.ts';
 import { SettingsActorContext } from '../../actors/settings-context.ts';
 import { ModeBadge } from '../shell/ModeBadge.tsx';
 import { SettingsSection } from './SettingsSection.tsx';

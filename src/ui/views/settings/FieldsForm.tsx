@@ -31,8 +31,8 @@ export interface FieldsFormProps {
 }
 
 /**
- * A row of uncontrolled text fields with a submit button: the only state is the typed text (STYLE.md
- * §6.10); validation happens in the settings machine. Remount it (a `key`) to show new saved values.
+ * A row of uncontrolled text fields with a submit button: the only state is the typed text,
+ * so there is nothing to keep in sync; validation happens in the settings machine. Remount it (a `key`) to show new saved values.
  */
 export function FieldsForm({ label, fields, submitLabel, saving, onSave }: FieldsFormProps) {
   return (

@@ -1,6 +1,6 @@
 import { Text } from '@mantine/core';
 import type { FxSnapshot } from '../../../domain/index.ts';
-import { selectFormErrors, selectFx, selectPhase } from '../../../machines/settings.selectors.ts';
+import { selectFormErrors, selectFx, selectPhase } from '../../../machines/settings/settings.selectors.ts';
 import { SettingsActorContext } from '../../actors/settings-context.ts';
 import { FieldsForm, type FormField } from './FieldsForm.tsx';
 import { FormErrors } from './FormErrors.tsx';

@@ -5,7 +5,7 @@ import {
   selectPhase,
   selectReason,
   selectSaveError,
-} from '../../../machines/settings.selectors.ts';
+} from '../../../machines/settings/settings.selectors.ts';
 import { SettingsActorContext } from '../../actors/settings-context.ts';
 import { ErrorBanner } from '../../components/index.ts';
 

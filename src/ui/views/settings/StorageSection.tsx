@@ -1,5 +1,5 @@
 import { Code, Stack, Text } from '@mantine/core';
-import { selectBackend } from '../../../machines/settings.selectors.ts';
+import { selectBackend } from '../../../machines/settings/settings.selectors.ts';
 import { SettingsActorContext } from '../../actors/settings-context.ts';
 import { PersistenceLine } from '../shell/PersistenceLine.tsx';
 import { SettingsSection } from './SettingsSection.tsx';

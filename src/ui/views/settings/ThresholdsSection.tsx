@@ -1,5 +1,9 @@
 import { Switch } from '@mantine/core';
-import { selectFormErrors, selectPhase, selectSettings } from '../../../machines/settings.selectors.ts';
+import {
+  selectFormErrors,
+  selectPhase,
+  selectSettings,
+} from '../../../machines/settings/settings.selectors.ts';
 import { SettingsActorContext } from '../../actors/settings-context.ts';
 import { FieldsForm } from './FieldsForm.tsx';
 import { FormErrors } from './FormErrors.tsx';

@@ -1,5 +1,5 @@
 import { formatMoney, type FxSnapshot } from '../../../domain/index.ts';
-import type { KeyStatus } from '../../../machines/settings.selectors.ts';
+import type { KeyStatus } from '../../../machines/settings/settings.selectors.ts';
 
 /** Pure helpers of the Settings tab: status words and colours, amounts as typed text. */
 

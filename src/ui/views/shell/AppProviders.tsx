@@ -1,4 +1,4 @@
-import { billingMachine } from '../../../machines/billing.machine.ts';
+import { billingMachine } from '../../../machines/billing/billing.machine.ts';
 import type { ReactNode } from 'react';
 import { BillingActorContext } from '../../actors/billing-context.ts';
 import { PersistenceActorContext } from '../../actors/persistence-context.ts';

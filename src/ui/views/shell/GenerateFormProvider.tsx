@@ -1,6 +1,6 @@
 import { type ReactNode, useMemo } from 'react';
-import { selectCurrency } from '../../../machines/billing.selectors.ts';
-import { selectSettings, toGenerationSettings } from '../../../machines/settings.selectors.ts';
+import { selectCurrency } from '../../../machines/billing/billing.selectors.ts';
+import { selectSettings, toGenerationSettings } from '../../../machines/settings/settings.selectors.ts';
 import { BillingActorContext } from '../../actors/billing-context.ts';
 import { DEFAULT_GENERATE_FORM_DEPS, GenerateFormContext } from '../../actors/generation-context.ts';
 import { SettingsActorContext } from '../../actors/settings-context.ts';

@@ -1,10 +1,10 @@
 import { type ReactNode, useCallback, useEffect, useState } from 'react';
 import { type ActorOptions, createActor } from 'xstate';
-import type { activeGenerationsMachine } from '../../../machines/active-generations.machine.ts';
+import type { activeGenerationsMachine } from '../../../machines/generation/active-generations.machine.ts';
 import {
   parseActiveGenerationsEnvelope,
   persistActiveGenerations,
-} from '../../../machines/active-generations.persistence.ts';
+} from '../../../machines/generation/active-generations.snapshot.ts';
 import {
   ActiveGenerationsActorContext,
   defineActiveGenerationsLogic,
@@ -13,7 +13,7 @@ import { PersistenceActorContext } from '../../actors/persistence-context.ts';
 import { ActiveErrorBoundary } from './ActiveErrorBoundary.tsx';
 import { ActiveRestoreProblemContext } from './active-restore.ts';
 import type { PanelWiring } from './panel-wiring.ts';
-import { persistenceLedgerPort } from './persistence-ledger-port.ts';
+import { persistenceLedgerPort } from '../../../machines/persistence/ledger-port.ts';
 
 type Logic = typeof activeGenerationsMachine;
 

@@ -1,5 +1,5 @@
 import { Badge, Tooltip } from '@mantine/core';
-import { selectIsSandbox } from '../../../machines/settings.selectors.ts';
+import { selectIsSandbox } from '../../../machines/settings/settings.selectors.ts';
 import { SettingsActorContext } from '../../actors/settings-context.ts';
 
 /** The words of the Sandbox label (ARCHITECTURE.md § Runtime shape). */

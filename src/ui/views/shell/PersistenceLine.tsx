@@ -1,5 +1,5 @@
 import { Group, Loader, Text } from '@mantine/core';
-import { selectStatus } from '../../../machines/persistence.selectors.ts';
+import { selectStatus } from '../../../machines/persistence/persistence.selectors.ts';
 import { PersistenceActorContext } from '../../actors/persistence-context.ts';
 import { PersistenceStatus } from '../../components/index.ts';
 

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { selectFx } from '../../../machines/settings.selectors.ts';
+import { selectFx } from '../../../machines/settings/settings.selectors.ts';
 import { SettingsActorContext } from '../../actors/settings-context.ts';
 import { FxRatesContext } from '../../hooks/fx-rates-context.ts';
 

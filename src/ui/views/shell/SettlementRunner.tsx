@@ -1,11 +1,11 @@
 import { useActorRef } from '@xstate/react';
 import { useEffect, useState } from 'react';
-import { defineSettlementLogic } from '../../../machines/actors/settlement-logic.ts';
-import { selectStatus } from '../../../machines/persistence.selectors.ts';
-import type { settlementMachine } from '../../../machines/settlement.machine.ts';
+import { defineSettlementLogic } from '../../../machines/generation/settlement-logic.ts';
+import { selectStatus } from '../../../machines/persistence/persistence.selectors.ts';
+import type { settlementMachine } from '../../../machines/generation/settlement.machine.ts';
 import { PersistenceActorContext } from '../../actors/persistence-context.ts';
 import type { PanelWiring } from './panel-wiring.ts';
-import { persistenceLedgerPort } from './persistence-ledger-port.ts';
+import { persistenceLedgerPort } from '../../../machines/persistence/ledger-port.ts';
 
 /** Runs settlement from the ledger known at mount and forwards every event merged later to it. */
 function Settlement({ logic, now }: { logic: typeof settlementMachine; now: () => string }) {

@@ -1,6 +1,10 @@
 import { Stack } from '@mantine/core';
 import { useState } from 'react';
-import { selectIsSandbox, selectKeySource, selectKeyStatus } from '../../../machines/settings.selectors.ts';
+import {
+  selectIsSandbox,
+  selectKeySource,
+  selectKeyStatus,
+} from '../../../machines/settings/settings.selectors.ts';
 import { ActiveGenerationsActorContext } from '../../actors/active-generations-context.ts';
 import { SettingsActorContext } from '../../actors/settings-context.ts';
 import { ErrorBanner } from '../../components/index.ts';

@@ -11,7 +11,7 @@ export { GenerateFormProvider } from './GenerateFormProvider.tsx';
 export { LinkedActiveProvider } from './LinkedActiveProvider.tsx';
 export type { PanelWiring } from './panel-wiring.ts';
 export { PersistenceLine } from './PersistenceLine.tsx';
-export { persistenceLedgerPort } from './persistence-ledger-port.ts';
+export { persistenceLedgerPort } from '../../../machines/persistence/ledger-port.ts';
 export { LIVE_LABEL, ModeBadge, SANDBOX_LABEL } from './ModeBadge.tsx';
 export { SettingsFxProvider } from './SettingsFxProvider.tsx';
 export { SettingsSync } from './SettingsSync.tsx';

@@ -1,12 +1,12 @@
 import type { InspectionEvent, Observer } from 'xstate';
-import type { GenerationDeps } from '../../../machines/actors/generation-logic.ts';
-import type { SettlementDeps } from '../../../machines/actors/settlement-logic.ts';
-import type { DiskPort } from '../../../machines/persistence-ports.ts';
-import type { persistenceMachine } from '../../../machines/persistence.machine.ts';
+import type { GenerationDeps } from '../../../machines/generation/generation-logic.ts';
+import type { SettlementDeps } from '../../../machines/generation/settlement-logic.ts';
+import type { DiskPort } from '../../../machines/persistence/persistence-ports.ts';
+import type { persistenceMachine } from '../../../machines/persistence/persistence.machine.ts';
 import type { SnapshotStorePort } from '../../../machines/ports.ts';
-import type { resetMachine } from '../../../machines/reset.machine.ts';
-import type { SettingsInput, settingsMachine } from '../../../machines/settings.machine.ts';
-import type { PanelSettings } from '../../../machines/settings-ports.ts';
+import type { resetMachine } from '../../../machines/reset/reset.machine.ts';
+import type { SettingsInput, settingsMachine } from '../../../machines/settings/settings.machine.ts';
+import type { PanelSettings } from '../../../machines/settings/settings-ports.ts';
 
 /**
  * Everything the panel's providers need from the composition root (src/ui/wiring.ts builds the real

@@ -3,8 +3,8 @@ import {
   type ActiveGenerationsSnapshot,
   refOfRow,
   selectRows,
-} from '../../../machines/active-generations.selectors.ts';
-import { selectFailure } from '../../../machines/generation.selectors.ts';
+} from '../../../machines/generation/active-generations.selectors.ts';
+import { selectFailure } from '../../../machines/generation/generation.selectors.ts';
 
 /**
  * The sticky AUTH and BALANCE banners (modelbridge-docs.md §13): they stay until dismissed with the X.

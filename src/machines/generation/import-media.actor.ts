@@ -1,0 +1,35 @@
+import { fromPromise, type PromiseActorLogic } from 'xstate';
+import { toRunFailure } from './generation-failure.ts';
+import type { ImportMediaInput, ImportMediaOutput } from './generation-run.contract.ts';
+import type { ClockPort, HostImportPort } from '../ports.ts';
+
+/** Dependencies of `importMedia`: the host (Premiere in CEP, a saved file in the browser) and the clock. */
+export interface ImportMediaDeps {
+  host: HostImportPort;
+  clock: ClockPort;
+}
+
+/**
+ * Imports every media file of a result, one after the other, and resolves with where each landed.
+ * Rejects with a RunFailure (the machine marks it IMPORT, charged, retryable with the same request).
+ */
+export function defineImportMediaActor(
+  deps: ImportMediaDeps,
+): PromiseActorLogic<ImportMediaOutput, ImportMediaInput> {
+  return fromPromise<ImportMediaOutput, ImportMediaInput>(async ({ input }) => {
+    try {
+      const paths: string[] = [];
+      for (const media of input.media) {
+        const { path } = await deps.host.importMedia({
+          url: media.url,
+          fileName: media.fileName,
+          category: input.category,
+        });
+        paths.push(path);
+      }
+      return { paths, at: deps.clock.now() };
+    } catch (error) {
+      throw toRunFailure(error, deps.clock.now());
+    }
+  });
+}
