@@ -1,7 +1,20 @@
 import { z } from 'zod';
+import {
+  API_ROUTES,
+  type AppendRequest,
+  type AppendResponse,
+  errorBodySchema,
+  type HealthResponse,
+  LEDGER_STREAM_EVENTS,
+  type LedgerResponse,
+  type LedgerStreamMessage,
+  type ResetRequest,
+  type ResetResponse,
+  type SettingsPatch,
+  type SettingsView,
+  TOKEN_HEADER,
+} from '../contract/index.ts';
 import { type LedgerEvent, ledgerEventSchema, ledgerResetSchema } from '../domain/ledger/events.ts';
-import type { HealthResponse } from '../server/routes/health.ts';
-import type { SettingsPatch, SettingsView } from '../server/settings-schema.ts';
 
 /**
  * The panel's HTTP client of the local backend (ARCHITECTURE.md § Runtime shape). Satisfies the
@@ -9,8 +22,8 @@ import type { SettingsPatch, SettingsView } from '../server/settings-schema.ts';
  * (no answer, timeout, 5xx: retry) and BackendRejectedError (the server refused: `code` and its message).
  */
 
-/** Header carrying the per-data-dir API token on every `/api` call. */
-export const TOKEN_HEADER = 'x-modelbridge-token';
+/** Header carrying the per-data-dir API token; defined by the HTTP contract, re-exported for the composition root. */
+export { TOKEN_HEADER };
 
 /** The backend could not be reached or could not do it right now (network, timeout, 5xx): retrying may help. */
 export class BackendOfflineError extends Error {
@@ -53,14 +66,15 @@ export type SubscribeOptions = { onStatus?: (status: 'live' | 'reconnecting', er
 /** The backend client; every method rejects with BackendOfflineError or BackendRejectedError. */
 export interface BackendApi {
   /** Every ledger event in journal order, or those after id `after` (`afterNotFound`: all were sent). */
-  loadLedger(after?: string): Promise<{ events: LedgerEvent[]; afterNotFound: boolean }>;
+  loadLedger(after?: string): Promise<LedgerResponse>;
   /**
-   * Appends a batch (≤ 500 events, ≤ 1 MiB) idempotently; `acknowledged` ids are durable on disk with the
-   * content sent, `superseded` ids are from before the current reset (never written, nothing to retry).
+   * Appends a batch (≤ MAX_BATCH_EVENTS = 500 events, ≤ LEDGER_BODY_LIMIT_BYTES = 4 MiB; src/contract)
+   * idempotently; `acknowledged` ids are durable on disk with the content sent, `superseded` ids are
+   * from before the current reset (never written, nothing to retry).
    */
-  appendEvents(events: readonly LedgerEvent[]): Promise<{ acknowledged: string[]; superseded: string[] }>;
+  appendEvents(events: readonly LedgerEvent[]): Promise<Pick<AppendResponse, 'acknowledged' | 'superseded'>>;
   /** The typed-DELETE reset: backup, `ledger.reset` with a new epoch, compaction. */
-  resetLedger(): Promise<{ backupPath: string; event: z.infer<typeof ledgerResetSchema> }>;
+  resetLedger(): Promise<ResetResponse>;
   /**
    * Streams ledger changes (`GET /api/events`) with fetch, so the token header can be sent; reconnects
    * with backoff (1 s … 30 s) and, after a reconnect, delivers the whole ledger once so nothing missed
@@ -72,24 +86,29 @@ export interface BackendApi {
   health(): Promise<HealthResponse>;
 }
 
+// How this client reads the contract's response bodies (src/contract); `satisfies` keeps them in step with it.
 const ledgerSchema = z.object({
   events: z.array(ledgerEventSchema),
   afterNotFound: z.boolean().default(false),
-});
+}) satisfies z.ZodType<LedgerResponse, unknown>;
 const appendSchema = z.object({
   acknowledged: z.array(z.string()),
   superseded: z.array(z.string()).default([]),
-});
-const resetSchema = z.object({ backupPath: z.string(), event: ledgerResetSchema });
-const eventsMessageSchema = z.object({ events: z.array(ledgerEventSchema) });
-const errorSchema = z.object({
-  error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
-});
-/** Settings and health are the backend's own types: checked to be an object, typed by the server module. */
+}) satisfies z.ZodType<Pick<AppendResponse, 'acknowledged' | 'superseded'>, unknown>;
+const resetSchema = z.object({ backupPath: z.string(), event: ledgerResetSchema }) satisfies z.ZodType<
+  ResetResponse,
+  unknown
+>;
+const eventsMessageSchema = z.object({ events: z.array(ledgerEventSchema) }) satisfies z.ZodType<
+  LedgerStreamMessage,
+  unknown
+>;
+/** Settings and health are the contract's types: checked to be an object, typed by src/contract. */
 const objectOf = <T>() => z.looseObject({}) as unknown as z.ZodType<T>;
 
 type Request = { method: string; path: string; body?: unknown };
-const ledgerPath = (after?: string) => `/api/ledger${after ? `?after=${encodeURIComponent(after)}` : ''}`;
+const ledgerPath = (after?: string) =>
+  `${API_ROUTES.ledger}${after ? `?after=${encodeURIComponent(after)}` : ''}`;
 
 /** Creates the client; nothing is sent until a method is called. */
 export function createBackendApi(options: BackendApiOptions): BackendApi {
@@ -98,13 +117,19 @@ export function createBackendApi(options: BackendApiOptions): BackendApi {
   const api: BackendApi = {
     loadLedger: (after) => call({ method: 'GET', path: ledgerPath(after) }, ledgerSchema),
     appendEvents: (events) =>
-      call({ method: 'POST', path: '/api/ledger/events', body: { events } }, appendSchema),
+      call(
+        { method: 'POST', path: API_ROUTES.ledgerEvents, body: { events } satisfies AppendRequest },
+        appendSchema,
+      ),
     resetLedger: () =>
-      call({ method: 'POST', path: '/api/ledger/reset', body: { confirm: 'DELETE' } }, resetSchema),
-    getSettings: () => call({ method: 'GET', path: '/api/settings' }, objectOf<SettingsView>()),
+      call(
+        { method: 'POST', path: API_ROUTES.ledgerReset, body: { confirm: 'DELETE' } satisfies ResetRequest },
+        resetSchema,
+      ),
+    getSettings: () => call({ method: 'GET', path: API_ROUTES.settings }, objectOf<SettingsView>()),
     putSettings: (patch) =>
-      call({ method: 'PUT', path: '/api/settings', body: patch }, objectOf<SettingsView>()),
-    health: () => call({ method: 'GET', path: '/api/health' }, objectOf<HealthResponse>()),
+      call({ method: 'PUT', path: API_ROUTES.settings, body: patch }, objectOf<SettingsView>()),
+    health: () => call({ method: 'GET', path: API_ROUTES.health }, objectOf<HealthResponse>()),
     subscribe: (onEvents, subscribeOptions = {}) =>
       streamLedger({ ...subscribeOptions, options, doFetch, api, onEvents }),
   };
@@ -155,7 +180,7 @@ function unreachable(request: Request, error: unknown): BackendOfflineError {
 
 /** Maps an error reply: 5xx, 408 and 429 are worth retrying; other codes are refusals with the server's message. */
 function failure(request: Request, status: number, json: unknown): Error {
-  const parsed = errorSchema.safeParse(json);
+  const parsed = errorBodySchema.safeParse(json);
   const code = parsed.success ? parsed.data.error.code : `HTTP_${status}`;
   const message = parsed.success
     ? parsed.data.error.message
@@ -191,20 +216,20 @@ function streamLedger(deps: StreamDeps): () => void {
 
 /** Reads one connection until it ends; resolves true when it got as far as `ready`. */
 async function readStream(deps: StreamDeps, signal: AbortSignal, resync: boolean): Promise<boolean> {
-  const response = await deps.doFetch(new URL('/api/events', deps.options.baseUrl), {
+  const response = await deps.doFetch(new URL(API_ROUTES.events, deps.options.baseUrl), {
     headers: { [TOKEN_HEADER]: deps.options.token, accept: 'text/event-stream' },
     signal,
   });
   if (!response.ok || !response.body)
-    throw failure({ method: 'GET', path: '/api/events' }, response.status, null);
+    throw failure({ method: 'GET', path: API_ROUTES.events }, response.status, null);
   let ready = false;
   await readSse(response.body, signal, async (event, data) => {
-    if (event === 'ready') {
+    if (event === LEDGER_STREAM_EVENTS.ready) {
       ready = true;
       deps.onStatus?.('live');
       // Changes made while disconnected were never streamed to us: deliver the whole ledger once.
       if (resync) deps.onEvents((await deps.api.loadLedger()).events);
-    } else if (event === 'ledger') {
+    } else if (event === LEDGER_STREAM_EVENTS.ledger) {
       const parsed = eventsMessageSchema.safeParse(JSON.parse(data));
       if (parsed.success && parsed.data.events.length > 0) deps.onEvents(parsed.data.events);
     }

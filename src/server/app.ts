@@ -1,4 +1,5 @@
 import { type Context, Hono, type Next } from 'hono';
+import { API_BODY_LIMIT_BYTES, API_ROUTES, LEDGER_BODY_LIMIT_BYTES } from '../contract/index.ts';
 import type { ServerContext } from './context.ts';
 import { handleError, handleNotFound } from './errors.ts';
 import { createPanelRoutes } from './panel.ts';
@@ -10,10 +11,8 @@ import { createModelRoutes } from './routes/models.ts';
 import { createPricingRoutes } from './routes/pricing.ts';
 import { createSettingsRoutes } from './routes/settings.ts';
 import {
-  API_BODY_LIMIT_BYTES,
   bodyLimitGuard,
   hostGuard,
-  LEDGER_BODY_LIMIT_BYTES,
   originGuard,
   sandboxModeGuard,
   securityHeaders,
@@ -33,7 +32,7 @@ function bodyLimits() {
   );
   return (c: Context, next: Next) => {
     if (c.req.path.startsWith('/api/fal/')) return proxy(c, next);
-    return c.req.path === '/api/ledger/events' ? ledger(c, next) : api(c, next);
+    return c.req.path === API_ROUTES.ledgerEvents ? ledger(c, next) : api(c, next);
   };
 }
 
@@ -63,14 +62,15 @@ export function createApp(parts: AppParts): Hono {
   app.use('/api/*', tokenGuard(parts.token));
   app.use('/api/*', bodyLimits());
   app.use('/sandbox/*', sandboxModeGuard(ctx.isSandbox));
-  app.route('/api/health', createHealthRoutes(ctx));
-  app.route('/api/ledger', createLedgerRoutes(ctx));
-  app.route('/api/settings', createSettingsRoutes(ctx));
-  app.route('/api/models', createModelRoutes());
-  app.route('/api/pricing', createPricingRoutes(ctx));
-  app.route('/api/events', createEventRoutes(ctx));
-  app.route('/api/media', createMediaRoutes(ctx));
-  app.route('/api/fal/proxy', parts.falProxy);
+  app.route(API_ROUTES.health, createHealthRoutes(ctx));
+  // The ledger routes serve API_ROUTES.ledgerEvents and API_ROUTES.ledgerReset as `/events` and `/reset`.
+  app.route(API_ROUTES.ledger, createLedgerRoutes(ctx));
+  app.route(API_ROUTES.settings, createSettingsRoutes(ctx));
+  app.route(API_ROUTES.models, createModelRoutes());
+  app.route(API_ROUTES.pricing, createPricingRoutes(ctx));
+  app.route(API_ROUTES.events, createEventRoutes(ctx));
+  app.route(API_ROUTES.media, createMediaRoutes(ctx));
+  app.route(API_ROUTES.falProxy, parts.falProxy);
   app.route('/sandbox', parts.sandbox);
   app.route(
     '/',

@@ -1,10 +1,6 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-
-/** The one error body every failing server response carries: `{ error: { code, message } }`. */
-export interface ErrorBody {
-  error: { code: string; message: string; details?: unknown };
-}
+import type { ErrorBody } from '../contract/index.ts';
 
 /**
  * An error a route throws to answer with a given HTTP status; `code` is UPPER_SNAKE and stable (the panel

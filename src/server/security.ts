@@ -1,16 +1,8 @@
 import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { TOKEN_HEADER } from '../contract/index.ts';
 import { handleNotFound, jsonError } from './errors.ts';
 import { tokensEqual } from './token.ts';
-
-/** Header that carries the per-data-dir API token on every `/api` call. */
-export const TOKEN_HEADER = 'x-modelbridge-token';
-
-/** Default body limit for the JSON API in bytes (1 MiB); ledger batches and the fal proxy get larger ones. */
-export const API_BODY_LIMIT_BYTES = 1024 * 1024;
-
-/** Body limit of `POST /api/ledger/events` in bytes (4 MiB): one CSV import is one event with every row. */
-export const LEDGER_BODY_LIMIT_BYTES = 4 * 1024 * 1024;
 
 /** Response headers of the fal proxy a panel loaded from a CEP `file://` page may read (CORS). */
 const EXPOSED_HEADERS = 'x-fal-billable-units, x-fal-bill-as, x-fal-request-id';

@@ -1,6 +1,6 @@
+import type { PublicSettings } from '../contract/index.ts';
 import { DEFAULT_FX } from '../domain/fx.ts';
 import { DEFAULT_THRESHOLDS } from '../domain/thresholds.ts';
-import type { PublicSettings } from './settings-schema.ts';
 
 /**
  * Default settings for a new data dir: the domain's default rates and thresholds (single > $5.00, dual

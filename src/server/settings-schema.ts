@@ -1,37 +1,13 @@
 import { z } from 'zod';
-import { currencySchema, fxSnapshotSchema, microsSchema } from '../domain/ledger/events.ts';
+import { falKeyStatusSchema, publicSettingsSchema } from '../contract/index.ts';
+
+/**
+ * How the backend stores settings. What the panel reads and sends (public settings, the patch, the view)
+ * is part of the HTTP contract: src/contract/settings.ts.
+ */
 
 /** Version of the settings.json layout this build writes. */
 export const SETTINGS_VERSION = 1;
-
-/** Result of the last check of a fal key against fal.ai; `unchecked` when fal could not be reached. */
-export const falKeyStatusSchema = z.enum(['valid', 'invalid', 'unchecked']);
-export type FalKeyStatus = z.infer<typeof falKeyStatusSchema>;
-
-/** Confirmation thresholds in integer micro-USD (seed: single > $5.00, dual combined > $8.00). */
-export const thresholdsSchema = z.object({
-  singleUsdMicros: microsSchema.nonnegative(),
-  dualUsdMicros: microsSchema.nonnegative(),
-});
-export type Thresholds = z.infer<typeof thresholdsSchema>;
-
-/** Seconds a generation stays in the foreground before it is handed to the background, per category. */
-export const foregroundWindowsSchema = z.object({
-  image: z.number().int().min(1).max(3600),
-  video: z.number().int().min(1).max(3600),
-  audio: z.number().int().min(1).max(3600),
-});
-export type ForegroundWindows = z.infer<typeof foregroundWindowsSchema>;
-
-/** The settings the panel reads and edits (everything but the fal key). */
-export const publicSettingsSchema = z.object({
-  currency: currencySchema,
-  fx: fxSnapshotSchema,
-  thresholds: thresholdsSchema,
-  confirmUnpriced: z.boolean(),
-  foregroundWindowsSec: foregroundWindowsSchema,
-});
-export type PublicSettings = z.infer<typeof publicSettingsSchema>;
 
 /** settings.json as stored (mode 0600): the public settings plus the saved fal key and its last check. */
 export const storedSettingsSchema = publicSettingsSchema.extend({
@@ -40,41 +16,3 @@ export const storedSettingsSchema = publicSettingsSchema.extend({
   falKeyStatus: falKeyStatusSchema.optional(),
 });
 export type StoredSettings = z.infer<typeof storedSettingsSchema>;
-
-/** A fal key as typed into Settings: `key_id:key_secret`, no whitespace inside. */
-export const falKeyInputSchema = z
-  .string()
-  .trim()
-  .min(8, 'The fal key is too short: copy the whole key (key id, a colon, and the secret) from fal.ai.')
-  .max(500, 'The fal key is too long: paste only the key.')
-  .regex(/^\S+$/, 'The fal key must not contain spaces or line breaks.');
-
-/** Body of `PUT /api/settings`: any subset of fields; FX rates edited here are recorded as `manual`. */
-export const settingsPatchSchema = z
-  .object({
-    currency: currencySchema,
-    fx: z
-      .object({
-        rates: z
-          .object({ EUR: z.number().positive().finite(), SEK: z.number().positive().finite() })
-          .partial(),
-        asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'asOf must be a date like 2026-05-01.'),
-      })
-      .partial()
-      .strict(),
-    thresholds: thresholdsSchema.partial().strict(),
-    confirmUnpriced: z.boolean(),
-    foregroundWindowsSec: foregroundWindowsSchema.partial().strict(),
-    falKey: falKeyInputSchema.nullable(),
-  })
-  .partial()
-  .strict();
-export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
-
-/** What `GET /api/settings` returns: public settings plus the key's status, never the key itself. */
-export interface SettingsView extends PublicSettings {
-  /** `none` when no key is set (Sandbox); otherwise the last check's result. */
-  falKey: 'none' | FalKeyStatus;
-  /** Where the key in use comes from; the `FAL_KEY` environment variable wins over a saved key. */
-  falKeySource: 'env' | 'saved' | 'none';
-}

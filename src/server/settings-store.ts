@@ -1,17 +1,11 @@
 import { rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import dayjs from 'dayjs';
+import type { FalKeyStatus, SettingsPatch, SettingsView } from '../contract/index.ts';
 import { manualFx } from '../domain/fx.ts';
 import { readJsonFile, writeJsonAtomic } from './atomic-file.ts';
 import { ApiError } from './errors.ts';
-import {
-  type FalKeyStatus,
-  SETTINGS_VERSION,
-  type SettingsPatch,
-  type SettingsView,
-  type StoredSettings,
-  storedSettingsSchema,
-} from './settings-schema.ts';
+import { SETTINGS_VERSION, type StoredSettings, storedSettingsSchema } from './settings-schema.ts';
 import { defaultPublicSettings } from './settings-defaults.ts';
 
 /** File name of the settings in the data dir (mode 0600: it may hold the fal key). */

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { type SSEStreamingApi, streamSSE } from 'hono/streaming';
+import { LEDGER_STREAM_EVENTS, type LedgerStreamMessage } from '../../contract/index.ts';
 import type { LedgerEvent } from '../../domain/ledger/events.ts';
 import type { ServerContext } from '../context.ts';
 
@@ -22,7 +23,8 @@ async function runStream(ctx: ServerContext, stream: SSEStreamingApi): Promise<v
     chain = chain.then(write).catch(() => undefined);
   };
   const unsubscribe = ctx.bus.subscribe((events: readonly LedgerEvent[]) => {
-    send(() => stream.writeSSE({ event: 'ledger', data: JSON.stringify({ events }) }));
+    const message: LedgerStreamMessage = { events };
+    send(() => stream.writeSSE({ event: LEDGER_STREAM_EVENTS.ledger, data: JSON.stringify(message) }));
   });
   const heartbeat = setInterval(() => send(() => stream.write(': heartbeat\n\n')), ctx.heartbeatMs);
   let finish = () => {};
@@ -33,7 +35,7 @@ async function runStream(ctx: ServerContext, stream: SSEStreamingApi): Promise<v
   ctx.shutdown.addEventListener('abort', finish);
   if (ctx.shutdown.aborted) finish();
   try {
-    send(() => stream.writeSSE({ event: 'ready', data: '{}', retry: 2000 }));
+    send(() => stream.writeSSE({ event: LEDGER_STREAM_EVENTS.ready, data: '{}', retry: 2000 }));
     await finished;
   } finally {
     clearInterval(heartbeat);

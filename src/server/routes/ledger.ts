@@ -1,40 +1,15 @@
 import { Hono } from 'hono';
-import { z } from 'zod';
+import {
+  type AppendResponse,
+  type EventProblem,
+  type LedgerResponse,
+  MAX_BATCH_EVENTS,
+  resetRequestSchema,
+} from '../../contract/index.ts';
 import { type LedgerEvent, ledgerEventSchema } from '../../domain/ledger/events.ts';
 import type { LedgerJournal, ServerContext } from '../context.ts';
 import { ApiError } from '../errors.ts';
 import { issueLines, parseJsonBody, readJsonBody } from './json-body.ts';
-
-/** Most events accepted in one `POST /api/ledger/events` batch. */
-export const MAX_BATCH_EVENTS = 500;
-
-/** Body of `GET /api/ledger`: events in journal order; `afterNotFound` when `after` named no event. */
-export interface LedgerResponse {
-  events: LedgerEvent[];
-  afterNotFound: boolean;
-}
-
-/**
- * Body of `POST /api/ledger/events`: `acknowledged` ids are on disk with exactly the content sent (new or
- * already there); `superseded` ids are from before the current reset epoch, so they are never written
- * (the reset removed them) and the panel may forget them.
- */
-export interface AppendResponse {
-  acknowledged: string[];
-  superseded: string[];
-  appended: number;
-}
-
-/** One refused event of a batch and every reason it was refused. */
-export interface EventProblem {
-  index: number;
-  id: string | null;
-  reasons: string[];
-}
-
-const resetBodySchema = z.strictObject({
-  confirm: z.literal('DELETE', 'Type DELETE exactly (capital letters) to confirm the reset.'),
-});
 
 /** Validates a batch; throws 400 `INVALID_EVENTS` listing every bad event with its reasons. */
 export function validateBatch(body: unknown): LedgerEvent[] {
@@ -136,7 +111,7 @@ export function createLedgerRoutes(ctx: ServerContext): Hono {
   });
 
   app.post('/reset', async (c) => {
-    await parseJsonBody(c, resetBodySchema, 'CONFIRMATION_REQUIRED');
+    await parseJsonBody(c, resetRequestSchema, 'CONFIRMATION_REQUIRED');
     refuseWhenReadOnly(ctx);
     const result = await serial(() => ctx.journal.reset()).catch((err: unknown) => {
       throw resetFailure(err);

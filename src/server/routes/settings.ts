@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
+import { settingsPatchSchema } from '../../contract/index.ts';
 import type { ServerContext } from '../context.ts';
-import { settingsPatchSchema } from '../settings-schema.ts';
 import { parseJsonBody } from './json-body.ts';
 
 /**

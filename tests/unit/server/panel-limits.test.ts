@@ -1,7 +1,7 @@
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DEFAULT_FX } from '../../../src/domain/fx.ts';
-import { API_BODY_LIMIT_BYTES, LEDGER_BODY_LIMIT_BYTES } from '../../../src/server/security.ts';
+import { API_BODY_LIMIT_BYTES, LEDGER_BODY_LIMIT_BYTES } from '../../../src/contract/index.ts';
 import type { RunningServer } from '../../../src/server/start.ts';
 import { ApiClient, removeDirs, startTestServer, tempDir } from '../../fixtures/server/harness.ts';
 import { type RecordedResponse, ResponseLog, rawHttp } from '../../fixtures/server/http.ts';

@@ -1,0 +1,69 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+// Writes biome.json's layering overrides: run `node scripts/layering-rules.mjs` after adding a folder under src/.
+const path = new URL('../biome.json', import.meta.url);
+const config = JSON.parse(readFileSync(path, 'utf8'));
+const MAX_DEPTH = 4;
+// layer -> [folders of src/ it may import (besides itself), message]
+const layers = [
+  ['domain', [], 'Layering: src/domain is the pure core and imports nothing of ours outside src/domain.'],
+  [
+    'contract',
+    ['domain'],
+    'Layering: src/contract (the panel/backend HTTP contract) may import only src/contract and src/domain.',
+  ],
+  [
+    'machines',
+    ['domain', 'contract'],
+    'Layering: src/machines may import only src/machines, src/domain and src/contract; adapters reach machines through their ports (src/machines/ports.ts).',
+  ],
+  [
+    'ui',
+    ['machines', 'domain', 'contract'],
+    'Layering: src/ui may import only src/ui, src/machines, src/domain and src/contract; only the composition root src/ui/wiring.ts may import src/fal, src/persistence and src/cep.',
+  ],
+  [
+    'persistence',
+    ['domain', 'contract'],
+    'Layering: src/persistence may import only src/persistence, src/domain and src/contract (never src/server, src/ui or src/machines).',
+  ],
+  ['fal', ['domain', 'contract'], 'Layering: src/fal may import only src/fal, src/domain and src/contract.'],
+  ['cep', ['domain', 'contract'], 'Layering: src/cep may import only src/cep, src/domain and src/contract.'],
+  [
+    'server',
+    ['domain', 'contract', 'persistence', 'fal'],
+    'Layering: src/server may import only src/server, src/domain, src/contract, src/persistence and src/fal (never src/ui, src/machines or src/cep).',
+  ],
+];
+const WIRING = 'src/ui/wiring.ts';
+const WIRING_ALLOWED = ['ui', 'machines', 'domain', 'contract', 'fal', 'persistence', 'cep'];
+const WIRING_MESSAGE =
+  'Layering: the composition root src/ui/wiring.ts may import src/ui, src/machines, src/domain, src/contract and the adapters src/fal, src/persistence, src/cep, never src/server.';
+
+const rule = (up, allowed, message) => ({
+  linter: {
+    rules: {
+      style: {
+        noRestrictedImports: {
+          level: 'error',
+          options: {
+            patterns: [{ group: [`${up}**`, ...allowed.map((dir) => `!${up}${dir}/**`)], message }],
+          },
+        },
+      },
+    },
+  },
+});
+const brace = (dirs) => (dirs.length === 1 ? dirs[0] : `{${dirs.join(',')}}`);
+const overrides = [];
+for (const [layer, others, message] of layers) {
+  for (let depth = 1; depth <= MAX_DEPTH; depth += 1) {
+    const up = '../'.repeat(depth);
+    const includes = [`src/${layer}/${Array(depth).fill('*').join('/')}`];
+    if (layer === 'ui' && depth === 1) includes.push(`!${WIRING}`);
+    overrides.push({ includes, ...rule(up, [brace([layer, ...others])], message) });
+  }
+}
+overrides.push({ includes: [WIRING], ...rule('../', [brace(WIRING_ALLOWED)], WIRING_MESSAGE) });
+const original = readFileSync('/tmp/layering/biome.json.orig', 'utf8').trimEnd();
+const body = overrides.map((o) => '    ' + JSON.stringify(o)).join(',\n');
+writeFileSync(path, original.replace(/\n}$/, ',\n  "overrides": [\n' + body + '\n  ]\n}\n'));

@@ -1,0 +1,40 @@
+/**
+ * The HTTP contract between the panel and the local backend: the one module both sides import (the
+ * panel's client is src/persistence/backend-api.ts, the server is src/server). It holds only types,
+ * constants and zod schemas, may import src/domain, and nothing else of ours (see biome.json).
+ */
+export type { HealthResponse } from './health.ts';
+export {
+  API_BODY_LIMIT_BYTES,
+  API_ROUTES,
+  type ErrorBody,
+  errorBodySchema,
+  LEDGER_BODY_LIMIT_BYTES,
+  TOKEN_HEADER,
+} from './http.ts';
+export {
+  type AppendRequest,
+  type AppendResponse,
+  type EventProblem,
+  LEDGER_STREAM_EVENTS,
+  type LedgerResponse,
+  type LedgerStreamMessage,
+  MAX_BATCH_EVENTS,
+  type ResetRequest,
+  type ResetResponse,
+  resetRequestSchema,
+} from './ledger.ts';
+export {
+  type FalKeyStatus,
+  type ForegroundWindows,
+  falKeyInputSchema,
+  falKeyStatusSchema,
+  foregroundWindowsSchema,
+  type PublicSettings,
+  publicSettingsSchema,
+  type SettingsPatch,
+  type SettingsView,
+  settingsPatchSchema,
+  type Thresholds,
+  thresholdsSchema,
+} from './settings.ts';
