@@ -22,8 +22,6 @@ import { type LedgerEvent, ledgerEventSchema, ledgerResetSchema } from '../domai
  * (no answer, timeout, 5xx: retry) and BackendRejectedError (the server refused: `code` and its message).
  */
 
-/** Header carrying the per-data-dir API token; defined by the HTTP contract, re-exported for the composition root. */
-export { TOKEN_HEADER };
 
 /** The backend could not be reached or could not do it right now (network, timeout, 5xx): retrying may help. */
 export class BackendOfflineError extends Error {

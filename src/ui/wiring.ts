@@ -2,7 +2,8 @@ import type { InspectionEvent } from 'xstate';
 import { callHost, isInCep } from '../cep/bridge.ts';
 import { localIsoTimestamp } from '../domain/index.ts';
 import { createFalGateway } from '../fal/index.ts';
-import { createBackendApi, TOKEN_HEADER } from '../persistence/backend-api.ts';
+import { API_ROUTES, TOKEN_HEADER } from '../contract/index.ts';
+import { createBackendApi } from '../persistence/backend-api.ts';
 import { createLedgerCache } from '../persistence/cache.ts';
 import { defineLoadCacheActor } from '../machines/persistence/load-cache.actor.ts';
 import { defineLoadLedgerActor } from '../machines/persistence/load-ledger.actor.ts';
@@ -21,10 +22,11 @@ import { DEFAULT_GENERATE_FORM_DEPS } from './actors/generation-context.ts';
 import type { PanelWiring } from './views/shell/index.ts';
 
 /**
- * The panel's composition root, kept in one file so that the adapters stay swappable: the only UI file that imports src/fal, src/persistence and
- * src/cep. It reads the token and Sandbox flag the backend put in the page, builds the backend client,
- * the browser cache and the fal gateway (through the backend's proxy), and provides every machine with
- * its real actors. The providers (src/ui/views/shell/AppProviders.tsx) link what needs a running actor.
+ * The panel's composition root, kept in one file so that the adapters stay swappable: the only UI
+ * file that imports src/fal, src/persistence and src/cep (the layering check says so). It reads the
+ * token and Sandbox flag the backend put in the page, builds the backend client, the browser cache and
+ * the fal gateway (through the backend's proxy), and gives every machine its real actors; the panel
+ * machine (src/machines/panel) puts them together in one actor system.
  */
 
 /** Names of the `<meta>` tags the backend injects into the served page. */
@@ -93,7 +95,7 @@ export function createMediaSaver(
   doFetch: typeof fetch = globalThis.fetch.bind(globalThis),
 ): (request: MediaSaveRequest) => Promise<{ path: string }> {
   return async (request) => {
-    const response = await doFetch(new URL('/api/media/save', baseUrl), {
+    const response = await doFetch(new URL(`${API_ROUTES.media}/save`, baseUrl), {
       method: 'POST',
       headers: { [TOKEN_HEADER]: token, 'content-type': 'application/json' },
       body: JSON.stringify(request),
@@ -147,7 +149,10 @@ export interface WiringOptions {
   inspect?: boolean;
 }
 
-/** True in a dev build opened with `?inspect` in the address: inspection stays out of the machines, and out of production. */
+/**
+ * True in a dev build opened with `?inspect` in the address: inspection stays out of the machines,
+ * and out of production.
+ */
 export function inspectionWanted(search: string, dev: boolean = import.meta.env.DEV): boolean {
   return dev && new URLSearchParams(search).has('inspect');
 }
@@ -193,7 +198,7 @@ export function createPanelWiring(
   const api = createBackendApi({ baseUrl: origin, token: meta.token });
   const cache = createLedgerCache();
   const headers = { [TOKEN_HEADER]: meta.token };
-  const fal = createFalGateway({ proxyUrl: `${origin}/api/fal/proxy`, headers });
+  const fal = createFalGateway({ proxyUrl: `${origin}${API_ROUTES.falProxy}`, headers });
   const host = createHostImport(createMediaSaver(origin, meta.token));
   const settingsSlot = storageSlot(storage, BOOT_KEYS.settings);
   const activeSlot = storageSlot(storage, BOOT_KEYS.activeGenerations);
