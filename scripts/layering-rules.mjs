@@ -64,6 +64,6 @@ for (const [layer, others, message] of layers) {
   }
 }
 overrides.push({ includes: [WIRING], ...rule('../', [brace(WIRING_ALLOWED)], WIRING_MESSAGE) });
-const original = readFileSync('/tmp/layering/biome.json.orig', 'utf8').trimEnd();
-const body = overrides.map((o) => '    ' + JSON.stringify(o)).join(',\n');
-writeFileSync(path, original.replace(/\n}$/, ',\n  "overrides": [\n' + body + '\n  ]\n}\n'));
+// Every other setting stays as it is; the overrides are only these rules (run prettier on the file after).
+config.overrides = overrides;
+writeFileSync(path, `${JSON.stringify(config, null, 2)}\n`);
