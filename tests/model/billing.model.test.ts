@@ -12,6 +12,7 @@ import {
   selectShownCount,
   selectVisibleCount,
 } from '../../src/machines/billing/billing.selectors.ts';
+import { expectRowPerState, stateKeyOf } from '../fixtures/machines/oracles/oracle.ts';
 
 const events: BillingEvent[] = [
   { type: 'SELECT_PROJECT', project: 'Hero Film' },
@@ -39,6 +40,12 @@ interface Seen {
   client: string | null;
   currency: Currency;
 }
+
+/** State → what the list offers there (the first 4 rows, or more with Hide). Every state has a row. */
+const ROWS: Record<string, { canHide: boolean; expanded: boolean }> = {
+  collapsed: { canHide: false, expanded: false },
+  expanded: { canHide: true, expanded: true },
+};
 
 /** The seed's rules, restated on their own: what the Billing view must show after `history`. */
 function oracle(history: BillingEvent[]): Seen {
@@ -91,10 +98,18 @@ describe('billing machine model', () => {
           // With 15 matching rows: View more until all are shown.
           expect(selectCanViewMore(snapshot, 15)).toBe(want.visible < 15);
           expect(selectShownCount(snapshot, 15)).toBe(Math.min(15, want.visible));
+          // The state the history must lead to: expanded while more than the first 4 rows show.
+          const state = want.visible > 4 ? 'expanded' : 'collapsed';
+          expect(stateKeyOf(snapshot.value)).toBe(state);
+          expect(selectCanHide(snapshot)).toBe(ROWS[state]?.canHide);
         },
       },
     });
     actor.stop();
+  });
+
+  test('the oracle has a row for every state of the billing machine', () => {
+    expectRowPerState(ROWS, billingMachine);
   });
 
   test('the paths visited every state node of the billing machine', () => {

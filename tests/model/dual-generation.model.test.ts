@@ -7,22 +7,30 @@ import {
   dualGenerationMachine,
 } from '../../src/machines/generation/dual-generation.machine.ts';
 import { controlledCallback } from '../fixtures/machines/controlled-actors.ts';
-import {
-  dollarPerSecond,
-  FLUX_DEV,
-  generationInput,
-  settings,
-  TAGS,
-  VEO_FAST,
-} from '../fixtures/machines/generation.ts';
+import { FLUX_DEV, generationInput, settings, TAGS, VEO_FAST } from '../fixtures/machines/generation.ts';
 import { allStateIds, asTestModel, reachedStateIds } from '../fixtures/machines/model.ts';
 import { generationSnapshot } from '../fixtures/machines/snapshots.ts';
+import {
+  DUAL_A,
+  DUAL_B,
+  DUAL_ROWS,
+  dualOracle,
+  expectDualRow,
+  expectedCombined,
+  VEO_LEARNED_USD_MICROS,
+} from '../fixtures/machines/oracles/dual-generation.oracle.ts';
+import {
+  checkEveryEdge,
+  expectRowPerState,
+  factsAlong,
+  stateKeyOf,
+} from '../fixtures/machines/oracles/oracle.ts';
 
 type Snap = SnapshotFrom<typeof dualGenerationMachine>;
 type AnyEvent = { type: string; [key: string]: unknown };
 
-const A = dollarPerSecond('text-to-video', 'test/video-a');
-const B = dollarPerSecond('text-to-video', 'test/video-b');
+const A = DUAL_A;
+const B = DUAL_B;
 // $4 + $4 = $8.00 exactly: no dialog; 4.01 makes $8.01: dialog.
 const INPUT: DualGenerationInput = {
   groupId: 'pair-1',
@@ -40,8 +48,8 @@ const slotSnapshot = (genId: string, value: 'done' | 'failed' | { active: 'runni
 // Veo 3.1 Fast is "up to $2.80" ($6.80 with A: no dialog); 3 metered runs at $4.50 make it $8.50: dialog.
 const LEARNED = {
   type: 'SET_LEARNED',
-  samples: ['2025-11-01', '2025-11-02', '2025-11-03'].map((day) => ({
-    usdMicros: 4_500_000,
+  samples: ['2025-11-01', '2025-11-02', '2025-11-03'].map((day, i) => ({
+    usdMicros: VEO_LEARNED_USD_MICROS[i] as number,
     at: `${day}T09:00:00.000Z`,
     configKey: configKey(VEO_FAST, defaultParams(VEO_FAST)),
   })),
@@ -86,45 +94,102 @@ const model = createTestModel(asTestModel(dualGenerationMachine, SLOTS), {
   events: EVENTS as never,
   serializeState: key,
 });
+// The oracle tries every listed event, and every bare one, in every state.
+const ORACLE_EVENTS: AnyEvent[] = [
+  ...EVENTS,
+  ...['GENERATE', 'CONTINUE', 'CANCEL'].map((type) => ({ type })),
+  { type: 'CANCEL_SLOT', slot: 'primary' },
+  { type: 'SET_TAGS', tags: { client: 'Acme', project: 'Teaser', deliverable: '' } },
+];
+const oracle = dualOracle(ORACLE_EVENTS);
 
 describe('Dual Mode machine (model)', () => {
-  it('every shortest path holds in the real machine (pair rules and the $8 threshold both ways)', async () => {
-    const paths = model.getShortestPaths({ input: INPUT });
-    expect(paths.length).toBeGreaterThan(10);
-    for (const path of paths) {
-      // Slots are children whose snapshots the test delivers; they record what the pair sends them.
-      const slot = controlledCallback<unknown>('generation');
-      const machine = dualGenerationMachine.provide({ actors: { generation: slot.logic as never } });
-      const actor = createActor(machine, { input: INPUT }).start();
-      const send = ({ event }: { event: AnyEvent }) => actor.send(event as never);
-      const types = [
-        ...new Set([
-          ...EVENTS.map((e) => e.type),
-          'GENERATE',
-          'CONTINUE',
-          'CANCEL',
-          'SET_PROMPT',
-          'SET_TAGS',
-        ]),
-      ];
-      await path.test({
-        events: Object.fromEntries(types.map((t) => [t, send])) as never,
-        states: { '*': (expected: Snap) => expect(key(actor.getSnapshot())).toBe(key(expected)) },
-      });
-      // Slots are spawned only once the pair is sent, and both are sent together.
-      expect(slot.inputs.length).toBe(
-        actor.getSnapshot().matches('editing') || actor.getSnapshot().matches('confirming') ? 0 : 2,
-      );
-      expect(slot.received.every((e) => e.type === 'RETRY' || e.type === 'CANCEL')).toBe(true);
-      // Each slot starts with the pair's learned samples, so it records the estimate the pair showed.
-      const learned = actor.getSnapshot().context.learned;
-      expect(slot.inputs.every((input) => (input as { learned: unknown }).learned === learned)).toBe(true);
-      // …and the settings in force when it was sent (a sent pair ignores later SET_SETTINGS).
-      const { settings: sent } = actor.getSnapshot().context;
-      expect(slot.inputs.every((input) => (input as { settings: unknown }).settings === sent)).toBe(true);
-      actor.stop();
-    }
-  });
+  it(
+    'every shortest path holds in the real machine (pair rules and the $8 threshold both ways)',
+    { timeout: 30_000 },
+    async () => {
+      const paths = model.getShortestPaths({ input: INPUT });
+      expect(paths.length).toBeGreaterThan(10);
+      for (const path of paths) {
+        // Slots are children whose snapshots the test delivers; they record what the pair sends them.
+        const slot = controlledCallback<unknown>('generation');
+        const machine = dualGenerationMachine.provide({ actors: { generation: slot.logic as never } });
+        const actor = createActor(machine, { input: INPUT }).start();
+        const send = ({ event }: { event: AnyEvent }) => actor.send(event as never);
+        const types = [
+          ...new Set([
+            ...EVENTS.map((e) => e.type),
+            'GENERATE',
+            'CONTINUE',
+            'CANCEL',
+            'SET_PROMPT',
+            'SET_TAGS',
+          ]),
+        ];
+        const want = factsAlong(oracle, path.steps as never);
+        let at = 0;
+        await path.test({
+          events: Object.fromEntries(types.map((t) => [t, send])) as never,
+          states: {
+            '*': (expected: Snap) => {
+              const actual = actor.getSnapshot();
+              expect(key(actual)).toBe(key(expected));
+              // The independent statement: the state the event must lead to, and what the user sees there.
+              const f = want[at]!;
+              at += 1;
+              expect(stateKeyOf(actual.value), 'state the oracle expects').toBe(f.value);
+              expectDualRow(actual, f);
+            },
+          },
+        });
+        expect(at).toBe(path.steps.length);
+        // Both slots were sent once, together, as the pair's two halves, with the threshold then in force;
+        // then told exactly what the oracle says (a retry of a failed slot, a cancel).
+        const end = want.at(-1)!;
+        expect(
+          slot.inputs.map((input) => {
+            const {
+              genId,
+              dual,
+              autoStart,
+              prompt,
+              settings: sentWith,
+            } = input as {
+              genId: string;
+              dual: { groupId: string; slot: string };
+              autoStart: boolean;
+              prompt: string;
+              settings: { thresholds: { dualUsdMicros: number } };
+            };
+            return [genId, dual, autoStart, prompt, sentWith.thresholds.dualUsdMicros];
+          }),
+        ).toEqual(
+          end.sentWith === null
+            ? []
+            : (['primary', 'secondary'] as const).map((half) => [
+                half === 'primary' ? 'gen-a' : 'gen-b',
+                { groupId: 'pair-1', slot: half },
+                true,
+                'a lighthouse',
+                end.sentWith,
+              ]),
+        );
+        expect(slot.received.map((e) => e.type)).toEqual(end.toSlots.map((line) => line.split(': ')[1]));
+        // Slots are spawned only once the pair is sent, and both are sent together.
+        expect(slot.inputs.length).toBe(
+          actor.getSnapshot().matches('editing') || actor.getSnapshot().matches('confirming') ? 0 : 2,
+        );
+        expect(slot.received.every((e) => e.type === 'RETRY' || e.type === 'CANCEL')).toBe(true);
+        // Each slot starts with the pair's learned samples, so it records the estimate the pair showed.
+        const learned = actor.getSnapshot().context.learned;
+        expect(slot.inputs.every((input) => (input as { learned: unknown }).learned === learned)).toBe(true);
+        // …and the settings in force when it was sent (a sent pair ignores later SET_SETTINGS).
+        const { settings: sent } = actor.getSnapshot().context;
+        expect(slot.inputs.every((input) => (input as { settings: unknown }).settings === sent)).toBe(true);
+        actor.stop();
+      }
+    },
+  );
 
   it('reaches the learned layer: it sharpens the "up to" slot and can move the pair over $8.00', () => {
     const paths = model.getShortestPaths({ input: INPUT });
@@ -154,4 +219,33 @@ describe('Dual Mode machine (model)', () => {
     const reached = reachedStateIds(model.getShortestPaths({ input: INPUT }));
     expect(reached).toEqual(allStateIds(asTestModel(dualGenerationMachine, SLOTS)));
   });
+
+  it('the oracle has a row for every state of the machine, and prices from the catalog', () => {
+    expectRowPerState(DUAL_ROWS, dualGenerationMachine);
+    const start = oracle.initial;
+    // $4.00 + $4.00 is exactly $8.00; 4.01 s makes $8.01; Veo 3.1 Fast is "up to" 8 s × $0.35 = $2.80.
+    expect(expectedCombined(start)).toEqual({ usdMicros: 8_000_000, tier: 'estimated' });
+    expect(expectedCombined({ ...start, seconds: 4.01 }).usdMicros).toBe(8_010_000);
+    expect(expectedCombined({ ...start, secondary: 'VEO', seconds: null }).usdMicros).toBe(6_800_000);
+    expect(expectedCombined({ ...start, secondary: 'VEO', seconds: null, learned: true })).toEqual({
+      usdMicros: 8_500_000,
+      tier: 'learned',
+    });
+  });
+
+  it(
+    'every edge leads where the oracle says, and what the user sees holds there',
+    { timeout: 60_000 },
+    () => {
+      // Explored by the model's key (what the next decision depends on), every event tried in each state.
+      const reached = checkEveryEdge(
+        asTestModel(dualGenerationMachine, SLOTS),
+        INPUT,
+        oracle,
+        (s, f) => expectDualRow(s as Snap, f),
+        (s, f) => JSON.stringify([key(s as Snap), f.toSlots.length > 0]),
+      );
+      expect(reached).toEqual(Object.keys(DUAL_ROWS).sort());
+    },
+  );
 });

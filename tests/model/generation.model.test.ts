@@ -11,16 +11,28 @@ import {
   type GenerationRunOutput,
   generationRunMachine,
 } from '../../src/machines/generation/generation-run.machine.ts';
-import {
-  ACCEPTED,
-  dollarPerSecond,
-  FLUX_DEV,
-  generationInput,
-  RESULT,
-  settings,
-  T,
-} from '../fixtures/machines/generation.ts';
+import { ACCEPTED, FLUX_DEV, generationInput, RESULT, settings, T } from '../fixtures/machines/generation.ts';
 import { allStateIds, asTestModel, reachedStateIds } from '../fixtures/machines/model.ts';
+import type { RecordIntentInput } from '../../src/machines/generation/generation-run.contract.ts';
+import { requestedDraft } from '../../src/machines/generation/generation-ledger.ts';
+import { memoryLedger } from '../fixtures/machines/ports.ts';
+import {
+  DOLLAR_MODEL,
+  expectGenerationRow,
+  expectedEstimate,
+  GENERATION_ROWS,
+  generationOracle,
+  intentsIn,
+  intentTotals,
+  LEARNED_SAMPLES_USD_MICROS,
+} from '../fixtures/machines/oracles/generation.oracle.ts';
+import { expectLedger } from '../fixtures/machines/oracles/ledger-totals.ts';
+import {
+  checkEveryEdge,
+  expectRowPerState,
+  factsAlong,
+  stateKeyOf,
+} from '../fixtures/machines/oracles/oracle.ts';
 
 type Snap = SnapshotFrom<typeof generationMachine>;
 type AnyEvent = { type: string; [key: string]: unknown };
@@ -72,13 +84,13 @@ const fetchOutput = (
 });
 
 // $1-per-second model: duration 5 is exactly $5.00 (no dialog), 5.01 asks, 'x' has no price.
-const MODEL = dollarPerSecond('text-to-video');
+const MODEL = DOLLAR_MODEL;
 const INPUT: GenerationInput = generationInput({ model: MODEL, params: { duration: 5 } });
 // Three metered runs of the unpriced configuration at $6.00: the learned estimate prices it, over $5.00.
 const LEARNED = {
   type: 'SET_LEARNED',
-  samples: ['2025-11-01', '2025-11-02', '2025-11-03'].map((day) => ({
-    usdMicros: 6_000_000,
+  samples: ['2025-11-01', '2025-11-02', '2025-11-03'].map((day, i) => ({
+    usdMicros: LEARNED_SAMPLES_USD_MICROS[i] as number,
     at: `${day}T09:00:00.000Z`,
     configKey: configKey(MODEL, { duration: 'x' }),
   })),
@@ -140,62 +152,110 @@ const model = createTestModel(asTestModel(generationMachine), {
   serializeState: key,
 });
 
+// Every event type a path may hold: the listed payloads, and the bare events the graph adds.
+const TYPES = [
+  ...new Set([
+    ...EVENTS.map((e) => e.type),
+    'GENERATE',
+    'CONTINUE',
+    'CANCEL',
+    'RETRY',
+    'EDIT',
+    'SET_PROMPT',
+    'SET_TAGS',
+    'xstate.after.foregroundWindow.generation.active',
+  ]),
+];
+// The oracle tries every listed event, and every bare one, in every state.
+const ORACLE_EVENTS: AnyEvent[] = [
+  ...EVENTS,
+  ...[
+    'GENERATE',
+    'CONTINUE',
+    'CANCEL',
+    'RETRY',
+    'EDIT',
+    'xstate.after.foregroundWindow.generation.active',
+  ].map((type) => ({ type })),
+  { type: 'SET_TAGS', tags: { client: 'Acme', project: 'Teaser', deliverable: '' } },
+];
+const oracle = generationOracle(5, ORACLE_EVENTS);
+
 // The children are the subject of their own model tests: here they never finish on their own, and the
-// test delivers their snapshot, done and error events, as XState does.
+// test delivers their snapshot, done and error events, as XState does. The run's write-ahead step
+// writes the intent it was given (as the real one does) and then holds: the ledger shows every request
+// that went out, and at what estimate.
 const never = fromPromise(() => new Promise<never>(() => {}));
 const quiet = fromCallback(() => () => {});
-const machine = generationMachine.provide({
-  actors: {
-    generationRun: generationRunMachine.provide({
-      actors: {
-        recordIntent: never,
-        submitRequest: never,
-        watchStatus: quiet,
-        cancelRequest: never,
-        recordLedger: quiet,
-      } as never,
-    }),
-    generationFetch: generationFetchMachine.provide({
-      actors: { fetchResult: never, importMedia: never, recordLedger: quiet } as never,
-    }),
-  },
-});
+function withLedger() {
+  const ledger = memoryLedger();
+  const recordIntent = fromPromise<never, RecordIntentInput>(({ input }) => {
+    ledger.write([requestedDraft(input.facts, T(0))]);
+    return new Promise<never>(() => {});
+  });
+  const machine = generationMachine.provide({
+    actors: {
+      generationRun: generationRunMachine.provide({
+        actors: {
+          recordIntent,
+          submitRequest: never,
+          watchStatus: quiet,
+          cancelRequest: never,
+          recordLedger: quiet,
+        } as never,
+      }),
+      generationFetch: generationFetchMachine.provide({
+        actors: { fetchResult: never, importMedia: never, recordLedger: quiet } as never,
+      }),
+    },
+  });
+  return { machine, ledger };
+}
 
 describe('generation machine (model)', () => {
-  it('every shortest path holds in the real machine (guards taken both ways)', async () => {
-    const paths = model.getShortestPaths({ input: INPUT });
-    expect(paths.length).toBeGreaterThan(20);
-    for (const path of paths) {
-      const actor = createActor(machine, { input: INPUT }).start();
-      const send = ({ event }: { event: AnyEvent }) => actor.send(event as never);
-      await path.test({
-        events: Object.fromEntries(
-          [
-            ...new Set([
-              ...EVENTS.map((e) => e.type),
-              'GENERATE',
-              'CONTINUE',
-              'CANCEL',
-              'RETRY',
-              'EDIT',
-              'SET_PROMPT',
-              'SET_TAGS',
-              'xstate.after.foregroundWindow.generation.active',
-            ]),
-          ].map((t) => [t, send]),
-        ) as never,
-        states: {
-          '*': (expected: Snap) => {
-            const actual = actor.getSnapshot();
-            expect(actual.value).toEqual(expected.value);
-            expect([...actual.tags].sort()).toEqual([...expected.tags].sort());
-            expect(key(actual)).toBe(key(expected));
+  it(
+    'every shortest path holds in the real machine (guards taken both ways)',
+    { timeout: 30_000 },
+    async () => {
+      const paths = model.getShortestPaths({ input: INPUT });
+      expect(paths.length).toBeGreaterThan(20);
+      for (const path of paths) {
+        const { machine, ledger } = withLedger();
+        const actor = createActor(machine, { input: INPUT }).start();
+        const send = ({ event }: { event: AnyEvent }) => actor.send(event as never);
+        const want = factsAlong(oracle, path.steps as never);
+        let at = 0;
+        await path.test({
+          events: Object.fromEntries(TYPES.map((t) => [t, send])) as never,
+          states: {
+            '*': (expected: Snap) => {
+              const actual = actor.getSnapshot();
+              expect(actual.value).toEqual(expected.value);
+              expect([...actual.tags].sort()).toEqual([...expected.tags].sort());
+              expect(key(actual)).toBe(key(expected));
+              // The independent statement: the state the event must lead to, what the user sees there,
+              // and the requests recorded so far (each at the estimate the catalog gives).
+              const f = want[at]!;
+              at += 1;
+              expect(stateKeyOf(actual.value), 'state the oracle expects').toBe(f.value);
+              expectGenerationRow(actual, f);
+              expect(intentsIn(ledger.events), `intents in ${f.value}`).toEqual(f.intents);
+            },
           },
-        },
-      });
-      actor.stop();
-    }
-  });
+        });
+        expect(at).toBe(path.steps.length);
+        // At the path's end: the requests sent along it, and what Billing counts for them.
+        const end = want.at(-1)!;
+        expectLedger(
+          ledger.events,
+          end.intents.map(() => 'generation.requested'),
+          intentTotals(end.intents),
+          `at the end of ${path.description}`,
+        );
+        actor.stop();
+      }
+    },
+  );
 
   it('reaches the learned layer: an unpriced configuration with 3 metered runs is priced and confirmed', () => {
     const paths = model.getShortestPaths({ input: INPUT });
@@ -211,4 +271,33 @@ describe('generation machine (model)', () => {
     const reached = reachedStateIds(model.getShortestPaths({ input: INPUT }));
     expect(reached).toEqual(allStateIds(asTestModel(generationMachine)));
   });
+
+  it('the oracle has a row for every state of the machine, and prices from the catalog', () => {
+    expectRowPerState(GENERATION_ROWS, generationMachine);
+    const facts = { ...oracle.initial };
+    // $1.00 per second: 5 s is exactly the $5.00 threshold, 5.01 s is over it; FLUX dev is 1 MP × $0.025.
+    expect(expectedEstimate({ ...facts, duration: 5 }).usdMicros).toBe(5_000_000);
+    expect(expectedEstimate({ ...facts, duration: 5.01 }).usdMicros).toBe(5_010_000);
+    expect(expectedEstimate({ ...facts, model: 'flux' }).usdMicros).toBe(25_000);
+    expect(expectedEstimate({ ...facts, duration: 'x', learned: true })).toEqual({
+      usdMicros: 6_000_000,
+      tier: 'learned',
+    });
+  });
+
+  it(
+    'every edge leads where the oracle says, and what the user sees holds there',
+    { timeout: 60_000 },
+    () => {
+      // Explored by the model's key (what the next decision depends on), every event tried in each state.
+      const reached = checkEveryEdge(
+        asTestModel(generationMachine),
+        INPUT,
+        oracle,
+        (s, f) => expectGenerationRow(s as Snap, f),
+        (s, f) => JSON.stringify([key(s as Snap), f.attempt > 1]),
+      );
+      expect(reached).toEqual(Object.keys(GENERATION_ROWS).sort());
+    },
+  );
 });

@@ -12,6 +12,7 @@ import {
   persistenceModel,
 } from '../fixtures/machines-persistence/persistence-model.ts';
 import { persistenceSut } from '../fixtures/machines-persistence/persistence-sut.ts';
+import { leafStateKeys } from '../fixtures/machines/oracles/oracle.ts';
 
 type ModelSnapshot = SnapshotFrom<typeof persistenceModel>;
 
@@ -78,6 +79,11 @@ describe('persistence machine against its test model', () => {
       },
     });
     actor.stop();
+  });
+
+  // The hand-written model is the oracle: a state added to the machine needs its counterpart there.
+  test('the test model has a state for every state of the persistence machine', () => {
+    expect(leafStateKeys(persistenceModel)).toEqual(leafStateKeys(persistenceMachine));
   });
 
   // Runs after the path tests above (tests in a file run in order).

@@ -12,7 +12,7 @@ import {
   resetMachine,
 } from '../../src/machines/reset/reset.machine.ts';
 import { selectCanConfirmReset } from '../../src/machines/reset/reset.selectors.ts';
-import { ResetCostHistory } from '../../src/ui/views/billing/index.ts';
+import { ResetCostHistory } from '../../src/ui/views/billing/ResetCostHistory.tsx';
 import { resetLogic, STORY_RESET_OUTPUT } from '../../stories/fixtures/billing-fakes.ts';
 import { STORY_RESET_FAILURE } from '../../stories/fixtures/billing-states.ts';
 import { renderBilling } from '../dom/billing/render-billing.tsx';

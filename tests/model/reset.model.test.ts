@@ -13,6 +13,7 @@ import {
 } from '../../src/machines/reset/reset.selectors.ts';
 import { type Deferred, deferred } from '../fixtures/machines-persistence/deferred.ts';
 import { type ResetModelEvent, resetModel } from '../fixtures/machines-persistence/reset-model.ts';
+import { leafStateKeys } from '../fixtures/machines/oracles/oracle.ts';
 
 const result: LedgerResetResult = {
   backupPath: '/data/backups/reset-1.json',
@@ -93,6 +94,11 @@ describe('reset machine against its test model', () => {
       states: { '*': (expected) => assertSees(actor, expected) },
     });
     actor.stop();
+  });
+
+  // The hand-written model is the oracle: a state added to the machine needs its counterpart there.
+  test('the test model has a state for every state of the reset machine', () => {
+    expect(leafStateKeys(resetModel)).toEqual(leafStateKeys(resetMachine));
   });
 
   // Runs after the path tests above (tests in a file run in order).

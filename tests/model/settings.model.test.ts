@@ -12,6 +12,17 @@ import {
 } from '../dom/settings/settings-fixtures.ts';
 import { controlledPromise, flush } from '../fixtures/machines/controlled-actors.ts';
 import { allStateIds, asTestModel, reachedStateIds } from '../fixtures/machines/model.ts';
+import {
+  checkEveryEdge,
+  expectRowPerState,
+  factsAlong,
+  stateKeyOf,
+} from '../fixtures/machines/oracles/oracle.ts';
+import {
+  expectSettingsRow,
+  SETTINGS_ROWS,
+  settingsOracle,
+} from '../fixtures/machines/oracles/settings.oracle.ts';
 
 type Snap = SnapshotFrom<typeof settingsMachine>;
 type AnyEvent = { type: string; [key: string]: unknown };
@@ -40,6 +51,9 @@ const EVENTS: AnyEvent[] = [
 
 const USER_EVENTS = [...new Set(EVENTS.map((e) => e.type).filter((type) => !type.startsWith('xstate.')))];
 
+// The oracle tries every listed event, and RETRY, in every state.
+const oracle = settingsOracle(EVENTS);
+
 const model = createTestModel(asTestModel(settingsMachine), {
   events: EVENTS as never,
   serializeState: (s) => {
@@ -49,7 +63,7 @@ const model = createTestModel(asTestModel(settingsMachine), {
 });
 
 describe('settings machine (model)', () => {
-  it('every shortest path holds in the real machine', async () => {
+  it('every shortest path holds in the real machine', { timeout: 30_000 }, async () => {
     const paths = model.getShortestPaths({ input: {} } as never);
     expect(paths.length).toBeGreaterThan(5);
     for (const path of paths) {
@@ -71,6 +85,8 @@ describe('settings machine (model)', () => {
         await flush();
       };
       const userEvents = Object.fromEntries(USER_EVENTS.map((type) => [type, send]));
+      const want = factsAlong(oracle, path.steps as never);
+      let at = 0;
       await path.test({
         events: {
           ...userEvents,
@@ -91,9 +107,21 @@ describe('settings machine (model)', () => {
             expect(actual.context.settings !== null).toBe(expected.context.settings !== null);
             // Write-only key: no snapshot ever holds it.
             expect(JSON.stringify(actual.context)).not.toContain(GOOD_KEY);
+            // The independent statement: the state the event must lead to, what the tab shows there,
+            // and what reached the backend so far (loads, and each save's patch, the key as sent).
+            const f = want[at]!;
+            at += 1;
+            expect(stateKeyOf(actual.value), 'state the oracle expects').toBe(f.value);
+            expectSettingsRow(actual, f);
+            expect(load.calls.length, `loads in ${f.value}`).toBe(f.calls.filter((c) => c === 'load').length);
+            expect(
+              save.calls.map((call) => call.input.patch),
+              `saves in ${f.value}`,
+            ).toEqual(f.calls.filter((c) => c !== 'load'));
           },
         },
       });
+      expect(at).toBe(path.steps.length);
       // A saving step sends the key only in the actor's input, and only for SET_KEY.
       for (const call of save.calls) {
         if (call.input.patch.falKey !== undefined)
@@ -107,4 +135,35 @@ describe('settings machine (model)', () => {
     const reached = reachedStateIds(model.getShortestPaths({ input: {} } as never));
     expect(reached).toEqual(allStateIds(asTestModel(settingsMachine)));
   });
+
+  it('the oracle has a row for every state of the machine', () => {
+    expectRowPerState(SETTINGS_ROWS, settingsMachine);
+  });
+
+  it(
+    'every edge leads where the oracle says, and what the tab shows holds there',
+    { timeout: 60_000 },
+    () => {
+      // Explored by what decides and shows (not by which fields a waiting patch holds).
+      const reached = checkEveryEdge(
+        asTestModel(settingsMachine),
+        {},
+        oracle,
+        (s, f) => expectSettingsRow(s as Snap, f),
+        (_, f) =>
+          JSON.stringify([
+            f.value,
+            f.keyChange,
+            f.saving !== null,
+            f.queued !== null,
+            f.failed !== null,
+            f.currency,
+            f.saveError,
+            f.keyError,
+            f.formErrors,
+          ]),
+      );
+      expect(reached).toEqual(Object.keys(SETTINGS_ROWS).sort());
+    },
+  );
 });

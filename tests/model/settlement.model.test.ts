@@ -12,6 +12,20 @@ import { completed, resetBuilders, settled, submitted } from '../fixtures/ledger
 import { controlledPromise, flush } from '../fixtures/machines/controlled-actors.ts';
 import { allStateIds, asTestModel, reachedStateIds } from '../fixtures/machines/model.ts';
 import { memoryLedger } from '../fixtures/machines/ports.ts';
+import { expectLedger } from '../fixtures/machines/oracles/ledger-totals.ts';
+import {
+  checkEveryEdge,
+  expectRowPerState,
+  factsAlong,
+  stateKeyOf,
+} from '../fixtures/machines/oracles/oracle.ts';
+import {
+  expectSettlementRow,
+  linesOf,
+  SETTLEMENT_ROWS,
+  settlementOracle,
+  settlementTotals,
+} from '../fixtures/machines/oracles/settlement.oracle.ts';
 
 type Snap = SnapshotFrom<typeof settlementMachine>;
 type AnyEvent = { type: string; [key: string]: unknown };
@@ -61,9 +75,10 @@ const model = createTestModel(asTestModel(settlementMachine), {
   events: EVENTS as never,
   serializeState: key,
 });
+const oracle = settlementOracle(INPUT.events, INPUT.now, EVENTS);
 
 describe('settlement machine (model)', () => {
-  it('every shortest path holds in the real machine', async () => {
+  it('every shortest path holds in the real machine', { timeout: 30_000 }, async () => {
     const paths = model.getShortestPaths({ input: INPUT });
     expect(paths.length).toBeGreaterThan(6);
     for (const path of paths) {
@@ -76,8 +91,14 @@ describe('settlement machine (model)', () => {
           recordLedger: defineRecordLedgerActor({ ledger }),
         },
       });
+      // The ledger holds what settlement booted from; appended facts are written to it as they arrive.
+      ledger.write(INPUT.events);
       const actor = createActor(machine, { input: INPUT }).start();
       const direct = ({ event }: Step) => actor.send(event as never);
+      const appended = ({ event }: Step) => {
+        ledger.write(event.events as LedgerEvent[]);
+        actor.send(event as never);
+      };
       const settle = async ({ event }: Step) => {
         if (event.type.startsWith('xstate.done')) reread.last().resolve(event.output as RereadResultOutput);
         else reread.last().reject(event.error);
@@ -85,22 +106,39 @@ describe('settlement machine (model)', () => {
       };
       const executors: Array<[string, (step: Step) => unknown]> = [
         ['TICK', direct],
-        ['LEDGER_APPENDED', direct],
+        ['LEDGER_APPENDED', appended],
         ['LEDGER_FAILED', direct],
         ['xstate.error.actor.ledger', direct],
         ['xstate.error.actor.clock', direct],
         ['xstate.done.actor.rereadResult', settle],
         ['xstate.error.actor.rereadResult', settle],
       ];
+      const want = factsAlong(oracle, path.steps as never);
+      let at = 0;
       await path.test({
         events: Object.fromEntries(executors) as never,
         states: {
-          '*': (expected: Snap) => {
-            expect(key(actor.getSnapshot())).toBe(key(expected));
+          '*': async (expected: Snap) => {
+            const actual = actor.getSnapshot();
+            expect(key(actual)).toBe(key(expected));
+            // The independent statement: the state the event must lead to, the queue, and the ledger.
+            const f = want[at]!;
+            at += 1;
+            expect(stateKeyOf(actual.value), 'state the oracle expects').toBe(f.value);
+            expectSettlementRow(actual, f);
+            if (f.value === 'rereading') {
+              const entry = [first, second].find((e) => e.genId === f.current);
+              expect(reread.last().input.requestId, 'the result re-read').toBe(entry?.requestId);
+            }
+            await flush();
+            expectLedger(ledger.events, linesOf(f), settlementTotals(f), `in ${f.value}`);
           },
         },
       });
+      expect(at).toBe(path.steps.length);
       await flush();
+      const end = want.at(-1)!;
+      expectLedger(ledger.events, linesOf(end), settlementTotals(end), `at the end of ${path.description}`);
       // A settled entry always left its fact in the ledger.
       const snapshot = actor.getSnapshot();
       const recorded = ledger.events.filter((e) => e.type === 'generation.settled').map((e) => e.genId);
@@ -113,4 +151,23 @@ describe('settlement machine (model)', () => {
     const reached = reachedStateIds(model.getShortestPaths({ input: INPUT }));
     expect(reached).toEqual(allStateIds(asTestModel(settlementMachine)));
   });
+
+  it('the oracle has a row for every state of the machine', () => {
+    expectRowPerState(SETTLEMENT_ROWS, settlementMachine);
+    // Booted over a completed run: it waits, re-read 1 minute after its outcome.
+    expect(oracle.initial.entries.map((e) => [e.genId, new Date(e.dueAt).toISOString()])).toEqual([
+      [first.genId, plus(done.at, 60_000)],
+    ]);
+  });
+
+  it(
+    'every edge leads where the oracle says, and the queue it states holds there',
+    { timeout: 60_000 },
+    () => {
+      const reached = checkEveryEdge(asTestModel(settlementMachine), INPUT, oracle, (s, f) =>
+        expectSettlementRow(s as Snap, f),
+      );
+      expect(reached).toEqual(Object.keys(SETTLEMENT_ROWS).sort());
+    },
+  );
 });

@@ -1,2 +1,0 @@
-export { ActualBadge } from './ActualBadge.tsx';
-export type { ActualBadgeProps } from './ActualBadge.tsx';

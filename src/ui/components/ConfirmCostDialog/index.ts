@@ -1,2 +1,0 @@
-export { ConfirmCostDialog } from './ConfirmCostDialog.tsx';
-export type { ConfirmCostDialogProps, ConfirmCostModel } from './ConfirmCostDialog.tsx';

@@ -1,2 +1,0 @@
-export { ErrorBanner } from './ErrorBanner.tsx';
-export type { ErrorBannerProps, ErrorTone } from './ErrorBanner.tsx';

@@ -1,2 +1,0 @@
-export { LicenceBadge } from './LicenceBadge.tsx';
-export type { LicenceBadgeProps } from './LicenceBadge.tsx';

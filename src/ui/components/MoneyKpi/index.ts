@@ -1,2 +1,0 @@
-export { MoneyKpi } from './MoneyKpi.tsx';
-export type { MoneyKpiProps } from './MoneyKpi.tsx';

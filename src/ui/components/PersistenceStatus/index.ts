@@ -1,2 +1,0 @@
-export { PersistenceStatus } from './PersistenceStatus.tsx';
-export type { PersistenceStatusProps, PersistenceViewState } from './PersistenceStatus.tsx';

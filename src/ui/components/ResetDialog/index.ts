@@ -1,2 +1,0 @@
-export { ResetDialog } from './ResetDialog.tsx';
-export type { ResetDialogProps, ResetViewState } from './ResetDialog.tsx';

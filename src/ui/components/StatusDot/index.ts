@@ -1,2 +1,0 @@
-export { StatusDot } from './StatusDot.tsx';
-export type { DotStatus, StatusDotProps } from './StatusDot.tsx';

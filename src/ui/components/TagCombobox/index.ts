@@ -1,2 +1,0 @@
-export { TagCombobox } from './TagCombobox.tsx';
-export type { TagComboboxProps } from './TagCombobox.tsx';
