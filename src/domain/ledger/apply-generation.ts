@@ -3,7 +3,7 @@ import type { LedgerEvent, LedgerEventOf, Tags } from './events.ts';
 import type { GenerationRow, LedgerState } from './state.ts';
 
 /** Tags as shown and compared: each one trimmed with inner spaces collapsed. */
-export function normaliseTags(tags: Tags): Tags {
+function normaliseTags(tags: Tags): Tags {
   return {
     client: normaliseTag(tags.client),
     project: normaliseTag(tags.project),

@@ -236,7 +236,6 @@ export type LedgerEvent = z.infer<typeof ledgerEventSchema>;
 export type LedgerEventType = LedgerEvent['type'];
 export type LedgerEventOf<T extends LedgerEventType> = Extract<LedgerEvent, { type: T }>;
 export type GenerationSubmitted = LedgerEventOf<'generation.submitted'>;
-export type GenerationRequested = LedgerEventOf<'generation.requested'>;
 
 /** The schema version this build writes; a file with a higher one is opened read-only. */
 export const LEDGER_SCHEMA_VERSION = 1;

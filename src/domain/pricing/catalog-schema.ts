@@ -8,14 +8,7 @@ import { type PricingFormula, pricingFormulaSchema } from './formula-schema.ts';
  */
 
 /** fal input types used in the catalog; `string|object` is an image_size preset or `{width, height}`. */
-export const catalogParamTypeSchema = z.enum([
-  'string',
-  'boolean',
-  'integer',
-  'number',
-  'array',
-  'string|object',
-]);
+const catalogParamTypeSchema = z.enum(['string', 'boolean', 'integer', 'number', 'array', 'string|object']);
 
 /** One fal input of a model; `default: null` means fal documents no default (estimate "up to"). */
 export const catalogParamSchema = z.strictObject({

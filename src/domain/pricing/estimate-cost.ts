@@ -34,7 +34,7 @@ export const FAL_PRICING_REF = 'fal pricing API';
 export const NO_PRICE_REF = 'no price source';
 
 /** Runs the formula of a catalog model on the inputs, before rounding. */
-export function quoteFormula(model: CatalogModel, params: Record<string, unknown>, media?: MediaInfo): Quote {
+function quoteFormula(model: CatalogModel, params: Record<string, unknown>, media?: MediaInfo): Quote {
   const f = model.formula;
   switch (f.type) {
     case 'per_image':
@@ -63,7 +63,7 @@ export function quoteFormula(model: CatalogModel, params: Record<string, unknown
 }
 
 /** The "No price" estimate: never a number, so the UI can never show $0 for an unknown price. */
-export function noPrice(reason: string | null, priceRef: string): Estimate {
+function noPrice(reason: string | null, priceRef: string): Estimate {
   return {
     usdMicros: null,
     tier: 'none',

@@ -78,18 +78,33 @@ export function quotePerImage(model: CatalogModel, f: FormulaOf<'per_image'>, pa
   return quote(micros, [n, rate, multiplier, ...extra.picks], explanation);
 }
 
-/** `per_megapixel_ceiling`: ceil(w × h / mp_pixels) × rate_per_mp × n. */
-export function quotePerMegapixelCeiling(
+/**
+ * The opening of both megapixel quotes: the output size, the image count, the megapixels started per
+ * image, and the "n images × " prefix of the explanation ('' for one image).
+ */
+function pickMegapixels(
   model: CatalogModel,
-  f: FormulaOf<'per_megapixel_ceiling'>,
+  f: FormulaOf<'per_megapixel_ceiling' | 'per_megapixel_tiered'>,
   params: Params,
-): Quote {
+) {
   const size = pickImageSize(model, params);
   if (!size.ok) return size;
   const n = pickCount(model, params, f.count_param);
   if (!n.ok) return n;
   const mp = megapixelsCeil(size.value, f.mp_pixels);
   const images = n.value > 1 ? `${n.value} images × ` : '';
+  return { ok: true as const, size, n, mp, images };
+}
+
+/** `per_megapixel_ceiling`: ceil(w × h / mp_pixels) × rate_per_mp × n. */
+export function quotePerMegapixelCeiling(
+  model: CatalogModel,
+  f: FormulaOf<'per_megapixel_ceiling'>,
+  params: Params,
+): Quote {
+  const picked = pickMegapixels(model, f, params);
+  if (!picked.ok) return picked;
+  const { size, n, mp, images } = picked;
   const explanation = `${images}${mp} MP × ${formatRate(f.rate_per_mp)}/MP (${size.value.width}×${size.value.height})`;
   return quote(mp * toMicros(f.rate_per_mp) * n.value, [size, n], explanation);
 }
@@ -100,14 +115,11 @@ export function quotePerMegapixelTiered(
   f: FormulaOf<'per_megapixel_tiered'>,
   params: Params,
 ): Quote {
-  const size = pickImageSize(model, params);
-  if (!size.ok) return size;
-  const n = pickCount(model, params, f.count_param);
-  if (!n.ok) return n;
-  const mp = megapixelsCeil(size.value, f.mp_pixels);
+  const picked = pickMegapixels(model, f, params);
+  if (!picked.ok) return picked;
+  const { size, n, mp, images } = picked;
   const perImage = toMicros(f.first_mp_rate) + (mp - 1) * toMicros(f.additional_mp_rate);
   const extra = mp > 1 ? ` + ${mp - 1} MP × ${formatRate(f.additional_mp_rate)}` : '';
-  const images = n.value > 1 ? `${n.value} images × ` : '';
   const explanation = `${images}${formatRate(f.first_mp_rate)}${extra} (${size.value.width}×${size.value.height}, ${mp} MP)`;
   return quote(perImage * n.value, [size, n], explanation);
 }

@@ -49,7 +49,7 @@ const TARGET_HEIGHTS: Readonly<Record<string, number>> = {
 };
 
 /** The upscaler's output size: source × upscale_factor, or SeedVR's target height keeping the aspect. */
-export function upscaledSize(model: CatalogModel, params: Params, media: MediaInfo): Picked<PixelSize> {
+function upscaledSize(model: CatalogModel, params: Params, media: MediaInfo): Picked<PixelSize> {
   const mode = resolveParam(model, params, 'upscale_mode');
   if (mode.known && mode.value === 'target') {
     const height = TARGET_HEIGHTS[String(params.target_resolution)];

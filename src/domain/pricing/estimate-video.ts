@@ -26,16 +26,47 @@ export function audioRate(f: FormulaOf<'per_second_audio'>, audioOn: boolean, pa
   return audioOn ? { rate: f.rate_audio, label: 'audio' } : { rate: f.rate_no_audio, label: 'no audio' };
 }
 
+/** A formula priced per second with an audio toggle. */
+type AudioFormula = FormulaOf<'per_second_audio' | 'per_second_audio_resolution'>;
+
+/** The audio toggle of an audio formula, by its own input and default (shared with unitPriceUsdMicros). */
+export function pickFormulaAudio(model: CatalogModel, f: AudioFormula, params: Params): Picked<boolean> {
+  return pickAudio(model, params, f.audio_param, f.audio_default);
+}
+
+/** The opening of both audio quotes: the duration, then the audio toggle. */
+function pickDurationAndAudio(model: CatalogModel, f: AudioFormula, params: Params) {
+  const d = pickDuration(model, params);
+  if (!d.ok) return d;
+  const audio = pickFormulaAudio(model, f, params);
+  if (!audio.ok) return audio;
+  return { ok: true as const, d, audio };
+}
+
+/**
+ * The per-second rate of a `per_second_audio_resolution` formula for the resolution input, in the
+ * audio toggle's column (shared with unitPriceUsdMicros).
+ */
+export function pickAudioResolutionRate(
+  model: CatalogModel,
+  f: FormulaOf<'per_second_audio_resolution'>,
+  params: Params,
+  audioOn: boolean,
+): Picked<{ key: string; rate: number }> {
+  const column = audioOn ? 'audio' : 'no_audio';
+  const table = Object.fromEntries(Object.entries(f.rates).map(([res, rates]) => [res, rates[column]]));
+  return pickKeyed(table, model, params, f.resolution_param, f.default_resolution);
+}
+
 /** `per_second_audio`: d × (voice control ? voice rate : audio ? audio rate : silent rate). */
 export function quotePerSecondAudio(
   model: CatalogModel,
   f: FormulaOf<'per_second_audio'>,
   params: Params,
 ): Quote {
-  const d = pickDuration(model, params);
-  if (!d.ok) return d;
-  const audio = pickAudio(model, params, f.audio_param, f.audio_default);
-  if (!audio.ok) return audio;
+  const picked = pickDurationAndAudio(model, f, params);
+  if (!picked.ok) return picked;
+  const { d, audio } = picked;
   const { rate, label } = audioRate(f, audio.value, params);
   const explanation = `${formatSeconds(d.value)} × ${formatRate(rate)}/s (${label})`;
   return quote(d.value * toMicros(rate), [d, audio], explanation);
@@ -89,13 +120,10 @@ export function quotePerSecondAudioResolution(
   f: FormulaOf<'per_second_audio_resolution'>,
   params: Params,
 ): Quote {
-  const d = pickDuration(model, params);
-  if (!d.ok) return d;
-  const audio = pickAudio(model, params, f.audio_param, f.audio_default);
-  if (!audio.ok) return audio;
-  const column = audio.value ? 'audio' : 'no_audio';
-  const table = Object.fromEntries(Object.entries(f.rates).map(([res, rates]) => [res, rates[column]]));
-  const res = pickKeyed(table, model, params, f.resolution_param, f.default_resolution);
+  const picked = pickDurationAndAudio(model, f, params);
+  if (!picked.ok) return picked;
+  const { d, audio } = picked;
+  const res = pickAudioResolutionRate(model, f, params, audio.value);
   if (!res.ok) return res;
   const label = `${res.value.key}, ${audio.value ? 'audio' : 'no audio'}`;
   const explanation = `${formatSeconds(d.value)} × ${formatRate(res.value.rate)}/s (${label})`;

@@ -1,10 +1,10 @@
 import type { CatalogModel } from './catalog-schema.ts';
 import type { FalUnitPrice } from './estimate-cost.ts';
 import { pickImageRate } from './estimate-image.ts';
-import { audioRate } from './estimate-video.ts';
+import { audioRate, pickAudioResolutionRate, pickFormulaAudio } from './estimate-video.ts';
 import type { PricingFormula } from './formula-schema.ts';
 import { asToggle, parseDurationSeconds, resolveParam } from './params.ts';
-import { type Picked, pickAudio, pickKeyed, toMicros } from './pick.ts';
+import { type Picked, pickKeyed, toMicros } from './pick.ts';
 
 /**
  * The price of ONE unit of fal's `x-fal-billable-units` header for a request, so that the actual cost is
@@ -46,23 +46,30 @@ function perImageUnit(
   return known(rate);
 }
 
+/** The audio toggle when it was given or defaulted (not assumed); null otherwise. */
+function knownAudio(
+  model: CatalogModel,
+  f: Parameters<typeof pickFormulaAudio>[1],
+  params: Params,
+): boolean | null {
+  const audio = pickFormulaAudio(model, f, params);
+  return audio.ok && audio.assumed === null ? audio.value : null;
+}
+
 /** The per-second rate for the chosen audio toggle and resolution; null when either was not given. */
 function perSecondUnit(model: CatalogModel, f: PricingFormula, params: Params): number | null {
   if (f.type === 'per_second') return f.rate_per_second;
   if (f.type === 'per_second_audio') {
-    const audio = pickAudio(model, params, f.audio_param, f.audio_default);
-    return audio.ok && audio.assumed === null ? audioRate(f, audio.value, params).rate : null;
+    const audio = knownAudio(model, f, params);
+    return audio === null ? null : audioRate(f, audio, params).rate;
   }
   // Seedance is billed in video tokens; whether fal's header then counts seconds or tokens is unconfirmed.
   if (f.type === 'per_second_resolution' && f.token_pricing === undefined) {
     return known(pickKeyed(f.rates_per_second, model, params, f.resolution_param, f.default_resolution));
   }
   if (f.type === 'per_second_audio_resolution') {
-    const audio = pickAudio(model, params, f.audio_param, f.audio_default);
-    if (!audio.ok || audio.assumed !== null) return null;
-    const column = audio.value ? 'audio' : 'no_audio';
-    const table = Object.fromEntries(Object.entries(f.rates).map(([res, rates]) => [res, rates[column]]));
-    return known(pickKeyed(table, model, params, f.resolution_param, f.default_resolution));
+    const audio = knownAudio(model, f, params);
+    return audio === null ? null : known(pickAudioResolutionRate(model, f, params, audio));
   }
   return null;
 }

@@ -1,7 +1,7 @@
-import { fromPromise, type PromiseActorLogic } from 'xstate';
-import { toRunFailure } from './generation-failure.ts';
+import type { PromiseActorLogic } from 'xstate';
 import type { CancelRequestOutput, RequestRef } from './generation-run.contract.ts';
 import type { ClockPort, FalPort } from '../ports.ts';
+import { defineRunCallActor } from './run-call.actor.ts';
 
 /** Dependencies of `cancelRequest`: fal's queue (only `cancel`) and the clock. */
 export interface CancelRequestDeps {
@@ -16,12 +16,8 @@ export interface CancelRequestDeps {
 export function defineCancelRequestActor(
   deps: CancelRequestDeps,
 ): PromiseActorLogic<CancelRequestOutput, RequestRef> {
-  return fromPromise<CancelRequestOutput, RequestRef>(async ({ input }) => {
-    try {
-      const reply = await deps.fal.cancel(input.endpointId, input.requestId);
-      return { reply, at: deps.clock.now() };
-    } catch (error) {
-      throw toRunFailure(error, deps.clock.now());
-    }
+  return defineRunCallActor(deps.clock, async (input: RequestRef): Promise<CancelRequestOutput> => {
+    const reply = await deps.fal.cancel(input.endpointId, input.requestId);
+    return { reply, at: deps.clock.now() };
   });
 }

@@ -1,11 +1,7 @@
-import {
-  combineEstimates,
-  type Estimate,
-  estimateWithLearned,
-  type LearnedRuns,
-} from '../../domain/index.ts';
+import { combineEstimates, type Estimate, type LearnedRuns } from '../../domain/index.ts';
 import { defaultParams } from '../../domain/pricing/index.ts';
 import type { DualGenerationInput, DualSlot, DualSlotForm } from './dual-generation.machine.ts';
+import { estimateOf } from './generation.context.ts';
 
 /**
  * Pure context helpers of the Dual Mode machine: a slot's form from the input, each slot's estimate
@@ -27,7 +23,7 @@ export function slotEstimates(
   learned: LearnedRuns | null | undefined,
 ): Record<DualSlot, Estimate | null> {
   const of = ({ model, params }: DualSlotForm) =>
-    model ? estimateWithLearned(model, params, {}, learned ?? null) : null;
+    model ? estimateOf({ model, params, estimateOptions: {}, learned }) : null;
   return { primary: of(slots.primary), secondary: of(slots.secondary) };
 }
 

@@ -1,4 +1,4 @@
-import type { FalCancelReply, LedgerEventDraft } from '../ports.ts';
+import type { FalCancelReply, FalStatusReply, LedgerEventDraft } from '../ports.ts';
 import type { RunFailure } from './generation-failure.ts';
 import type { SubmittedFacts } from './generation-ledger.ts';
 
@@ -59,13 +59,9 @@ export interface RequestRef {
   requestId: string;
 }
 
-/** Sent back by `watchStatus` on every poll; `error` is fal's text when a COMPLETED run failed. */
-export interface StatusEvent {
+/** Sent back by `watchStatus` on every poll: fal's reply and the clock's time it came at. */
+export interface StatusEvent extends FalStatusReply {
   type: 'STATUS';
-  status: 'IN_QUEUE' | 'IN_PROGRESS' | 'COMPLETED';
-  queuePosition: number | null;
-  logs: string[];
-  error: string | null;
   at: string;
 }
 

@@ -1,11 +1,5 @@
 import { type Estimate, estimateWithLearned, type LearnedRuns, type Tags } from '../../domain/index.ts';
-import {
-  type CatalogModel,
-  defaultParams,
-  type EstimateOptions,
-  licenceOf,
-  unitPriceUsdMicros,
-} from '../../domain/pricing/index.ts';
+import { defaultParams, licenceOf, unitPriceUsdMicros } from '../../domain/pricing/index.ts';
 import type { GenerationFetchInput, GenerationFetchOutput } from './generation-fetch.machine.ts';
 import { type SubmittedFacts, summariseParams } from './generation-ledger.ts';
 import type { GenerationContext, GenerationInput } from './generation.machine.ts';
@@ -19,18 +13,19 @@ import { initialProgress } from './generation-run.progress.ts';
 
 const NO_TAGS: Tags = { client: '', project: '', deliverable: '' };
 
+/** What an estimate is computed from: a generation's context, or a Dual Mode slot's form. */
+type EstimateBasis = Pick<GenerationContext, 'model' | 'params' | 'estimateOptions'> & {
+  learned?: LearnedRuns | null;
+};
+
 /**
  * The estimate for a model and inputs, micro-USD with its tier: the exact catalog formula, else the
  * learned median of the user's metered runs of this configuration, else fal's unit price, else none
  * (chooseEstimate in src/domain documents the cascade).
  */
-export function estimateOf(
-  model: CatalogModel,
-  params: Record<string, unknown>,
-  options: EstimateOptions,
-  learned: LearnedRuns | null = null,
-): Estimate {
-  return estimateWithLearned(model, params, options, learned);
+export function estimateOf({ model, params, estimateOptions, learned }: EstimateBasis): Estimate {
+  // A snapshot persisted before learned estimates existed has no `learned` field.
+  return estimateWithLearned(model, params, estimateOptions, learned ?? null);
 }
 
 /** Fields to assign: `changes` plus the estimate recomputed over the context with them applied. */
@@ -38,12 +33,7 @@ export function reestimate(
   context: GenerationContext,
   changes: Partial<Pick<GenerationContext, 'model' | 'params' | 'learned'>>,
 ): Partial<GenerationContext> {
-  const next = { ...context, ...changes };
-  // A snapshot persisted before learned estimates existed has no `learned` field.
-  return {
-    ...changes,
-    estimate: estimateOf(next.model, next.params, next.estimateOptions, next.learned ?? null),
-  };
+  return { ...changes, estimate: estimateOf({ ...context, ...changes }) };
 }
 
 /** Context of a fresh generation: defaults for anything the input leaves out, nothing sent yet. */
@@ -63,7 +53,7 @@ export function initialGenerationContext(input: GenerationInput): GenerationCont
     settings: input.settings,
     estimateOptions,
     learned,
-    estimate: estimateOf(input.model, params, estimateOptions, learned),
+    estimate: estimateOf({ model: input.model, params, estimateOptions, learned }),
     autoStart: input.autoStart ?? false,
     background: false,
     cancelling: false,
@@ -72,7 +62,7 @@ export function initialGenerationContext(input: GenerationInput): GenerationCont
 }
 
 /** The run fields of a context before anything was sent (used again for a new request). */
-export function freshRun() {
+function freshRun() {
   return {
     requestId: null,
     submittedAt: null,
@@ -102,12 +92,12 @@ export function nextAttempt(context: GenerationContext): Partial<GenerationConte
 }
 
 /** The fal input: the model's inputs plus the prompt when there is one. */
-export function falInputOf(context: GenerationContext): Record<string, unknown> {
+function falInputOf(context: GenerationContext): Record<string, unknown> {
   return context.prompt === '' ? { ...context.params } : { ...context.params, prompt: context.prompt };
 }
 
 /** The `generation.submitted` facts known before fal answers. */
-export function factsOf(context: GenerationContext): SubmittedFacts {
+function factsOf(context: GenerationContext): SubmittedFacts {
   const { model, estimate } = context;
   return {
     genId: context.genId,

@@ -7,7 +7,7 @@ import {
   type Estimate,
   runBlockers,
 } from '../../domain/index.ts';
-import type { RetryMode, RunActual, RunStep } from './generation-run.contract.ts';
+import type { RetryMode, RunActual } from './generation-run.contract.ts';
 import type { generationMachine } from './generation.machine.ts';
 
 /**
@@ -33,16 +33,6 @@ export type GenerationPhase =
   | 'cancelled'
   | 'stillRunning';
 
-/** One step of the five-step tracker; `startedAt` is ISO or null when the step was not reached. */
-export interface TrackerStep {
-  step: RunStep;
-  /** "Sent", "Queued #3", "Generating", "Downloading", "Importing". */
-  label: string;
-  /** `stopped`: the step the run was cancelled in; `active` also while fal still runs it past the cap. */
-  status: 'done' | 'active' | 'failed' | 'stopped' | 'pending';
-  startedAt: string | null;
-}
-
 /** What the confirmation dialog shows: the estimate in micro-USD and in the display currency. */
 export interface Confirmation {
   usdMicros: number | null;
@@ -62,15 +52,6 @@ export interface FailureView {
   /** Retry sends a new request that fal may charge again: the view must warn (modelbridge-docs.md §9). */
   retryChargesAgain: boolean;
 }
-
-const STEPS: readonly RunStep[] = ['sent', 'queued', 'generating', 'downloading', 'importing'];
-const LABELS: Record<RunStep, string> = {
-  sent: 'Sent',
-  queued: 'Queued',
-  generating: 'Generating',
-  downloading: 'Downloading',
-  importing: 'Importing',
-};
 
 function memo<T>(compute: (s: GenerationSnapshot) => T): (s: GenerationSnapshot) => T {
   const cache = new WeakMap<object, { value: string; result: T }>();
@@ -100,25 +81,15 @@ export function selectPhase(s: GenerationSnapshot): GenerationPhase {
   return phaseOf(s);
 }
 
-/** The five steps with their status and start times; Queued shows fal's queue position when known. */
-export const selectTracker = memo((s): TrackerStep[] => {
-  const { progress } = s.context;
-  const current = STEPS.indexOf(progress.step);
-  const finished = s.matches('done');
-  const ended: TrackerStep['status'] = s.matches('failed')
-    ? 'failed'
-    : s.matches('cancelled')
-      ? 'stopped'
-      : 'active';
-  const started = !s.matches('editing') && !s.matches('confirming');
-  return STEPS.map((step, index) => {
-    const status: TrackerStep['status'] =
-      !started || index > current ? 'pending' : index < current || finished ? 'done' : ended;
-    const queued = step === 'queued' && progress.queuePosition !== null && status === 'active';
-    const label = queued ? `Queued #${progress.queuePosition}` : LABELS[step];
-    return { step, label, status, startedAt: progress.startedAt[step] ?? null };
-  });
-});
+/** The prompt (the form's text, or the one sent). */
+export function selectPrompt(s: GenerationSnapshot): string {
+  return s.context.prompt;
+}
+
+/** The fal inputs (the form's, defaults filled in, or the ones sent). */
+export function selectParams(s: GenerationSnapshot): Record<string, unknown> {
+  return s.context.params;
+}
 
 /** The current estimate (tier kept; usdMicros null means "No price", never $0). */
 export function selectEstimate(s: GenerationSnapshot): Estimate {
@@ -157,24 +128,6 @@ export const selectFailure = memo((s): FailureView | null => {
 /** The metered actual cost once the result's billable units were read, else null. */
 export function selectActual(s: GenerationSnapshot): RunActual | null {
   return s.context.actual;
-}
-
-/** fal's request id once accepted, else null. */
-export function selectRequestId(s: GenerationSnapshot): string | null {
-  return s.context.requestId;
-}
-
-/** The last log lines fal reported. */
-export function selectLogs(s: GenerationSnapshot): string[] {
-  return s.context.progress.logs;
-}
-
-/** Milliseconds since the request was sent, up to `nowIso` (the view's ticking clock) or the end. */
-export function selectElapsedMs(s: GenerationSnapshot, nowIso: string): number {
-  const start = s.context.progress.startedAt.sent;
-  if (start === undefined) return 0;
-  const end = s.matches('active') ? nowIso : (s.context.finishedAt ?? nowIso);
-  return Math.max(0, Date.parse(end) - Date.parse(start));
 }
 
 /**

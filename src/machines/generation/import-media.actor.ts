@@ -1,7 +1,7 @@
-import { fromPromise, type PromiseActorLogic } from 'xstate';
-import { toRunFailure } from './generation-failure.ts';
+import type { PromiseActorLogic } from 'xstate';
 import type { ImportMediaInput, ImportMediaOutput } from './generation-run.contract.ts';
 import type { ClockPort, HostImportPort } from '../ports.ts';
+import { defineRunCallActor } from './run-call.actor.ts';
 
 /** Dependencies of `importMedia`: the host (Premiere in CEP, a saved file in the browser) and the clock. */
 export interface ImportMediaDeps {
@@ -16,20 +16,16 @@ export interface ImportMediaDeps {
 export function defineImportMediaActor(
   deps: ImportMediaDeps,
 ): PromiseActorLogic<ImportMediaOutput, ImportMediaInput> {
-  return fromPromise<ImportMediaOutput, ImportMediaInput>(async ({ input }) => {
-    try {
-      const paths: string[] = [];
-      for (const media of input.media) {
-        const { path } = await deps.host.importMedia({
-          url: media.url,
-          fileName: media.fileName,
-          category: input.category,
-        });
-        paths.push(path);
-      }
-      return { paths, at: deps.clock.now() };
-    } catch (error) {
-      throw toRunFailure(error, deps.clock.now());
+  return defineRunCallActor(deps.clock, async (input: ImportMediaInput): Promise<ImportMediaOutput> => {
+    const paths: string[] = [];
+    for (const media of input.media) {
+      const { path } = await deps.host.importMedia({
+        url: media.url,
+        fileName: media.fileName,
+        category: input.category,
+      });
+      paths.push(path);
     }
+    return { paths, at: deps.clock.now() };
   });
 }

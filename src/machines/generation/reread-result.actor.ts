@@ -1,17 +1,8 @@
-import { fromPromise, type PromiseActorLogic } from 'xstate';
-import { toRunFailure } from './generation-failure.ts';
+import type { PromiseActorLogic } from 'xstate';
 import type { RequestRef } from './generation-run.contract.ts';
-import type { ClockPort, FalPort } from '../ports.ts';
+import { type ReadResultDeps, readResult } from './read-result.ts';
+import { defineRunCallActor } from './run-call.actor.ts';
 import type { RereadResultOutput } from './settlement.machine.ts';
-import { withTimeout } from './with-timeout.ts';
-
-/** Dependencies of `rereadResult`: fal's queue (only `result`) and the clock. */
-export interface RereadResultDeps {
-  fal: Pick<FalPort, 'result'>;
-  clock: ClockPort;
-  /** Deadline of the result fetch in ms; default 30 s. */
-  requestTimeoutMs?: number;
-}
 
 /**
  * True for fal's refusal of a result because the run was cancelled before it produced anything: the
@@ -29,22 +20,15 @@ function isCancelledUnbilled(error: unknown): boolean {
  * cancelled resolves with `notBilled`; any other failure rejects with a RunFailure.
  */
 export function defineRereadResultActor(
-  deps: RereadResultDeps,
+  deps: ReadResultDeps,
 ): PromiseActorLogic<RereadResultOutput, RequestRef> {
-  return fromPromise<RereadResultOutput, RequestRef>(async ({ input }) => {
+  return defineRunCallActor(deps.clock, async (input: RequestRef): Promise<RereadResultOutput> => {
     try {
-      const call = deps.fal.result(input.endpointId, input.requestId);
-      const { billableUnits, billAs } = await withTimeout(
-        call,
-        deps.requestTimeoutMs ?? 30_000,
-        'the result re-read',
-      );
+      const { billableUnits, billAs } = await readResult(deps, input, 'the result re-read');
       return { billableUnits, billAs, at: deps.clock.now() };
     } catch (error) {
-      if (isCancelledUnbilled(error)) {
-        return { billableUnits: null, billAs: null, at: deps.clock.now(), notBilled: true };
-      }
-      throw toRunFailure(error, deps.clock.now());
+      if (!isCancelledUnbilled(error)) throw error;
+      return { billableUnits: null, billAs: null, at: deps.clock.now(), notBilled: true };
     }
   });
 }

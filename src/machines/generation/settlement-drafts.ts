@@ -30,28 +30,32 @@ export interface UnitsReading {
  * catalogued endpoint (modelbridge-docs.md §9 point 4), else under the submitted endpoint's, else the
  * fallback unit price; amounts null when no rate applies (§9 point 5: the count is kept alone).
  */
-export function costOfUnits(reading: Omit<UnitsReading, 'genId' | 'at'>): MeteredCost {
+function costOfUnits(reading: Omit<UnitsReading, 'genId' | 'at'>): MeteredCost {
   const { endpointId, billAs, params, billableUnits, fallbackUnitPriceMicros } = reading;
   const billed = billAs !== null && billAs !== endpointId ? findModel(billAs) : undefined;
   return meteredCost(billed ?? findModel(endpointId), params, billableUnits, fallbackUnitPriceMicros ?? null);
+}
+
+/** A run's one `generation.settled` fact (its id derives from the generation id). */
+function settledDraft(
+  genId: string,
+  at: string,
+  settled: Omit<SettledDraft, 'id' | 'type' | 'v' | 'at' | 'genId'>,
+): SettledDraft {
+  return { id: `${genId}:settled`, type: 'generation.settled', v: 1, at, genId, ...settled };
 }
 
 /** `generation.settled` with basis `metered`: the run's units priced by costOfUnits, rounded once. */
 export function meteredDraft(reading: UnitsReading): SettledDraft {
   const { genId, billAs, billableUnits, at } = reading;
   const cost = costOfUnits(reading);
-  return {
-    id: `${genId}:settled`,
-    type: 'generation.settled',
-    v: 1,
-    at,
-    genId,
+  return settledDraft(genId, at, {
     billableUnits,
     billAs,
     unitPriceUsdMicros: cost.unitPriceUsdMicros,
     actualUsdMicros: cost.actualUsdMicros,
     basis: 'metered',
-  };
+  });
 }
 
 /**
@@ -60,16 +64,11 @@ export function meteredDraft(reading: UnitsReading): SettledDraft {
  * successful outputs (fal-api.md §2b), so there is nothing left to wait 6 days for.
  */
 export function notBilledDraft(genId: string, at: string): SettledDraft {
-  return {
-    id: `${genId}:settled`,
-    type: 'generation.settled',
-    v: 1,
-    at,
-    genId,
+  return settledDraft(genId, at, {
     billableUnits: 0,
     billAs: null,
     unitPriceUsdMicros: null,
     actualUsdMicros: 0,
     basis: 'calculated',
-  };
+  });
 }

@@ -18,7 +18,6 @@ import {
   trackEvent,
 } from './settlement-queue.ts';
 import { meteredDraft, notBilledDraft } from './settlement-drafts.ts';
-import { SYSTEM_IDS } from '../panel/system-ids.ts';
 
 /** Input: the ledger as loaded at boot (its unsettled generations become the queue) and the time. */
 export interface SettlementInput {
@@ -54,9 +53,6 @@ export type SettlementEvent =
 
 /** Tags: `busy` while a result is being re-read. */
 export type SettlementTag = 'busy';
-
-/** The systemId the settlement singleton registers under, so the panel can route ledger changes to it. */
-export const SETTLEMENT_SYSTEM_ID = SYSTEM_IDS.settlement;
 
 const record = (drafts: LedgerEventDraft[]): RecordEvent => ({ type: 'RECORD', events: drafts });
 
@@ -233,5 +229,5 @@ export const settlementMachine = setup({
   },
 });
 
-/** The settlement actor (a singleton registered as SETTLEMENT_SYSTEM_ID). */
+/** The settlement actor (a singleton registered as SYSTEM_IDS.settlement). */
 export type SettlementActorRef = ActorRefFrom<typeof settlementMachine>;

@@ -1,7 +1,7 @@
-import { fromPromise, type PromiseActorLogic } from 'xstate';
-import { toRunFailure } from './generation-failure.ts';
+import type { PromiseActorLogic } from 'xstate';
 import type { SubmitRequestInput, SubmitRequestOutput } from './generation-run.contract.ts';
 import type { ClockPort, FalPort } from '../ports.ts';
+import { defineRunCallActor } from './run-call.actor.ts';
 
 /** Dependencies of `submitRequest`: fal's queue (only `submit`) and the clock. */
 export interface SubmitRequestDeps {
@@ -16,17 +16,13 @@ export interface SubmitRequestDeps {
 export function defineSubmitRequestActor(
   deps: SubmitRequestDeps,
 ): PromiseActorLogic<SubmitRequestOutput, SubmitRequestInput> {
-  return fromPromise<SubmitRequestOutput, SubmitRequestInput>(async ({ input }) => {
+  return defineRunCallActor(deps.clock, async (input: SubmitRequestInput): Promise<SubmitRequestOutput> => {
     const sentAt = deps.clock.now();
-    try {
-      const { requestId, queuePosition } = await deps.fal.submit(
-        input.endpointId,
-        input.falInput,
-        input.intentId,
-      );
-      return { requestId, queuePosition, sentAt, at: deps.clock.now() };
-    } catch (error) {
-      throw toRunFailure(error, deps.clock.now());
-    }
+    const { requestId, queuePosition } = await deps.fal.submit(
+      input.endpointId,
+      input.falInput,
+      input.intentId,
+    );
+    return { requestId, queuePosition, sentAt, at: deps.clock.now() };
   });
 }

@@ -68,19 +68,9 @@ export function selectLedgerState(snapshot: PersistenceSnapshot): LedgerState {
   return state;
 }
 
-/** Every merged event, in ledger order (same array until something changes). */
-export function selectEvents(snapshot: PersistenceSnapshot): LedgerEvent[] {
-  return snapshot.context.events;
-}
-
 /** The epoch new events must be recorded in (after a reset: its `newEpoch`). */
 export function selectEpoch(snapshot: PersistenceSnapshot): number {
   return snapshot.context.epoch;
-}
-
-/** Number of events not yet acknowledged by disk. */
-export function selectUnsaved(snapshot: PersistenceSnapshot): number {
-  return snapshot.context.pending.length;
 }
 
 /** True when a Retry button makes sense (offline or error). */

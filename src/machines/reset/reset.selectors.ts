@@ -27,11 +27,6 @@ export function selectCanConfirmReset(snapshot: ResetSnapshot): boolean {
   return snapshot.can({ type: 'CONFIRM' });
 }
 
-/** True while the reset runs (buttons disabled, no closing). */
-export function selectIsResetting(snapshot: ResetSnapshot): boolean {
-  return snapshot.hasTag('busy');
-}
-
 /** Where the backup went, once done; null before. */
 export function selectBackupPath(snapshot: ResetSnapshot): string | null {
   return snapshot.context.backupPath;
@@ -40,9 +35,4 @@ export function selectBackupPath(snapshot: ResetSnapshot): string | null {
 /** Why the reset failed (nothing was deleted), or null. */
 export function selectResetFailure(snapshot: ResetSnapshot): string | null {
   return snapshot.context.reason;
-}
-
-/** Set when the reset worked but the browser cache could not be cleared (harmless), else null. */
-export function selectResetCacheWarning(snapshot: ResetSnapshot): string | null {
-  return snapshot.context.cacheWarning;
 }

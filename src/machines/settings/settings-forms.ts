@@ -36,7 +36,7 @@ export interface WindowsForm {
  * Rates form → `fx` patch; rejects non-positive, implausible or unreadable rates and impossible days.
  * A blank as-of day is left out, so the backend dates the rates today.
  */
-export function ratesPatch(form: RatesForm): FormResult {
+function ratesPatch(form: RatesForm): FormResult {
   const asOf = form.asOf.trim();
   // Any real day validates the rates alone; the backend supplies today's date for a blank one.
   const fx = manualFx({ EUR: form.eur.trim(), SEK: form.sek.trim(), asOf: asOf || '2000-01-01' });
@@ -46,7 +46,7 @@ export function ratesPatch(form: RatesForm): FormResult {
 }
 
 /** Largest threshold accepted: $100,000 (above that the dialog would never show; surely a typo). */
-export const MAX_THRESHOLD_USD_MICROS = 100_000 * 1_000_000;
+const MAX_THRESHOLD_USD_MICROS = 100_000 * 1_000_000;
 
 function dollars(label: string, text: string, errors: string[]): number {
   const micros = parseDecimalToMicros(text);
@@ -61,7 +61,7 @@ function dollars(label: string, text: string, errors: string[]): number {
 }
 
 /** Thresholds form (dollars) → `thresholds` patch in integer micro-USD. */
-export function thresholdsPatch(form: ThresholdsForm): FormResult {
+function thresholdsPatch(form: ThresholdsForm): FormResult {
   const errors: string[] = [];
   const singleUsdMicros = dollars('single-run', form.single, errors);
   const dualUsdMicros = dollars('Dual Mode', form.dual, errors);
@@ -78,7 +78,7 @@ function seconds(label: string, text: string, errors: string[]): number {
 }
 
 /** Foreground windows form (seconds) → `foregroundWindowsSec` patch. */
-export function windowsPatch(form: WindowsForm): FormResult {
+function windowsPatch(form: WindowsForm): FormResult {
   const errors: string[] = [];
   const image = seconds('image', form.image, errors);
   const video = seconds('video', form.video, errors);
@@ -122,12 +122,12 @@ const FORM_OF: Record<FormEvent['type'], SettingsForm | null> = {
 };
 
 /** The form an event comes from; null for a plain SAVE (nothing typed to validate). */
-export function formOf(event: FormEvent): SettingsForm | null {
+function formOf(event: FormEvent): SettingsForm | null {
   return FORM_OF[event.type];
 }
 
 /** The event's validated patch, or its problems. */
-export function formResult(event: FormEvent): FormResult {
+function formResult(event: FormEvent): FormResult {
   if (event.type === 'SAVE') return { ok: true, patch: event.patch };
   if (event.type === 'SAVE_RATES') return ratesPatch(event.form);
   if (event.type === 'SAVE_THRESHOLDS') return thresholdsPatch(event.form);

@@ -67,11 +67,6 @@ export function selectFx(snapshot: SettingsSnapshot): FxSnapshot {
   return snapshot.context.settings?.fx ?? DEFAULT_FX;
 }
 
-/** The saved display currency; null until settings are known. */
-export function selectSavedCurrency(snapshot: SettingsSnapshot): Currency | null {
-  return snapshot.context.settings?.currency ?? null;
-}
-
 /** True while the values shown come from the boot cache (the backend has not answered yet). */
 export function selectIsFromCache(snapshot: SettingsSnapshot): boolean {
   return snapshot.context.fromCache;

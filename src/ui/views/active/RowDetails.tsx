@@ -1,9 +1,13 @@
 import { Stack, Text } from '@mantine/core';
 import { useSelector } from '@xstate/react';
 import type { GenerationActorRef } from '../../../machines/generation/generation.machine.ts';
-import { selectPhase } from '../../../machines/generation/generation.selectors.ts';
-import { StepTracker } from '../../components/index.ts';
-import { selectEndpointId, selectParams, selectProgress, selectPrompt } from './active-selectors.ts';
+import {
+  selectParams,
+  selectPhase,
+  selectPrompt,
+} from '../../../machines/generation/generation.selectors.ts';
+import { StepTracker } from '../../components/StepTracker/StepTracker.tsx';
+import { selectEndpointId, selectProgress } from './active-selectors.ts';
 import { cutPrompt, trackerProps } from './active-row-view.ts';
 
 /** Props of {@link RowDetails}. */

@@ -64,16 +64,6 @@ export function selectProgress(s: GenerationSnapshot) {
   return s.context.progress;
 }
 
-/** The prompt sent. */
-export function selectPrompt(s: GenerationSnapshot): string {
-  return s.context.prompt;
-}
-
-/** The fal inputs sent. */
-export function selectParams(s: GenerationSnapshot): Record<string, unknown> {
-  return s.context.params;
-}
-
 /** The endpoint id (fal's model id). */
 export function selectEndpointId(s: GenerationSnapshot): string {
   return s.context.model.endpoint_id;

@@ -3,9 +3,10 @@ import type { DualGenerationActorRef } from '../../../machines/generation/dual-g
 import { selectDualConfirmation } from '../../../machines/generation/dual-generation.selectors.ts';
 import type { GenerationActorRef } from '../../../machines/generation/generation.machine.ts';
 import { selectConfirmation } from '../../../machines/generation/generation.selectors.ts';
-import { ConfirmCostDialog } from '../../components/index.ts';
+import { ConfirmCostDialog } from '../../components/ConfirmCostDialog/ConfirmCostDialog.tsx';
 import { useMoney } from '../../hooks/use-money.ts';
 import { selectModel, selectSlotEstimates, selectSlots } from './generate-selectors.ts';
+import { NO_ESTIMATE } from './no-estimate.ts';
 
 /** Sends `type` only when the machine accepts it now, so a double click counts once. */
 function sendIfAccepted(ref: GenerationActorRef | DualGenerationActorRef, type: 'CANCEL' | 'CONTINUE') {
@@ -31,7 +32,7 @@ export function ConfirmStep({ generation }: ConfirmStepProps) {
     <ConfirmCostDialog
       opened={confirmation !== null}
       models={estimate === null ? [] : [{ name: model.display_name, estimate }]}
-      combined={estimate ?? { usdMicros: null, tier: 'none', upTo: false, explanation: '' }}
+      combined={estimate ?? NO_ESTIMATE}
       currency={currency}
       rates={rates}
       onCancel={() => sendIfAccepted(generation, 'CANCEL')}
@@ -61,7 +62,7 @@ export function DualConfirmStep({ pair }: DualConfirmStepProps) {
     <ConfirmCostDialog
       opened={confirmation !== null}
       models={models}
-      combined={confirmation?.estimate ?? { usdMicros: null, tier: 'none', upTo: false, explanation: '' }}
+      combined={confirmation?.estimate ?? NO_ESTIMATE}
       currency={currency}
       rates={rates}
       onCancel={() => sendIfAccepted(pair, 'CANCEL')}

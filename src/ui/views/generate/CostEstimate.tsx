@@ -1,6 +1,8 @@
 import { Group, Text, useProps } from '@mantine/core';
-import { CostBadge, type EstimateView } from '../../components/index.ts';
+import { CostBadge } from '../../components/CostBadge/CostBadge.tsx';
+import type { EstimateView } from '../../components/CostBadge/cost-label.ts';
 import { useMoney } from '../../hooks/use-money.ts';
+import { NO_ESTIMATE } from './no-estimate.ts';
 
 /** Props of {@link CostEstimate}. */
 export interface CostEstimateProps {
@@ -14,8 +16,6 @@ export interface CostEstimateProps {
 
 const defaultProps = { label: 'Estimated cost', suffix: '' } satisfies Partial<CostEstimateProps>;
 
-const UNKNOWN: EstimateView = { usdMicros: null, tier: 'none', upTo: false, explanation: '' };
-
 /**
  * The live cost badge above the Generate button, coloured by tier in the display currency (billing
  * actor via useMoney); a polite live region, so screen readers hear each new estimate.
@@ -28,7 +28,7 @@ export function CostEstimate(props: CostEstimateProps) {
       <Text size="xs" c="dimmed">
         {label}
       </Text>
-      <CostBadge estimate={estimate ?? UNKNOWN} currency={currency} rates={rates} />
+      <CostBadge estimate={estimate ?? NO_ESTIMATE} currency={currency} rates={rates} />
       {suffix !== '' && (
         <Text size="xs" c="dimmed">
           {suffix}
