@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, waitFor, within } from 'storybook/test';
-import { ActiveGenerations } from '../src/ui/views/active/index.ts';
+import { ActiveGenerations } from '../src/ui/views/active/ActiveGenerations.tsx';
 import { inNarrowDock, scenarioLoader, withGenerate } from './fixtures/generate-decorator.tsx';
 import {
   backgroundScenario,

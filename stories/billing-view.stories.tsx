@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, waitFor, within } from 'storybook/test';
-import { BillingView } from '../src/ui/views/billing/index.ts';
+import { BillingView } from '../src/ui/views/billing/BillingView.tsx';
 import {
   dualPairLedger,
   externalAndPoolLedger,

@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, screen, waitFor, within } from 'storybook/test';
-import { ActiveGenerations } from '../src/ui/views/active/index.ts';
-import { GenerateView } from '../src/ui/views/generate/index.ts';
+import { ActiveGenerations } from '../src/ui/views/active/ActiveGenerations.tsx';
+import { GenerateView } from '../src/ui/views/generate/GenerateView.tsx';
 import {
   type GenerateLoaded,
   inNarrowDock,

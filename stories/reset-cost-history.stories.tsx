@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, screen, waitFor } from 'storybook/test';
-import { ResetCostHistory } from '../src/ui/views/billing/index.ts';
+import { ResetCostHistory } from '../src/ui/views/billing/ResetCostHistory.tsx';
 import { resetLogic } from './fixtures/billing-fakes.ts';
 import {
   type ResetStoryStep,

@@ -1,6 +1,6 @@
 import type { Decorator, Meta, StoryObj } from '@storybook/react-vite';
 import { expect, waitFor, within } from 'storybook/test';
-import { SettingsView } from '../src/ui/views/settings/index.ts';
+import { SettingsView } from '../src/ui/views/settings/SettingsView.tsx';
 import {
   DEFAULT_PANEL_SETTINGS,
   FIXTURE_DATA_DIR,

@@ -3,7 +3,7 @@
  * panel's client is src/persistence/backend-api.ts, the server is src/server). It holds only types,
  * constants and zod schemas, may import src/domain, and nothing else of ours (see biome.json).
  */
-export type { HealthResponse } from './health.ts';
+export type { HealthResponse } from './health-body.ts';
 export {
   API_BODY_LIMIT_BYTES,
   API_ROUTES,
@@ -23,7 +23,7 @@ export {
   type ResetRequest,
   type ResetResponse,
   resetRequestSchema,
-} from './ledger.ts';
+} from './ledger-bodies.ts';
 export {
   type FalKeyStatus,
   type ForegroundWindows,
@@ -37,4 +37,4 @@ export {
   settingsPatchSchema,
   type Thresholds,
   thresholdsSchema,
-} from './settings.ts';
+} from './settings-bodies.ts';

@@ -78,7 +78,7 @@ function apiErrorFacts(shape: ApiErrorShape, status: number): Partial<ErrorFacts
 }
 
 /** `error_type` of a fal request error, or `error.code` of our proxy's `{ error: { code } }`. */
-export function bodyErrorType(body: unknown): string | null {
+function bodyErrorType(body: unknown): string | null {
   if (!body || typeof body !== 'object') return null;
   const record = body as { error_type?: unknown; error?: { code?: unknown } };
   if (typeof record.error_type === 'string') return record.error_type;

@@ -21,7 +21,7 @@ export const TARGET_URL_HEADER = 'x-fal-target-url';
 const REQUEST_PATH = /\/requests\/([^/?#]+)(\/status(?:\/stream)?|\/cancel)?\/?$/;
 
 /** Reads a header from any `HeadersInit` shape, case-insensitively. */
-export function headerOf(headers: HeadersInit | undefined, name: string): string | null {
+function headerOf(headers: HeadersInit | undefined, name: string): string | null {
   if (!headers) return null;
   return new Headers(headers).get(name);
 }

@@ -1,3 +1,4 @@
+import type { ActorSystem, ActorSystemInfo } from 'xstate';
 import type { LedgerEvent } from '../domain/index.ts';
 
 /**
@@ -77,7 +78,14 @@ export interface SnapshotStorePort {
   write(value: unknown): Promise<void>;
 }
 
-/** Gives each draft the current reset epoch; the store's adapter calls this before appending. */
-export function stampEpoch(drafts: readonly LedgerEventDraft[], epoch: number): LedgerEvent[] {
-  return drafts.map((draft) => ({ ...draft, epoch }) as LedgerEvent);
+/**
+ * Where a run's facts go: a ledger port, or one found in the actor system the run lives in. The panel
+ * uses the second, so a run writes through the panel's own persistence actor (one system, no wiring in
+ * React); tests and tools pass a port.
+ */
+export type LedgerSource = LedgerPort | { inSystem(system: ActorSystem<ActorSystemInfo>): LedgerPort };
+
+/** The ledger port of `source` for an actor running in `system`. */
+export function ledgerIn(source: LedgerSource, system: ActorSystem<ActorSystemInfo>): LedgerPort {
+  return 'inSystem' in source ? source.inSystem(system) : source;
 }

@@ -22,7 +22,6 @@ import { type LedgerEvent, ledgerEventSchema, ledgerResetSchema } from '../domai
  * (no answer, timeout, 5xx: retry) and BackendRejectedError (the server refused: `code` and its message).
  */
 
-
 /** The backend could not be reached or could not do it right now (network, timeout, 5xx): retrying may help. */
 export class BackendOfflineError extends Error {
   readonly retryable = true;

@@ -3,7 +3,7 @@ import { falKeyStatusSchema, publicSettingsSchema } from '../contract/index.ts';
 
 /**
  * How the backend stores settings. What the panel reads and sends (public settings, the patch, the view)
- * is part of the HTTP contract: src/contract/settings.ts.
+ * is part of the HTTP contract: src/contract/settings-bodies.ts.
  */
 
 /** Version of the settings.json layout this build writes. */

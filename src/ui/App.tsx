@@ -1,7 +1,8 @@
 import { MantineProvider } from '@mantine/core';
 import { PanelShell } from './PanelShell.tsx';
 import { theme } from './theme.ts';
-import { AppProviders, type PanelWiring } from './views/shell/index.ts';
+import { AppProviders } from './views/shell/AppProviders.tsx';
+import type { PanelWiring } from './views/shell/panel-wiring.ts';
 
 /** Props of {@link App}. */
 export interface AppProps {

@@ -1,10 +1,11 @@
 import { Box, Tabs } from '@mantine/core';
 import { useState } from 'react';
-import { ActiveGenerations } from './views/active/index.ts';
-import { BillingView } from './views/billing/index.ts';
-import { GenerateView } from './views/generate/index.ts';
-import { SettingsView } from './views/settings/index.ts';
-import { StatusBar, StickyBanners } from './views/shell/index.ts';
+import { ActiveGenerations } from './views/active/ActiveGenerations.tsx';
+import { BillingView } from './views/billing/BillingView.tsx';
+import { GenerateView } from './views/generate/GenerateView.tsx';
+import { SettingsView } from './views/settings/SettingsView.tsx';
+import { StatusBar } from './views/shell/StatusBar.tsx';
+import { StickyBanners } from './views/shell/StickyBanners.tsx';
 
 /** The panel's three tabs. */
 export type PanelTab = 'generate' | 'billing' | 'settings';

@@ -19,7 +19,7 @@ import { resetMachine } from '../machines/reset/reset.machine.ts';
 import { settingsMachine } from '../machines/settings/settings.machine.ts';
 import { parsePanelSettings } from '../machines/settings/settings-ports.ts';
 import { DEFAULT_GENERATE_FORM_DEPS } from './actors/generation-context.ts';
-import type { PanelWiring } from './views/shell/index.ts';
+import type { PanelWiring } from './views/shell/panel-wiring.ts';
 
 /**
  * The panel's composition root, kept in one file so that the adapters stay swappable: the only UI

@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { DEFAULT_FX } from '../../src/domain/fx.ts';
-import { ActualBadge } from '../../src/ui/components/ActualBadge/index.ts';
+import { ActualBadge } from '../../src/ui/components/ActualBadge/ActualBadge.tsx';
 
 const meta = {
   title: 'Components/ActualBadge',

@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, screen, waitFor } from 'storybook/test';
 import { DEFAULT_FX } from '../../src/domain/fx.ts';
-import { ConfirmCostDialog } from '../../src/ui/components/ConfirmCostDialog/index.ts';
+import { ConfirmCostDialog } from '../../src/ui/components/ConfirmCostDialog/ConfirmCostDialog.tsx';
 
 const veo = {
   name: 'Veo 3.1',

@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect } from 'storybook/test';
 import { DEFAULT_FX } from '../../src/domain/fx.ts';
-import { CostBadge } from '../../src/ui/components/CostBadge/index.ts';
+import { CostBadge } from '../../src/ui/components/CostBadge/CostBadge.tsx';
 
 const meta = {
   title: 'Components/CostBadge',

@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect } from 'storybook/test';
-import { ElapsedTimer } from '../../src/ui/components/ElapsedTimer/index.ts';
+import { ElapsedTimer } from '../../src/ui/components/ElapsedTimer/ElapsedTimer.tsx';
 
 const meta = {
   title: 'Components/ElapsedTimer',

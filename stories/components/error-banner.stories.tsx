@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn } from 'storybook/test';
-import { ErrorBanner } from '../../src/ui/components/ErrorBanner/index.ts';
+import { ErrorBanner } from '../../src/ui/components/ErrorBanner/ErrorBanner.tsx';
 
 const meta = {
   title: 'Components/ErrorBanner',

@@ -1,5 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { LicenceBadge } from '../../src/ui/components/LicenceBadge/index.ts';
+import { LicenceBadge } from '../../src/ui/components/LicenceBadge/LicenceBadge.tsx';
 
 const meta = {
   title: 'Components/LicenceBadge',

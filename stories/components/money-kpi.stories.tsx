@@ -1,7 +1,7 @@
 import { SimpleGrid } from '@mantine/core';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect } from 'storybook/test';
-import { MoneyKpi } from '../../src/ui/components/MoneyKpi/index.ts';
+import { MoneyKpi } from '../../src/ui/components/MoneyKpi/MoneyKpi.tsx';
 
 const meta = {
   title: 'Components/MoneyKpi',

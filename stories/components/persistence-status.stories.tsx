@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn } from 'storybook/test';
-import { PersistenceStatus } from '../../src/ui/components/PersistenceStatus/index.ts';
+import { PersistenceStatus } from '../../src/ui/components/PersistenceStatus/PersistenceStatus.tsx';
 
 const meta = {
   title: 'Components/PersistenceStatus',

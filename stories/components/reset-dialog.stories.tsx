@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, screen } from 'storybook/test';
-import { ResetDialog } from '../../src/ui/components/ResetDialog/index.ts';
+import { ResetDialog } from '../../src/ui/components/ResetDialog/ResetDialog.tsx';
 
 const meta = {
   title: 'Components/ResetDialog',

@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect } from 'storybook/test';
-import { StatusDot } from '../../src/ui/components/StatusDot/index.ts';
+import { StatusDot } from '../../src/ui/components/StatusDot/StatusDot.tsx';
 
 const meta = {
   title: 'Components/StatusDot',

@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect } from 'storybook/test';
-import { StepTracker } from '../../src/ui/components/StepTracker/index.ts';
+import { StepTracker } from '../../src/ui/components/StepTracker/StepTracker.tsx';
 
 const startedAt = {
   sent: '2026-03-01T10:00:00Z',

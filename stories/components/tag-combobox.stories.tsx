@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, screen, within } from 'storybook/test';
-import { TagCombobox } from '../../src/ui/components/TagCombobox/index.ts';
+import { TagCombobox } from '../../src/ui/components/TagCombobox/TagCombobox.tsx';
 
 const meta = {
   title: 'Components/TagCombobox',

@@ -1,4 +1,4 @@
-import { type ActorRefFrom, assertEvent, enqueueActions, not, setup, stopChild } from 'xstate';
+import { type ActorRefFrom, assertEvent, assign, enqueueActions, not, raise, setup, stopChild } from 'xstate';
 import {
   type ActiveEntry,
   type ActiveRow,
@@ -12,14 +12,31 @@ import {
   type DualGenerationSnapshot,
   dualGenerationMachine,
 } from './dual-generation.machine.ts';
+import {
+  draftOf,
+  type EntrySpawn,
+  fieldsOf,
+  type FormSource,
+  type FormState,
+  firstFields,
+  formEntryOf,
+  isEntryEditable,
+  isEntryFree,
+  nextIdAfter,
+  switchedFields,
+} from './form-draft.ts';
 import { type GenerationInput, generationMachine } from './generation.machine.ts';
 import { type GenerationSnapshot, phaseOf } from './generation.selectors.ts';
+import type { GenerationSettings } from './generation-settings.ts';
+import type { LearnedRuns } from '../../domain/index.ts';
 
 /** Context: spawned entries (refs), one row per generation, and the open notices. Persisted as a whole. */
 export interface ActiveGenerationsContext {
   entries: ActiveEntry[];
   rows: ActiveRow[];
   notices: Notice[];
+  /** The Generate form (its draft is the newest entry); absent until the panel attaches it. */
+  form?: FormState | null;
 }
 
 /** A spawned child's snapshot, forwarded by XState (children are spawned with `syncSnapshot`). */
@@ -35,7 +52,19 @@ export type ActiveGenerationsEvent =
   | { type: 'DISMISS'; id: string }
   | { type: 'DISMISS_NOTICE'; noticeId: string }
   | { type: 'NOTICE_EXPIRED'; noticeId: string }
+  | FormEvent
   | ChildSnapshotEvent;
+
+/**
+ * The Generate form: attached by the panel (what drafts are made from), the user's settings and
+ * metered runs as they change, and the Dual Mode switch. FORM_CHECK is raised after every change.
+ */
+export type FormEvent =
+  | { type: 'FORM_ATTACH'; source: FormSource | null }
+  | { type: 'FORM_SETTINGS'; settings: GenerationSettings }
+  | ({ type: 'FORM_LEARNED' } & LearnedRuns)
+  | { type: 'FORM_DUAL'; dual: boolean }
+  | { type: 'FORM_CHECK' };
 
 /** Emitted: `persist` when rows changed (save `getPersistedSnapshot()`), `notice` for a chime or toast. */
 export type ActiveGenerationsEmitted = { type: 'persist' } | { type: 'notice'; notice: Notice };
@@ -81,25 +110,34 @@ export const activeGenerationsMachine = setup({
       context.entries.some((entry) => entry.id === params.id) &&
       context.rows.filter((row) => row.entryId === params.id).every((row) => ENDED.includes(row.phase)),
     hasRows: ({ context }) => context.entries.length > 0,
+    // The form needs a new draft when there is none, or its entry was sent and ended or left the foreground.
+    needsDraft: ({ context }) => !!context.form && isEntryFree(formEntryOf(context.entries)),
+    canSwitchDual: ({ context }, params: { dual: boolean }) => {
+      const entry = formEntryOf(context.entries);
+      return (
+        !!context.form && entry !== null && (entry.kind === 'dual') !== params.dual && isEntryEditable(entry)
+      );
+    },
   },
   actions: {
-    spawnGeneration: enqueueActions(({ context, enqueue, event }) => {
-      assertEvent(event, ['ADD', 'ADD_DUAL']);
+    spawnEntry: enqueueActions(({ context, enqueue }, params: { spawn: EntrySpawn; form?: FormState }) => {
+      const { spawn: what } = params;
       enqueue.assign({
+        ...(params.form ? { form: params.form } : {}),
         entries: ({ spawn }) => {
           const entry: ActiveEntry =
-            event.type === 'ADD'
+            what.kind === 'single'
               ? {
                   kind: 'single',
-                  id: event.input.genId,
-                  ref: spawn('generation', { id: event.input.genId, input: event.input, syncSnapshot: true }),
+                  id: what.input.genId,
+                  ref: spawn('generation', { id: what.input.genId, input: what.input, syncSnapshot: true }),
                 }
               : {
                   kind: 'dual',
-                  id: event.input.groupId,
+                  id: what.input.groupId,
                   ref: spawn('dualGeneration', {
-                    id: event.input.groupId,
-                    input: event.input,
+                    id: what.input.groupId,
+                    input: what.input,
                     syncSnapshot: true,
                   }),
                 };
@@ -107,6 +145,36 @@ export const activeGenerationsMachine = setup({
         },
       });
       enqueue.emit({ type: 'persist' });
+    }),
+    attachForm: assign({
+      form: ({ context, event }) => {
+        assertEvent(event, 'FORM_ATTACH');
+        const source = event.source as FormSource;
+        return {
+          ...source,
+          nextId: nextIdAfter(source.idRoot, context.entries),
+          learned: context.form?.learned ?? null,
+        };
+      },
+    }),
+    // A draft still deciding takes the new settings; a request already sent keeps the ones it was sent with.
+    forwardSettings: enqueueActions(({ context, enqueue, event }) => {
+      assertEvent(event, 'FORM_SETTINGS');
+      if (!context.form) return;
+      enqueue.assign({ form: { ...context.form, settings: event.settings } });
+      const entry = formEntryOf(context.entries);
+      const set = { type: 'SET_SETTINGS' as const, settings: event.settings };
+      if (entry?.kind === 'single' && entry.ref.getSnapshot().hasTag('editable'))
+        enqueue.sendTo(entry.ref, set);
+      if (entry?.kind === 'dual' && entry.ref.getSnapshot().can(set)) enqueue.sendTo(entry.ref, set);
+    }),
+    forwardLearned: enqueueActions(({ context, enqueue, event }) => {
+      assertEvent(event, 'FORM_LEARNED');
+      if (!context.form) return;
+      const learned = { samples: event.samples, now: event.now };
+      enqueue.assign({ form: { ...context.form, learned } });
+      const entry = formEntryOf(context.entries);
+      if (entry && isEntryEditable(entry)) enqueue.sendTo(entry.ref, { type: 'SET_LEARNED', ...learned });
     }),
     trackChild: enqueueActions(({ context, enqueue, event }) => {
       const id = event.type.slice('xstate.snapshot.'.length);
@@ -134,6 +202,7 @@ export const activeGenerationsMachine = setup({
         }
       }
       if (changed) enqueue.emit({ type: 'persist' });
+      if (context.form) enqueue.raise({ type: 'FORM_CHECK' });
     }),
     dropEntry: enqueueActions(({ context, enqueue }, params: { id: string }) => {
       const genIds = new Set(context.rows.filter((row) => row.entryId === params.id).map((row) => row.genId));
@@ -144,6 +213,7 @@ export const activeGenerationsMachine = setup({
         notices: context.notices.filter((notice) => !genIds.has(notice.genId)),
       });
       enqueue.emit({ type: 'persist' });
+      if (context.form) enqueue.raise({ type: 'FORM_CHECK' });
     }),
     dropNotice: enqueueActions(({ context, enqueue }, params: { noticeId: string }) => {
       enqueue.assign({ notices: context.notices.filter((notice) => notice.id !== params.noticeId) });
@@ -156,11 +226,51 @@ export const activeGenerationsMachine = setup({
   on: {
     ADD: {
       guard: { type: 'isNewId', params: ({ event }) => ({ id: event.input.genId }) },
-      actions: 'spawnGeneration',
+      actions: {
+        type: 'spawnEntry',
+        params: ({ event }) => ({ spawn: { kind: 'single', input: event.input } }),
+      },
     },
     ADD_DUAL: {
       guard: { type: 'isNewId', params: ({ event }) => ({ id: event.input.groupId }) },
-      actions: 'spawnGeneration',
+      actions: {
+        type: 'spawnEntry',
+        params: ({ event }) => ({ spawn: { kind: 'dual', input: event.input } }),
+      },
+    },
+    FORM_ATTACH: {
+      guard: ({ event }) => Boolean(event.source),
+      actions: ['attachForm', raise({ type: 'FORM_CHECK' })],
+    },
+    FORM_SETTINGS: { actions: 'forwardSettings' },
+    FORM_LEARNED: { actions: 'forwardLearned' },
+    FORM_CHECK: {
+      guard: 'needsDraft',
+      actions: {
+        type: 'spawnEntry',
+        params: ({ context }) => {
+          const entry = formEntryOf(context.entries);
+          const form = context.form as FormState;
+          const draft = draftOf(entry ? fieldsOf(entry) : firstFields(form), form);
+          return { spawn: draft, form: draft.form };
+        },
+      },
+    },
+    // The other kind of draft with the same fields, then the old draft goes (nothing was sent).
+    FORM_DUAL: {
+      guard: { type: 'canSwitchDual', params: ({ event }) => event },
+      actions: [
+        {
+          type: 'spawnEntry',
+          params: ({ context, event }) => {
+            const entry = formEntryOf(context.entries) as ActiveEntry;
+            const draft = draftOf(switchedFields(fieldsOf(entry), event.dual), context.form as FormState);
+            return { spawn: draft, form: draft.form };
+          },
+        },
+        // The old draft is now the one before the new.
+        { type: 'dropEntry', params: ({ context }) => ({ id: context.entries.at(-2)?.id ?? '' }) },
+      ],
     },
     DISMISS: {
       guard: { type: 'canDismiss', params: ({ event }) => event },

@@ -34,7 +34,7 @@ export interface ActiveRow {
 }
 
 /** The notice a phase change calls for, or null: done → success, failed → failure, others nothing. */
-export function noticeFor(
+function noticeFor(
   genId: string,
   modelName: string,
   before: GenerationPhase | null,

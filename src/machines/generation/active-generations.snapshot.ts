@@ -141,6 +141,17 @@ const rootSchema = z.looseObject({
     entries: z.array(z.object({ kind: z.enum(['single', 'dual']), id: z.string().min(1), ref: refSchema })),
     rows: z.array(z.looseObject({ genId: z.string(), entryId: z.string() })),
     notices: z.array(noticeSchema),
+    // The Generate form: absent in snapshots saved before the machine kept it (the panel attaches it again).
+    form: z
+      .object({
+        idRoot: z.string().min(1),
+        nextId: z.number().int().min(1),
+        settings: generationSettingsSchema,
+        defaultModel: catalogModelSchema,
+        learned: learnedSchema,
+      })
+      .nullable()
+      .optional(),
   }),
   children: z.record(z.string(), childSchema),
 });
@@ -158,7 +169,9 @@ function damaged(path: readonly PropertyKey[]): string {
 }
 
 /** Builds the envelope of the actor's current persisted snapshot. */
-export function activeGenerationsEnvelope(actor: Actor<Logic>): ActiveGenerationsEnvelope {
+export function activeGenerationsEnvelope(
+  actor: Pick<Actor<Logic>, 'getPersistedSnapshot'>,
+): ActiveGenerationsEnvelope {
   return {
     v: ACTIVE_GENERATIONS_SNAPSHOT_VERSION,
     machine: 'activeGenerations',
@@ -230,7 +243,7 @@ export interface SnapshotPersistence {
  * cause one more write with the latest snapshot. Write failures go to `onError` (the cache reports them).
  */
 export function persistActiveGenerations(
-  actor: Actor<Logic>,
+  actor: Pick<Actor<Logic>, 'on' | 'getPersistedSnapshot'>,
   store: SnapshotStorePort,
   onError: (error: unknown) => void = () => {},
 ): SnapshotPersistence {

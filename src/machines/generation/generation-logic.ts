@@ -1,7 +1,7 @@
 import { generationFetchMachine } from './generation-fetch.machine.ts';
 import { generationMachine } from './generation.machine.ts';
 import { generationRunMachine } from './generation-run.machine.ts';
-import type { ClockPort, FalPort, HostImportPort, LedgerPort } from '../ports.ts';
+import type { ClockPort, FalPort, HostImportPort, LedgerSource } from '../ports.ts';
 import { defineCancelRequestActor } from './cancel-request.actor.ts';
 import { defineFetchResultActor } from './fetch-result.actor.ts';
 import { defineImportMediaActor } from './import-media.actor.ts';
@@ -13,7 +13,7 @@ import { defineWatchStatusActor } from './watch-status.actor.ts';
 /** Everything a generation needs from outside: fal, the ledger, the host import and the clock. */
 export interface GenerationDeps {
   fal: FalPort;
-  ledger: LedgerPort;
+  ledger: LedgerSource;
   host: HostImportPort;
   clock: ClockPort;
   /** Pause between status polls in ms; default 2 s. */

@@ -59,7 +59,7 @@ export const DEFAULT_GENERATION_SETTINGS: GenerationSettings = Object.freeze({
 }) as GenerationSettings;
 
 /** The media kind of a category: `…-video` is video, speech and audio are audio, the rest image. */
-export function mediaKindOf(category: string): MediaKind {
+function mediaKindOf(category: string): MediaKind {
   if (category.endsWith('video')) return 'video';
   if (category.includes('speech') || category.includes('audio')) return 'audio';
   return 'image';

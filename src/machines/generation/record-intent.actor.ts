@@ -2,11 +2,11 @@ import { fromPromise, type PromiseActorLogic } from 'xstate';
 import type { RunFailure } from './generation-failure.ts';
 import { requestedDraft } from './generation-ledger.ts';
 import type { RecordIntentInput } from './generation-run.contract.ts';
-import type { ClockPort, LedgerPort } from '../ports.ts';
+import { type ClockPort, ledgerIn, type LedgerSource } from '../ports.ts';
 
 /** Dependencies of `recordIntent`: the ledger (only its durable write) and the clock. */
 export interface RecordIntentDeps {
-  ledger: Pick<LedgerPort, 'recordDurably'>;
+  ledger: LedgerSource;
   clock: ClockPort;
 }
 
@@ -16,9 +16,9 @@ export interface RecordIntentDeps {
  * never charged (nothing was sent) and retryable (the ledger may be back in a moment).
  */
 export function defineRecordIntentActor(deps: RecordIntentDeps): PromiseActorLogic<void, RecordIntentInput> {
-  return fromPromise<void, RecordIntentInput>(async ({ input }) => {
+  return fromPromise<void, RecordIntentInput>(async ({ input, system }) => {
     try {
-      await deps.ledger.recordDurably([requestedDraft(input.facts, deps.clock.now())]);
+      await ledgerIn(deps.ledger, system).recordDurably([requestedDraft(input.facts, deps.clock.now())]);
     } catch (error) {
       // The intent id is this run's own (a fresh genId per attempt): a conflict means an earlier start of
       // the same run already wrote it (a reload mid-step, with another time), so it is on disk. The proxy

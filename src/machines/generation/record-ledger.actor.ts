@@ -1,10 +1,10 @@
 import { type CallbackActorLogic, fromCallback } from 'xstate';
 import type { LedgerFailedEvent, RecordEvent } from './generation-run.contract.ts';
-import type { LedgerPort } from '../ports.ts';
+import { ledgerIn, type LedgerSource } from '../ports.ts';
 
 /** Dependencies of `recordLedger`: the ledger. */
 export interface RecordLedgerDeps {
-  ledger: LedgerPort;
+  ledger: LedgerSource;
 }
 
 /**
@@ -14,12 +14,13 @@ export interface RecordLedgerDeps {
 export function defineRecordLedgerActor(
   deps: RecordLedgerDeps,
 ): CallbackActorLogic<RecordEvent, Record<string, never>> {
-  return fromCallback<RecordEvent, Record<string, never>>(({ receive, sendBack }) => {
+  return fromCallback<RecordEvent, Record<string, never>>(({ receive, sendBack, system }) => {
+    const ledger = ledgerIn(deps.ledger, system);
     let queue: Promise<void> = Promise.resolve();
     receive((event) => {
       if (event.events.length === 0) return;
       queue = queue
-        .then(() => deps.ledger.record(event.events))
+        .then(() => ledger.record(event.events))
         .catch((error: unknown) => {
           const reason = error instanceof Error ? error.message : String(error);
           sendBack({

@@ -1,4 +1,4 @@
-import type { ClockPort, FalPort, LedgerPort } from '../ports.ts';
+import type { ClockPort, FalPort, LedgerSource } from '../ports.ts';
 import { settlementMachine } from './settlement.machine.ts';
 import { defineRecordLedgerActor } from './record-ledger.actor.ts';
 import { defineRereadResultActor } from './reread-result.actor.ts';
@@ -7,7 +7,7 @@ import { defineTickClockActor } from './tick-clock.actor.ts';
 /** What settlement needs from outside: fal (result re-reads), the ledger and the clock. */
 export interface SettlementDeps {
   fal: Pick<FalPort, 'result'>;
-  ledger: LedgerPort;
+  ledger: LedgerSource;
   clock: ClockPort;
   /** Milliseconds between clock ticks; default 30 s. */
   tickMs?: number;

@@ -58,7 +58,7 @@ function backoff(policy: SettlementPolicy, attempts: number): number {
 }
 
 /** An empty queue. */
-export function emptyQueue(): SettlementQueue {
+function emptyQueue(): SettlementQueue {
   return { entries: {}, finished: {} };
 }
 

@@ -1,10 +1,18 @@
 /**
- * The systemIds of the singleton actors other actors reach with `system.get(id)`: one
- * list, so two singletons can never claim the same id.
+ * The systemIds of the panel's children, which other actors reach with `system.get(id)`: one list, so
+ * two actors can never claim the same id.
  */
 export const SYSTEM_IDS = {
-  /** The persistence actor: the reset machine announces a reset to it. */
+  /** The ledger in cache and on disk: runs record through it, a reset is announced to it. */
   persistence: 'persistence',
-  /** The settlement actor: re-reads unsettled results. */
+  /** Fal key, Sandbox mode, rates, thresholds, windows. */
+  settings: 'settings',
+  /** Billing's filter, page and display currency. */
+  billing: 'billing',
+  /** The typed-DELETE reset. */
+  reset: 'reset',
+  /** Every generation and Dual Mode pair, and the Generate form's draft. */
+  activeGenerations: 'activeGenerations',
+  /** Re-reads unsettled results. */
   settlement: 'settlement',
 } as const;

@@ -1,7 +1,9 @@
 import type { DiskPort } from './persistence-ports.ts';
 import type { PersistenceActorRef } from './persistence.machine.ts';
 import { selectEpoch } from './persistence.selectors.ts';
-import { type LedgerPort, stampEpoch } from '../ports.ts';
+import type { LedgerPort, LedgerSource } from '../ports.ts';
+import { SYSTEM_IDS } from '../panel/system-ids.ts';
+import { stampEpoch } from './synced-ledger.ts';
 
 /**
  * The generation and settlement machines' ledger port over the persistence actor: each batch of facts
@@ -35,6 +37,22 @@ export function persistenceLedgerPort(
         );
       }
       persistence.send({ type: 'REMOTE_EVENTS', events });
+    },
+  };
+}
+
+/**
+ * The ledger source of a panel: each run and the settlement actor write through the persistence actor
+ * of the system they run in (the panel's), found by its systemId when they write.
+ */
+export function ledgerInPanel(disk: Pick<DiskPort, 'appendEvents'>): LedgerSource {
+  return {
+    inSystem: (system) => {
+      const persistence: PersistenceActorRef | undefined = system.get(SYSTEM_IDS.persistence);
+      if (!persistence) {
+        throw new Error('The ledger is not running in this panel: reload the panel to record costs.');
+      }
+      return persistenceLedgerPort(persistence, disk);
     },
   };
 }

@@ -8,7 +8,7 @@ export interface SaveEventsDeps {
 }
 
 /** The disk answered but acknowledged none of the batch: treated as a retryable failure. */
-export class NothingAcknowledgedError extends Error implements PortFailure {
+class NothingAcknowledgedError extends Error implements PortFailure {
   readonly retryable = true;
 
   constructor(count: number) {

@@ -1,4 +1,5 @@
 import { type LedgerEvent, mergeEvents } from '../../domain/index.ts';
+import type { LedgerEventDraft } from '../ports.ts';
 import type { CacheCommand } from './persistence-ports.ts';
 
 /**
@@ -31,11 +32,16 @@ export function currentEpoch(events: readonly LedgerEvent[]): number {
 }
 
 /**
- * Moves events recorded against an older epoch into `epoch`: a panel that has just adopted a reset
- * must not have its next, genuinely new events dropped by the epoch rule.
+ * Gives drafts (no epoch yet) and events recorded against an older epoch the epoch `epoch`: a panel
+ * that has just adopted a reset must not have its next, genuinely new events dropped by the epoch rule.
  */
-export function stampEpoch(events: readonly LedgerEvent[], epoch: number): LedgerEvent[] {
-  return events.map((event) => (event.epoch < epoch ? { ...event, epoch } : event));
+export function stampEpoch(
+  events: readonly (LedgerEvent | LedgerEventDraft)[],
+  epoch: number,
+): LedgerEvent[] {
+  return events.map((event) =>
+    'epoch' in event && event.epoch >= epoch ? event : ({ ...event, epoch } as LedgerEvent),
+  );
 }
 
 /** Ids of `incoming` that are neither known events nor already pending, first occurrence only. */

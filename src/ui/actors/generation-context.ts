@@ -1,5 +1,6 @@
 import { createContext, useContext } from 'react';
-import { type CatalogModel, catalog, findModel, localIsoTimestamp } from '../../domain/index.ts';
+import { type CatalogModel, catalog, localIsoTimestamp } from '../../domain/index.ts';
+import { DEFAULT_FORM_MODEL } from '../../machines/generation/form-draft.ts';
 import {
   DEFAULT_GENERATION_SETTINGS,
   type GenerationSettings,
@@ -25,8 +26,6 @@ export interface GenerateFormDeps {
   now: () => string;
 }
 
-const FIRST_MODEL = findModel('fal-ai/flux-1/dev') ?? (catalog[0] as CatalogModel);
-
 /** A random v4-style id; randomUUID needs a secure context, so fall back to getRandomValues. */
 function randomId(): string {
   const { crypto } = globalThis;
@@ -40,7 +39,7 @@ export const DEFAULT_GENERATE_FORM_DEPS: GenerateFormDeps = Object.freeze({
   newId: randomId,
   settings: DEFAULT_GENERATION_SETTINGS,
   models: catalog,
-  defaultModel: FIRST_MODEL,
+  defaultModel: DEFAULT_FORM_MODEL,
   now: () => localIsoTimestamp(new Date()),
 });
 

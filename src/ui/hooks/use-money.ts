@@ -8,8 +8,8 @@ import {
   type FxSnapshot,
 } from '../../domain/index.ts';
 import { selectCurrency } from '../../machines/billing/billing.selectors.ts';
-import { BillingActorContext } from '../actors/billing-context.ts';
 import { useFxRates } from './fx-rates-context.ts';
+import { usePanelSelector } from '../actors/panel-context.ts';
 
 /** Money display in the panel's display currency; every input amount is integer micro-USD. */
 export interface Money {
@@ -32,7 +32,7 @@ export interface Money {
  * (BillingActorContext), the rates from FxRatesContext. Stable while neither changes.
  */
 export function useMoney(): Money {
-  const currency = BillingActorContext.useSelector(selectCurrency);
+  const currency = usePanelSelector('billing', selectCurrency);
   const rates = useFxRates();
   return useMemo(() => {
     const convert = (usdMicros: number) => convertMicros(usdMicros, currency, rates);

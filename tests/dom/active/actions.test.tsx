@@ -1,7 +1,7 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, test } from 'vitest';
-import { ActiveGenerations } from '../../../src/ui/views/active/index.ts';
+import { ActiveGenerations } from '../../../src/ui/views/active/ActiveGenerations.tsx';
 import {
   doneScenario,
   failedChargedScenario,

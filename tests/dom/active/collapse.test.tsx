@@ -2,7 +2,8 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, test } from 'vitest';
 import { PanelShell } from '../../../src/ui/PanelShell.tsx';
-import { ActiveGenerations, statusSummary } from '../../../src/ui/views/active/index.ts';
+import { ActiveGenerations } from '../../../src/ui/views/active/ActiveGenerations.tsx';
+import { statusSummary } from '../../../src/ui/views/active/active-row-view.ts';
 import {
   dualPairScenario,
   failedNotChargedScenario,

@@ -1,7 +1,7 @@
 import { act, screen, waitFor } from '@testing-library/react';
 import { describe, expect, test } from 'vitest';
 import { SimulatedClock } from 'xstate';
-import { ActiveGenerations } from '../../../src/ui/views/active/index.ts';
+import { ActiveGenerations } from '../../../src/ui/views/active/ActiveGenerations.tsx';
 import { falFailure, falImageResult, falStatus } from '../../../stories/fixtures/generate-fakes.ts';
 import { FLUX_DEV, reachScenario, rowIn } from '../../../stories/fixtures/generate-scenarios.ts';
 import { renderPanel, rowOf } from '../generate/render-generate.tsx';

@@ -2,7 +2,7 @@ import { MantineProvider } from '@mantine/core';
 import { type RenderResult, render, screen, within } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { type ActorsParameters, ActorProviders } from '../../../stories/fixtures/with-actors.tsx';
-import { BillingView } from '../../../src/ui/views/billing/index.ts';
+import { BillingView } from '../../../src/ui/views/billing/BillingView.tsx';
 import { theme } from '../../../src/ui/theme.ts';
 
 /** Renders `ui` (default: the whole Billing view) inside the dark theme and real actors set up from `actors`. */

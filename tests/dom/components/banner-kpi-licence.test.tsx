@@ -1,9 +1,9 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, test, vi } from 'vitest';
-import { ErrorBanner } from '../../../src/ui/components/ErrorBanner/index.ts';
-import { LicenceBadge } from '../../../src/ui/components/LicenceBadge/index.ts';
-import { MoneyKpi } from '../../../src/ui/components/MoneyKpi/index.ts';
+import { ErrorBanner } from '../../../src/ui/components/ErrorBanner/ErrorBanner.tsx';
+import { LicenceBadge } from '../../../src/ui/components/LicenceBadge/LicenceBadge.tsx';
+import { MoneyKpi } from '../../../src/ui/components/MoneyKpi/MoneyKpi.tsx';
 import { renderUi } from './render.tsx';
 
 describe('ErrorBanner', () => {

@@ -4,7 +4,7 @@ import { describe, expect, test, vi } from 'vitest';
 import {
   ConfirmCostDialog,
   type ConfirmCostModel,
-} from '../../../src/ui/components/ConfirmCostDialog/index.ts';
+} from '../../../src/ui/components/ConfirmCostDialog/ConfirmCostDialog.tsx';
 import { renderUi, TEST_FX } from './render.tsx';
 
 const veo = {

@@ -1,7 +1,7 @@
 import { screen } from '@testing-library/react';
 import { describe, expect, test } from 'vitest';
 import type { EstimateTier } from '../../../src/domain/ledger/events.ts';
-import { CostBadge } from '../../../src/ui/components/CostBadge/index.ts';
+import { CostBadge } from '../../../src/ui/components/CostBadge/CostBadge.tsx';
 import { renderUi, TEST_FX } from './render.tsx';
 
 const estimate = (tier: EstimateTier, usdMicros: number | null, upTo = false) => ({

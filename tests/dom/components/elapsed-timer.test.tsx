@@ -1,6 +1,7 @@
 import { act, screen } from '@testing-library/react';
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { ElapsedTimer, formatElapsed } from '../../../src/ui/components/ElapsedTimer/index.ts';
+import { ElapsedTimer } from '../../../src/ui/components/ElapsedTimer/ElapsedTimer.tsx';
+import { formatElapsed } from '../../../src/ui/components/ElapsedTimer/format-elapsed.ts';
 import { renderUi } from './render.tsx';
 
 afterEach(() => {

@@ -1,7 +1,7 @@
 import { fireEvent, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, test, vi } from 'vitest';
-import { ResetDialog, type ResetDialogProps } from '../../../src/ui/components/ResetDialog/index.ts';
+import { ResetDialog, type ResetDialogProps } from '../../../src/ui/components/ResetDialog/ResetDialog.tsx';
 import { renderUi } from './render.tsx';
 
 function setup(props: Partial<ResetDialogProps> = {}) {

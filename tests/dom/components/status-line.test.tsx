@@ -1,8 +1,8 @@
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, test, vi } from 'vitest';
-import { PersistenceStatus } from '../../../src/ui/components/PersistenceStatus/index.ts';
-import { StatusDot } from '../../../src/ui/components/StatusDot/index.ts';
+import { PersistenceStatus } from '../../../src/ui/components/PersistenceStatus/PersistenceStatus.tsx';
+import { StatusDot } from '../../../src/ui/components/StatusDot/StatusDot.tsx';
 import { renderUi } from './render.tsx';
 
 describe('PersistenceStatus', () => {

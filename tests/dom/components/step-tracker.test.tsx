@@ -1,6 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, test } from 'vitest';
-import { StepTracker, stepStates } from '../../../src/ui/components/StepTracker/index.ts';
+import { StepTracker } from '../../../src/ui/components/StepTracker/StepTracker.tsx';
+import { stepStates } from '../../../src/ui/components/StepTracker/steps.ts';
 import { renderUi } from './render.tsx';
 
 function items() {

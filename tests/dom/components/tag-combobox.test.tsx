@@ -2,7 +2,7 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { describe, expect, test, vi } from 'vitest';
-import { TagCombobox } from '../../../src/ui/components/TagCombobox/index.ts';
+import { TagCombobox } from '../../../src/ui/components/TagCombobox/TagCombobox.tsx';
 import { renderUi } from './render.tsx';
 
 const KNOWN = ['Social Cut', 'The Hero Film BTS', 'Hero Film', 'BTS Reel', 'hero film'];

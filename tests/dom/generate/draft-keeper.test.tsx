@@ -3,14 +3,14 @@ import userEvent from '@testing-library/user-event';
 import { StrictMode } from 'react';
 import { describe, expect, test } from 'vitest';
 import type { ActiveGenerationsActorRef } from '../../../src/machines/generation/active-generations.machine.ts';
-import { ActiveGenerationsActorContext } from '../../../src/ui/actors/active-generations-context.ts';
 import { falFailure } from '../../../stories/fixtures/generate-fakes.ts';
 import { emptyScenario, FLUX_DEV } from '../../../stories/fixtures/generate-scenarios.ts';
 import { Panel, renderPanel } from './render-generate.tsx';
+import { usePanelActor } from '../../../src/ui/actors/panel-context.ts';
 
 /** Hands the test the Active generations actor the views use. */
 function Probe({ onRef }: { onRef: (ref: ActiveGenerationsActorRef) => void }) {
-  onRef(ActiveGenerationsActorContext.useActorRef());
+  onRef(usePanelActor('activeGenerations'));
   return null;
 }
 

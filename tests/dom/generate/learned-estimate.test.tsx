@@ -4,10 +4,10 @@ import { beforeEach, describe, expect, test } from 'vitest';
 import type { ActorRefFrom } from 'xstate';
 import { defaultParams, type LedgerEvent } from '../../../src/domain/index.ts';
 import type { persistenceMachine } from '../../../src/machines/persistence/persistence.machine.ts';
-import { PersistenceActorContext } from '../../../src/ui/actors/persistence-context.ts';
 import { emptyScenario, FLUX_DEV, model } from '../../../stories/fixtures/generate-scenarios.ts';
 import { completed, resetBuilders, settled, submitted } from '../../fixtures/ledger-builders.ts';
 import { costText, Panel, renderPanel } from './render-generate.tsx';
+import { usePanelActor } from '../../../src/ui/actors/panel-context.ts';
 
 // The ledger builders date events from 2025-11-03 09:01Z, a minute apart: a day later they are recent.
 const NOW = '2025-11-04T09:00:00.000Z';
@@ -17,7 +17,7 @@ let persistence: ActorRefFrom<typeof persistenceMachine> | null = null;
 
 /** Holds the persistence actor, so the test can record what settlement would. */
 function PersistenceHandle() {
-  persistence = PersistenceActorContext.useActorRef();
+  persistence = usePanelActor('persistence');
   return null;
 }
 

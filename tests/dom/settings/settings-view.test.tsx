@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, test } from 'vitest';
-import { SettingsView } from '../../../src/ui/views/settings/index.ts';
+import { SettingsView } from '../../../src/ui/views/settings/SettingsView.tsx';
 import {
   FIXTURE_DATA_DIR,
   GOOD_KEY,

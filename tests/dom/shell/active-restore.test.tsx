@@ -4,7 +4,8 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { PanelShell } from '../../../src/ui/PanelShell.tsx';
 import { theme } from '../../../src/ui/theme.ts';
-import { AppProviders, type PanelWiring } from '../../../src/ui/views/shell/index.ts';
+import { AppProviders } from '../../../src/ui/views/shell/AppProviders.tsx';
+import type { PanelWiring } from '../../../src/ui/views/shell/panel-wiring.ts';
 import { queuedScenario } from '../../../stories/fixtures/generate-states.ts';
 import { fakeWiring } from './fake-wiring.ts';
 

@@ -1,6 +1,6 @@
 import type { LedgerEvent } from '../../../src/domain/index.ts';
 import type { PanelSettings } from '../../../src/machines/settings/settings-ports.ts';
-import type { PanelWiring } from '../../../src/ui/views/shell/index.ts';
+import type { PanelWiring } from '../../../src/ui/views/shell/panel-wiring.ts';
 import { persistenceLogic, resetLogic } from '../../../stories/fixtures/billing-fakes.ts';
 import {
   type FalScript,

@@ -1,8 +1,7 @@
 import type { ReactNode } from 'react';
-import { GenerateProviders } from '../../../stories/fixtures/generate-providers.tsx';
 import { emptyScenario, type Scenario } from '../../../stories/fixtures/generate-scenarios.ts';
-import type { ActorsParameters } from '../../../stories/fixtures/with-actors.tsx';
-import { type SettingsSetup, SettingsRoot } from '../settings/settings-providers.tsx';
+import { type ActorsParameters, PanelFixture } from '../../../stories/fixtures/panel-fixture.tsx';
+import { type SettingsSetup, withSettingsLogic } from '../settings/settings-providers.tsx';
 
 /** How the shell's actors start: settings, the Active generations scenario, and the other app-level actors. */
 export interface ShellSetup {
@@ -13,11 +12,10 @@ export interface ShellSetup {
 
 /** Every app-level actor the shell reads, over fakes: settings, persistence, billing, reset, Active generations. */
 export function ShellProviders({ setup = {}, children }: { setup?: ShellSetup; children: ReactNode }) {
-  return (
-    <SettingsRoot settings={setup.settings}>
-      <GenerateProviders scenario={setup.scenario ?? emptyScenario()} actors={setup.actors}>
-        {children}
-      </GenerateProviders>
-    </SettingsRoot>
-  );
+  const fixture = {
+    settings: withSettingsLogic(setup.settings),
+    scenario: setup.scenario ?? emptyScenario(),
+    ...(setup.actors ? { actors: setup.actors } : {}),
+  };
+  return <PanelFixture setup={fixture}>{children}</PanelFixture>;
 }

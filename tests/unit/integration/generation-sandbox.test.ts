@@ -13,7 +13,8 @@ import { defineGenerationLogic } from '../../../src/machines/generation/generati
 import { defineSettlementLogic } from '../../../src/machines/generation/settlement-logic.ts';
 import type { GenerationActorRef } from '../../../src/machines/generation/generation.machine.ts';
 import { selectPhase } from '../../../src/machines/generation/generation.selectors.ts';
-import { type FalPort, type HostImportPort, stampEpoch } from '../../../src/machines/ports.ts';
+import type { FalPort, HostImportPort } from '../../../src/machines/ports.ts';
+import { stampEpoch } from '../../../src/machines/persistence/synced-ledger.ts';
 import type { settlementMachine } from '../../../src/machines/generation/settlement.machine.ts';
 import { type FalStack, pollUntil, startSandboxStack } from '../../fixtures/fal/fal-stack.ts';
 import { FLUX_DEV, generationInput, VEO_FAST } from '../../fixtures/machines/generation.ts';

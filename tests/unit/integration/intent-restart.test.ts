@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createActor, toPromise } from 'xstate';
 import { defineRecordIntentActor } from '../../../src/machines/generation/record-intent.actor.ts';
-import { stampEpoch } from '../../../src/machines/ports.ts';
+import { stampEpoch } from '../../../src/machines/persistence/synced-ledger.ts';
 import { createBackendApi } from '../../../src/persistence/backend-api.ts';
 import type { RunningServer } from '../../../src/server/start.ts';
 import { facts } from '../../fixtures/machines/generation.ts';
@@ -28,6 +28,9 @@ afterAll(async () => {
 function intentActor(at: string) {
   const api = createBackendApi({ baseUrl: server.url, token: server.token });
   const ledger = {
+    record: async () => {
+      throw new Error('the write-ahead step writes only durably');
+    },
     recordDurably: async (drafts: Parameters<typeof stampEpoch>[0]) => {
       await api.appendEvents(stampEpoch(drafts, 0));
     },

@@ -3,7 +3,6 @@ import { useDisclosure, useId } from '@mantine/hooks';
 import type { ActiveRow } from '../../../machines/generation/active-generations.notices.ts';
 import { refOfRow } from '../../../machines/generation/active-generations.selectors.ts';
 import type { DualGenerationActorRef } from '../../../machines/generation/dual-generation.machine.ts';
-import { ActiveGenerationsActorContext } from '../../actors/active-generations-context.ts';
 import { ConfirmStep } from '../generate/ConfirmStep.tsx';
 import classes from './ActiveGenerations.module.css';
 import { ActiveGenerationRow } from './ActiveGenerationRow.tsx';
@@ -11,11 +10,12 @@ import { ActiveHeader } from './ActiveHeader.tsx';
 import { ActiveNotices } from './ActiveNotices.tsx';
 import { sameRows, selectHasNoRows, selectRetryConfirming, selectVisibleRows } from './active-selectors.ts';
 import { statusSummary } from './active-row-view.ts';
+import { usePanelSelector } from '../../actors/panel-context.ts';
 
 /** A row with the actors behind it, read from the Active generations actor. */
 function RowItem({ row }: { row: ActiveRow }) {
-  const generation = ActiveGenerationsActorContext.useSelector((s) => refOfRow(s, row));
-  const pair = ActiveGenerationsActorContext.useSelector((s) => {
+  const generation = usePanelSelector('activeGenerations', (s) => refOfRow(s, row));
+  const pair = usePanelSelector('activeGenerations', (s) => {
     const entry = s.context.entries.find((e) => e.id === row.entryId);
     return entry?.kind === 'dual' ? (entry.ref as DualGenerationActorRef) : null;
   });
@@ -25,7 +25,7 @@ function RowItem({ row }: { row: ActiveRow }) {
 
 /** The dialog of a retried run that asks for confirmation again (a new request over the threshold). */
 function RetryConfirm() {
-  const generation = ActiveGenerationsActorContext.useSelector(selectRetryConfirming);
+  const generation = usePanelSelector('activeGenerations', selectRetryConfirming);
   return generation === null ? null : <ConfirmStep generation={generation} />;
 }
 
@@ -36,8 +36,8 @@ function RetryConfirm() {
  * otherwise scroll inside the height the shell allows.
  */
 export function ActiveGenerations() {
-  const empty = ActiveGenerationsActorContext.useSelector(selectHasNoRows);
-  const rows = ActiveGenerationsActorContext.useSelector(selectVisibleRows, sameRows);
+  const empty = usePanelSelector('activeGenerations', selectHasNoRows);
+  const rows = usePanelSelector('activeGenerations', selectVisibleRows, sameRows);
   const [expanded, { toggle }] = useDisclosure(true);
   const bodyId = useId();
   if (empty) return <RetryConfirm />;

@@ -1,14 +1,14 @@
 import { Notification, Stack } from '@mantine/core';
 import { selectNotices } from '../../../machines/generation/active-generations.selectors.ts';
-import { ActiveGenerationsActorContext } from '../../actors/active-generations-context.ts';
+import { usePanelActor, usePanelSelector } from '../../actors/panel-context.ts';
 
 /**
  * Completion notices: "FLUX.1 [dev] finished" (green; the machine drops it after 7 s) and
  * "… failed" (red; stays until dismissed, like its row). Each has a close button.
  */
 export function ActiveNotices() {
-  const notices = ActiveGenerationsActorContext.useSelector(selectNotices);
-  const active = ActiveGenerationsActorContext.useActorRef();
+  const notices = usePanelSelector('activeGenerations', selectNotices);
+  const active = usePanelActor('activeGenerations');
   if (notices.length === 0) return null;
   return (
     <Stack gap={6} aria-label="Notifications" component="section">

@@ -2,7 +2,7 @@ import { Text } from '@mantine/core';
 import { useSelector } from '@xstate/react';
 import type { GenerationActorRef } from '../../../machines/generation/generation.machine.ts';
 import { selectFailure } from '../../../machines/generation/generation.selectors.ts';
-import { ErrorBanner } from '../../components/index.ts';
+import { ErrorBanner } from '../../components/ErrorBanner/ErrorBanner.tsx';
 import { chargedText, errorTitle, errorTone, isSticky } from './active-row-view.ts';
 
 /** Props of {@link RowFailure}. */

@@ -1,7 +1,9 @@
 import type { ErrorKind } from '../../../domain/index.ts';
 import type { RunProgress } from '../../../machines/generation/generation-run.contract.ts';
 import type { FailureView, GenerationPhase } from '../../../machines/generation/generation.selectors.ts';
-import type { DotStatus, ErrorTone, GenerationStep } from '../../components/index.ts';
+import type { DotStatus } from '../../components/StatusDot/StatusDot.tsx';
+import type { ErrorTone } from '../../components/ErrorBanner/ErrorBanner.tsx';
+import type { GenerationStep } from '../../components/StepTracker/steps.ts';
 
 /**
  * Pure helpers of an Active generations row: the step label, the status dot, the tracker's inputs,

@@ -4,8 +4,8 @@ import type { AnyActorRef, EventObject } from 'xstate';
 import type { ActiveRow } from '../../../machines/generation/active-generations.notices.ts';
 import type { DualGenerationActorRef } from '../../../machines/generation/dual-generation.machine.ts';
 import type { GenerationActorRef } from '../../../machines/generation/generation.machine.ts';
-import { ActiveGenerationsActorContext } from '../../actors/active-generations-context.ts';
 import { selectCanCancel } from './active-selectors.ts';
+import { usePanelActor } from '../../actors/panel-context.ts';
 
 /** What a row's buttons may do now, asked of the machines (`can()`, tags), and how to do it. */
 export interface RowCommands {
@@ -43,7 +43,7 @@ export function useRowCommands(
   generation: GenerationActorRef,
   pair: DualGenerationActorRef | null,
 ): RowCommands {
-  const active = ActiveGenerationsActorContext.useActorRef();
+  const active = usePanelActor('activeGenerations');
   const slot = row.slot ?? 'primary';
   const target: AnyActorRef = pair ?? generation;
   const retryEvent = pair ? { type: 'RETRY_SLOT', slot } : { type: 'RETRY' };

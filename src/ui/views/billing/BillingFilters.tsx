@@ -1,8 +1,8 @@
 import { Group, NativeSelect } from '@mantine/core';
 import { CURRENCIES, type Currency, sameTag } from '../../../domain/index.ts';
 import { selectActiveClient, selectCurrency } from '../../../machines/billing/billing.selectors.ts';
-import { BillingActorContext } from '../../actors/billing-context.ts';
 import { useKnownTags } from './billing-data.ts';
+import { usePanelActor, usePanelSelector } from '../../actors/panel-context.ts';
 
 const CURRENCY_OPTIONS = CURRENCIES.map((c) => ({ value: c, label: c }));
 
@@ -12,8 +12,8 @@ function asCurrency(value: string): Currency | undefined {
 
 /** The `Currency` select (USD / EUR / SEK): sends SET_CURRENCY, and every amount follows. */
 export function CurrencySelect() {
-  const currency = BillingActorContext.useSelector(selectCurrency);
-  const billing = BillingActorContext.useActorRef();
+  const currency = usePanelSelector('billing', selectCurrency);
+  const billing = usePanelActor('billing');
   return (
     <NativeSelect
       label="Currency"
@@ -34,8 +34,8 @@ const ALL_CLIENTS = '';
 /** `Filter by client`: all clients, or one (SELECT_CLIENT; the empty choice clears the filter). */
 export function ClientFilter() {
   const { clients } = useKnownTags();
-  const active = BillingActorContext.useSelector(selectActiveClient);
-  const billing = BillingActorContext.useActorRef();
+  const active = usePanelSelector('billing', selectActiveClient);
+  const billing = usePanelActor('billing');
   if (clients.length === 0) return null;
   const data = [
     { value: ALL_CLIENTS, label: 'All clients' },

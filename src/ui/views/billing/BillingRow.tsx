@@ -1,7 +1,7 @@
 import { Badge, Box, Group, Stack, Text, Tooltip } from '@mantine/core';
 import type { ReactNode } from 'react';
 import type { ListRow } from '../../../domain/index.ts';
-import { CostBadge } from '../../components/CostBadge/index.ts';
+import { CostBadge } from '../../components/CostBadge/CostBadge.tsx';
 import type { Money } from '../../hooks/use-money.ts';
 import {
   formatDay,

@@ -5,10 +5,10 @@ import {
   selectIsFiltered,
   selectShownCount,
 } from '../../../machines/billing/billing.selectors.ts';
-import { BillingActorContext } from '../../actors/billing-context.ts';
 import { useMoney } from '../../hooks/use-money.ts';
 import { dualPartnersFor, useBillingRows, useLedgerState } from './billing-data.ts';
 import { BillingRow } from './BillingRow.tsx';
+import { usePanelActor, usePanelSelector } from '../../actors/panel-context.ts';
 
 function EmptyState({ filtered }: { filtered: boolean }) {
   return (
@@ -33,11 +33,11 @@ export function BillingRows() {
   const rows = useBillingRows();
   const partners = dualPartnersFor(useLedgerState());
   const money = useMoney();
-  const billing = BillingActorContext.useActorRef();
-  const shown = BillingActorContext.useSelector((s) => selectShownCount(s, rows.length));
-  const canViewMore = BillingActorContext.useSelector((s) => selectCanViewMore(s, rows.length));
-  const canHide = BillingActorContext.useSelector(selectCanHide);
-  const filtered = BillingActorContext.useSelector(selectIsFiltered);
+  const billing = usePanelActor('billing');
+  const shown = usePanelSelector('billing', (s) => selectShownCount(s, rows.length));
+  const canViewMore = usePanelSelector('billing', (s) => selectCanViewMore(s, rows.length));
+  const canHide = usePanelSelector('billing', selectCanHide);
+  const filtered = usePanelSelector('billing', selectIsFiltered);
   if (rows.length === 0) return <EmptyState filtered={filtered} />;
   return (
     <Stack gap={4}>

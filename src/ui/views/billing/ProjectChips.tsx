@@ -1,8 +1,8 @@
 import { Button, Group } from '@mantine/core';
 import { sameTag } from '../../../domain/index.ts';
 import { selectActiveProject, selectIsFiltered } from '../../../machines/billing/billing.selectors.ts';
-import { BillingActorContext } from '../../actors/billing-context.ts';
 import { useKnownTags } from './billing-data.ts';
+import { usePanelActor, usePanelSelector } from '../../actors/panel-context.ts';
 
 interface ChipProps {
   label: string;
@@ -32,9 +32,9 @@ function Chip({ label, pressed, onClick }: ChipProps) {
  */
 export function ProjectChips() {
   const { projects } = useKnownTags();
-  const active = BillingActorContext.useSelector(selectActiveProject);
-  const filtered = BillingActorContext.useSelector(selectIsFiltered);
-  const billing = BillingActorContext.useActorRef();
+  const active = usePanelSelector('billing', selectActiveProject);
+  const filtered = usePanelSelector('billing', selectIsFiltered);
+  const billing = usePanelActor('billing');
   if (projects.length === 0) return null;
   return (
     <Group role="group" aria-label="Projects" gap={4} wrap="wrap">

@@ -5,8 +5,8 @@ import {
   selectResetStep,
   selectResetText,
 } from '../../../machines/reset/reset.selectors.ts';
-import { ResetActorContext } from '../../actors/reset-context.ts';
-import { ResetDialog } from '../../components/ResetDialog/index.ts';
+import { ResetDialog } from '../../components/ResetDialog/ResetDialog.tsx';
+import { usePanelActor, usePanelSelector } from '../../actors/panel-context.ts';
 
 /**
  * `Reset cost history` and its typed-DELETE modal, driven by the reset actor: the button sends OPEN,
@@ -14,11 +14,11 @@ import { ResetDialog } from '../../components/ResetDialog/index.ts';
  * Close / Escape CLOSE. Shows the backup path when done and the reason when it failed.
  */
 export function ResetCostHistory() {
-  const reset = ResetActorContext.useActorRef();
-  const step = ResetActorContext.useSelector(selectResetStep);
-  const text = ResetActorContext.useSelector(selectResetText);
-  const backupPath = ResetActorContext.useSelector(selectBackupPath);
-  const failure = ResetActorContext.useSelector(selectResetFailure);
+  const reset = usePanelActor('reset');
+  const step = usePanelSelector('reset', selectResetStep);
+  const text = usePanelSelector('reset', selectResetText);
+  const backupPath = usePanelSelector('reset', selectBackupPath);
+  const failure = usePanelSelector('reset', selectResetFailure);
   return (
     <>
       <Button size="xs" variant="outline" color="red" onClick={() => reset.send({ type: 'OPEN' })}>

@@ -1,6 +1,6 @@
 import { Group, Paper, SimpleGrid, Text } from '@mantine/core';
 import { useId } from '@mantine/hooks';
-import { MoneyKpi } from '../../components/MoneyKpi/index.ts';
+import { MoneyKpi } from '../../components/MoneyKpi/MoneyKpi.tsx';
 import { useMoney } from '../../hooks/use-money.ts';
 import { useBillingTotals } from './billing-data.ts';
 

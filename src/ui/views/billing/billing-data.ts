@@ -3,6 +3,7 @@ import {
   type BreakdownDimension,
   type BreakdownRow,
   breakdown,
+  CURRENCIES,
   type CostFilter,
   type Currency,
   type KnownTags,
@@ -15,8 +16,7 @@ import {
 } from '../../../domain/index.ts';
 import { selectCostFilter, selectCurrency } from '../../../machines/billing/billing.selectors.ts';
 import { selectLedgerState } from '../../../machines/persistence/persistence.selectors.ts';
-import { BillingActorContext } from '../../actors/billing-context.ts';
-import { PersistenceActorContext } from '../../actors/persistence-context.ts';
+import { usePanelSelector } from '../../actors/panel-context.ts';
 
 /**
  * Memoised reads of the folded ledger for the Billing view. The ledger state (selectLedgerState) and
@@ -48,7 +48,6 @@ function perFilter<V>(compute: (state: LedgerState, filter: CostFilter) => V) {
 /** Rows passing the filter, newest first (domain `listRows`), memoised per (state, filter). */
 export const rowsFor: (state: LedgerState, filter: CostFilter) => ListRow[] = perFilter(listRows);
 
-const CURRENCIES: readonly Currency[] = ['USD', 'EUR', 'SEK'];
 const DIMENSIONS: readonly BreakdownDimension[] = ['client', 'project', 'deliverable', 'model', 'day'];
 const byCurrency = <V>(make: (currency: Currency) => V) =>
   Object.fromEntries(CURRENCIES.map((c) => [c, make(c)])) as Record<Currency, V>;
@@ -104,12 +103,12 @@ export const dualPartnersFor: (state: LedgerState) => ReadonlyMap<string, string
 
 /** The folded ledger from the persistence actor. */
 export function useLedgerState(): LedgerState {
-  return PersistenceActorContext.useSelector(selectLedgerState);
+  return usePanelSelector('persistence', selectLedgerState);
 }
 
 /** The billing actor's filter, as the domain selectors take it. */
 export function useCostFilter(): CostFilter {
-  return BillingActorContext.useSelector(selectCostFilter);
+  return usePanelSelector('billing', selectCostFilter);
 }
 
 /** Filtered rows, newest first. */
@@ -119,7 +118,7 @@ export function useBillingRows(): ListRow[] {
 
 /** Totals of the filtered costs in micro-units of the display currency (each at its stored rates). */
 export function useBillingTotals(): Totals {
-  return totalsFor(useLedgerState(), useCostFilter(), BillingActorContext.useSelector(selectCurrency));
+  return totalsFor(useLedgerState(), useCostFilter(), usePanelSelector('billing', selectCurrency));
 }
 
 /** Filtered costs grouped by `dimension`, in micro-units of the display currency. */
@@ -128,7 +127,7 @@ export function useBreakdown(dimension: BreakdownDimension): BreakdownRow[] {
     useLedgerState(),
     dimension,
     useCostFilter(),
-    BillingActorContext.useSelector(selectCurrency),
+    usePanelSelector('billing', selectCurrency),
   );
 }
 

@@ -11,15 +11,12 @@ import {
   selectPairSendBlocker,
 } from '../../../machines/generation/dual-generation.selectors.ts';
 import { useGenerateFormDeps } from '../../actors/generation-context.ts';
-import type { GenerationSettings } from '../../../machines/generation/generation-settings.ts';
-import { useForwardSettings } from './forward-settings.ts';
 import { DualConfirmStep } from './ConfirmStep.tsx';
 import { CostEstimate } from './CostEstimate.tsx';
 import { DualModeSection } from './DualModeSection.tsx';
 import { useDualModeSwitch } from './form-entry.ts';
 import { GenerateButton } from './GenerateButton.tsx';
 import { selectDualPrompt, selectDualTags, selectSlots } from './generate-selectors.ts';
-import { useForwardLearned } from './learned-runs.ts';
 import { ModelPicker } from './ModelPicker.tsx';
 import { ParamControls } from './ParamControls.tsx';
 import { promptParamOf } from './param-labels.ts';
@@ -44,16 +41,6 @@ function sendPrompt(pair: DualGenerationActorRef, prompt: string) {
     if (param !== null) pair.send({ type: 'SET_PARAMS', slot, params: { [param]: prompt } });
   }
 }
-
-/**
- * Settings live outside the machine: a change saved in Settings (thresholds, confirm-unpriced, rates) is
- * forwarded to the draft pair as SET_SETTINGS; a pair already sent keeps the settings it was sent with.
- */
-// Module-level so the effect's dependency stays stable across renders.
-const acceptsSettings = (
-  snapshot: ReturnType<DualGenerationActorRef['getSnapshot']>,
-  settings: GenerationSettings,
-) => snapshot.can({ type: 'SET_SETTINGS', settings });
 
 /** The combined estimate ("· 2 models"), one Generate for both, and the pair's dialog. */
 function DualFooter({ pair }: DualFormProps) {
@@ -87,8 +74,6 @@ export function DualForm({ pair }: DualFormProps) {
   const error = useSelector(pair, selectPairError);
   const locked = !useSelector(pair, selectEditable);
   const switchDual = useDualModeSwitch();
-  useForwardSettings(pair, acceptsSettings);
-  useForwardLearned(pair);
   const primary = slots.primary.model as CatalogModel;
   const setModel = (slot: DualSlot) => (model: CatalogModel) => pair.send({ type: 'SET_MODEL', slot, model });
   const setParams = (slot: DualSlot) => (params: Record<string, unknown>) =>

@@ -1,7 +1,7 @@
 import { Stack, Switch, Text, useProps } from '@mantine/core';
 import { useId } from '@mantine/hooks';
 import type { CatalogModel } from '../../../domain/index.ts';
-import { ErrorBanner } from '../../components/index.ts';
+import { ErrorBanner } from '../../components/ErrorBanner/ErrorBanner.tsx';
 import { ModelPicker } from './ModelPicker.tsx';
 import { ParamControls } from './ParamControls.tsx';
 

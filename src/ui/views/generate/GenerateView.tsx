@@ -1,15 +1,14 @@
 import { Stack, Text } from '@mantine/core';
 import { DualForm } from './DualForm.tsx';
-import { useDraftKeeper, useFormEntry } from './form-entry.ts';
+import { useFormEntry } from './form-entry.ts';
 import { SingleForm } from './SingleForm.tsx';
 
 /**
  * The Generate tab: the form over the newest draft in the Active generations actor (one model, or a
- * Dual Mode pair). Reads ActiveGenerationsActorContext, GenerateFormContext, and the billing and
- * persistence actors (display currency, earlier tag names). Works from 320 px wide.
+ * Dual Mode pair), which the machine keeps; the models on offer come from GenerateFormContext, earlier
+ * tag names from the persistence actor. Works from 320 px wide.
  */
 export function GenerateView() {
-  useDraftKeeper();
   const entry = useFormEntry();
   return (
     <Stack gap="sm" miw={0} maw="100%" component="section" aria-label="Generate">

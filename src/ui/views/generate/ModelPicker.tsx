@@ -1,7 +1,7 @@
 import { Group, Select, Stack, Text, useProps } from '@mantine/core';
 import { useMemo } from 'react';
 import { type CatalogModel, licenceOf, modelsByCategory } from '../../../domain/index.ts';
-import { LicenceBadge } from '../../components/index.ts';
+import { LicenceBadge } from '../../components/LicenceBadge/LicenceBadge.tsx';
 import { categoryLabel } from './param-labels.ts';
 
 /** Props of {@link ModelPicker}. */

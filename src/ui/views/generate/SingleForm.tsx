@@ -4,21 +4,13 @@ import type { CatalogModel } from '../../../domain/index.ts';
 import type { GenerationActorRef } from '../../../machines/generation/generation.machine.ts';
 import { selectEstimate, selectSendBlocker } from '../../../machines/generation/generation.selectors.ts';
 import { useGenerateFormDeps } from '../../actors/generation-context.ts';
-import { useForwardSettings } from './forward-settings.ts';
 import { ConfirmStep } from './ConfirmStep.tsx';
 import { CostEstimate } from './CostEstimate.tsx';
 import { DualModeSection } from './DualModeSection.tsx';
 import { useDualModeSwitch } from './form-entry.ts';
 import { GenerateButton } from './GenerateButton.tsx';
-import { useForwardLearned } from './learned-runs.ts';
-import {
-  selectIsEditable,
-  selectIsForegroundBusy,
-  selectModel,
-  selectParams,
-  selectPrompt,
-  selectTags,
-} from './generate-selectors.ts';
+import { selectIsEditable, selectIsForegroundBusy, selectModel, selectTags } from './generate-selectors.ts';
+import { selectParams, selectPrompt } from '../../../machines/generation/generation.selectors.ts';
 import { ModelPicker } from './ModelPicker.tsx';
 import { ParamControls } from './ParamControls.tsx';
 import { promptParamOf } from './param-labels.ts';
@@ -38,11 +30,6 @@ function sendPrompt(generation: GenerationActorRef, model: CatalogModel, prompt:
   const param = promptParamOf(model);
   if (param !== null) generation.send({ type: 'SET_PARAMS', params: { [param]: prompt } });
 }
-
-/** Settings live outside the machine: a change (new thresholds, rates) is forwarded as SET_SETTINGS. */
-// Module-level so the effect's dependency stays stable across renders.
-const acceptsSettings = (snapshot: ReturnType<GenerationActorRef['getSnapshot']>) =>
-  snapshot.hasTag('editable');
 
 /** The cost badge, the Generate button, the run's status line and the dialog of one generation. */
 function SingleFooter({ generation }: SingleFormProps) {
@@ -79,8 +66,6 @@ export function SingleForm({ generation }: SingleFormProps) {
   const tags = useSelector(generation, selectTags);
   const locked = !useSelector(generation, selectIsEditable);
   const switchDual = useDualModeSwitch();
-  useForwardSettings(generation, acceptsSettings);
-  useForwardLearned(generation);
   const send = generation.send.bind(generation);
   return (
     <Stack gap="sm">

@@ -2,9 +2,9 @@ import { useProps } from '@mantine/core';
 import { useMemo } from 'react';
 import { type KnownTags, knownTags, type Tags } from '../../../domain/index.ts';
 import { selectLedgerState } from '../../../machines/persistence/persistence.selectors.ts';
-import { PersistenceActorContext } from '../../actors/persistence-context.ts';
-import { TagCombobox } from '../../components/index.ts';
+import { TagCombobox } from '../../components/TagCombobox/TagCombobox.tsx';
 import classes from './GenerateView.module.css';
+import { usePanelSelector } from '../../actors/panel-context.ts';
 
 /** Props of {@link TagFields}. */
 export interface TagFieldsProps {
@@ -18,7 +18,7 @@ const defaultProps = {} satisfies Partial<TagFieldsProps>;
 
 /** Client, project and deliverable names used before, from the persistence actor's ledger. */
 export function useKnownTagNames(): KnownTags {
-  const state = PersistenceActorContext.useSelector(selectLedgerState);
+  const state = usePanelSelector('persistence', selectLedgerState);
   return useMemo(() => knownTags(state), [state]);
 }
 

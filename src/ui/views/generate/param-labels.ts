@@ -35,7 +35,7 @@ const PARAM_LABELS: Record<string, string> = {
 };
 
 /** "upscale_factor" → "Upscale factor"; "video-to-video" → "Video to video". */
-export function humanise(name: string): string {
+function humanise(name: string): string {
   const words = name.replace(/[_-]+/g, ' ').trim();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }

@@ -1,4 +1,4 @@
-import { CurrencySelect } from '../billing/index.ts';
+import { CurrencySelect } from '../billing/BillingFilters.tsx';
 import { SettingsSection } from './SettingsSection.tsx';
 
 /**

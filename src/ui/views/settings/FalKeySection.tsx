@@ -6,15 +6,15 @@ import {
   selectKeySource,
   selectKeyStatus,
 } from '../../../machines/settings/settings.selectors.ts';
-import { SettingsActorContext } from '../../actors/settings-context.ts';
 import { ModeBadge } from '../shell/ModeBadge.tsx';
 import { SettingsSection } from './SettingsSection.tsx';
 import { keyStatusLook } from './settings-view.ts';
+import { usePanelActor, usePanelSelector } from '../../actors/panel-context.ts';
 
 /** The key status: a coloured badge (green Connected, red Invalid key, neutral No key) and what it means. */
 function KeyStatusLine() {
-  const status = SettingsActorContext.useSelector(selectKeyStatus);
-  const source = SettingsActorContext.useSelector(selectKeySource);
+  const status = usePanelSelector('settings', selectKeyStatus);
+  const source = usePanelSelector('settings', selectKeySource);
   const look = keyStatusLook(status);
   return (
     <div role="status" aria-label="Key status" data-status={status}>
@@ -34,7 +34,7 @@ function KeyStatusLine() {
 
 /** The Sandbox indicator: the badge in Sandbox mode, else a line saying fal.ai charges real money. */
 function SandboxLine() {
-  const sandbox = SettingsActorContext.useSelector(selectIsSandbox);
+  const sandbox = usePanelSelector('settings', selectIsSandbox);
   return sandbox ? (
     <ModeBadge />
   ) : (
@@ -49,9 +49,9 @@ function SandboxLine() {
  * §15), a typed one on Enter or leaving the field; the field is emptied either way (write-only).
  */
 function KeyField() {
-  const settings = SettingsActorContext.useActorRef();
-  const canChange = SettingsActorContext.useSelector(selectCanChangeKey);
-  const keyError = SettingsActorContext.useSelector(selectKeyError);
+  const settings = usePanelActor('settings');
+  const canChange = usePanelSelector('settings', selectCanChangeKey);
+  const keyError = usePanelSelector('settings', selectKeyError);
   const send = (input: HTMLInputElement, text = input.value) => {
     input.value = '';
     if (text.trim() !== '') settings.send({ type: 'SET_KEY', key: text });
@@ -79,9 +79,9 @@ function KeyField() {
 
 /** The fal key: its status, the write-only field, `Remove key`, and the Sandbox indicator. */
 export function FalKeySection() {
-  const settings = SettingsActorContext.useActorRef();
-  const canChange = SettingsActorContext.useSelector(selectCanChangeKey);
-  const source = SettingsActorContext.useSelector(selectKeySource);
+  const settings = usePanelActor('settings');
+  const canChange = usePanelSelector('settings', selectCanChangeKey);
+  const source = usePanelSelector('settings', selectKeySource);
   return (
     <SettingsSection title="fal.ai connection" description="Your fal key stays in the local backend only.">
       <KeyStatusLine />

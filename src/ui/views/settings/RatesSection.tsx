@@ -1,11 +1,11 @@
 import { Text } from '@mantine/core';
 import type { FxSnapshot } from '../../../domain/index.ts';
 import { selectFormErrors, selectFx, selectPhase } from '../../../machines/settings/settings.selectors.ts';
-import { SettingsActorContext } from '../../actors/settings-context.ts';
 import { FieldsForm, type FormField } from './FieldsForm.tsx';
 import { FormErrors } from './FormErrors.tsx';
 import { SettingsSection } from './SettingsSection.tsx';
 import { ratesSourceText } from './settings-view.ts';
+import { usePanelActor, usePanelSelector } from '../../actors/panel-context.ts';
 
 const selectRateErrors = selectFormErrors('rates');
 
@@ -31,10 +31,10 @@ function rateFields(fx: FxSnapshot): FormField[] {
  * `manual`; every amount in the panel converts with them. Rows already recorded keep their own rates.
  */
 export function RatesSection() {
-  const settings = SettingsActorContext.useActorRef();
-  const fx = SettingsActorContext.useSelector(selectFx);
-  const errors = SettingsActorContext.useSelector(selectRateErrors);
-  const saving = SettingsActorContext.useSelector((s) => selectPhase(s) === 'saving');
+  const settings = usePanelActor('settings');
+  const fx = usePanelSelector('settings', selectFx);
+  const errors = usePanelSelector('settings', selectRateErrors);
+  const saving = usePanelSelector('settings', (s) => selectPhase(s) === 'saving');
   return (
     <SettingsSection
       title="Exchange rates"

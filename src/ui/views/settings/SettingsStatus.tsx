@@ -6,20 +6,20 @@ import {
   selectReason,
   selectSaveError,
 } from '../../../machines/settings/settings.selectors.ts';
-import { SettingsActorContext } from '../../actors/settings-context.ts';
-import { ErrorBanner } from '../../components/index.ts';
+import { ErrorBanner } from '../../components/ErrorBanner/ErrorBanner.tsx';
+import { usePanelActor, usePanelSelector } from '../../actors/panel-context.ts';
 
 /**
  * What the Settings tab says about the backend: loading, the backend unreachable (amber, Retry), or a
  * change it refused (red, nothing changed). Nothing while all is well.
  */
 export function SettingsStatus() {
-  const settings = SettingsActorContext.useActorRef();
-  const phase = SettingsActorContext.useSelector(selectPhase);
-  const fromCache = SettingsActorContext.useSelector(selectIsFromCache);
-  const reason = SettingsActorContext.useSelector(selectReason);
-  const canRetry = SettingsActorContext.useSelector(selectCanRetry);
-  const saveError = SettingsActorContext.useSelector(selectSaveError);
+  const settings = usePanelActor('settings');
+  const phase = usePanelSelector('settings', selectPhase);
+  const fromCache = usePanelSelector('settings', selectIsFromCache);
+  const reason = usePanelSelector('settings', selectReason);
+  const canRetry = usePanelSelector('settings', selectCanRetry);
+  const saveError = usePanelSelector('settings', selectSaveError);
   return (
     <>
       {phase === 'loading' && (

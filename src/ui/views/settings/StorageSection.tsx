@@ -1,15 +1,15 @@
 import { Code, Stack, Text } from '@mantine/core';
 import { selectBackend } from '../../../machines/settings/settings.selectors.ts';
-import { SettingsActorContext } from '../../actors/settings-context.ts';
 import { PersistenceLine } from '../shell/PersistenceLine.tsx';
 import { SettingsSection } from './SettingsSection.tsx';
+import { usePanelSelector } from '../../actors/panel-context.ts';
 
 /**
  * Where the cost history lives: the backend's data dir (outside the extension folder, so it survives
  * updates and reinstalls), the save status, and the backend's version.
  */
 export function StorageSection() {
-  const backend = SettingsActorContext.useSelector(selectBackend);
+  const backend = usePanelSelector('settings', selectBackend);
   return (
     <SettingsSection
       title="Storage"

@@ -4,17 +4,17 @@ import {
   selectPhase,
   selectSettings,
 } from '../../../machines/settings/settings.selectors.ts';
-import { SettingsActorContext } from '../../actors/settings-context.ts';
 import { FieldsForm } from './FieldsForm.tsx';
 import { FormErrors } from './FormErrors.tsx';
 import { SettingsSection } from './SettingsSection.tsx';
 import { dollarsText } from './settings-view.ts';
+import { usePanelActor, usePanelSelector } from '../../actors/panel-context.ts';
 
 const selectThresholdErrors = selectFormErrors('thresholds');
 
 /** "Confirm runs with no price": whether a run fal.ai does not price asks first (never shown as $0). */
 function ConfirmUnpricedSwitch({ checked }: { checked: boolean }) {
-  const settings = SettingsActorContext.useActorRef();
+  const settings = usePanelActor('settings');
   return (
     <Switch
       label="Confirm runs with no price"
@@ -32,10 +32,10 @@ function ConfirmUnpricedSwitch({ checked }: { checked: boolean }) {
  * stored as micro-USD; compared in USD whatever the display currency), and whether runs with no price ask.
  */
 export function ThresholdsSection() {
-  const settings = SettingsActorContext.useActorRef();
-  const current = SettingsActorContext.useSelector(selectSettings);
-  const errors = SettingsActorContext.useSelector(selectThresholdErrors);
-  const saving = SettingsActorContext.useSelector((s) => selectPhase(s) === 'saving');
+  const settings = usePanelActor('settings');
+  const current = usePanelSelector('settings', selectSettings);
+  const errors = usePanelSelector('settings', selectThresholdErrors);
+  const saving = usePanelSelector('settings', (s) => selectPhase(s) === 'saving');
   if (current === null) return null;
   const { singleUsdMicros, dualUsdMicros } = current.thresholds;
   return (

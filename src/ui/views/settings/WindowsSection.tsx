@@ -3,19 +3,19 @@ import {
   selectPhase,
   selectSettings,
 } from '../../../machines/settings/settings.selectors.ts';
-import { SettingsActorContext } from '../../actors/settings-context.ts';
 import { FieldsForm } from './FieldsForm.tsx';
 import { FormErrors } from './FormErrors.tsx';
 import { SettingsSection } from './SettingsSection.tsx';
+import { usePanelActor, usePanelSelector } from '../../actors/panel-context.ts';
 
 const selectWindowErrors = selectFormErrors('windows');
 
 /** How long a run stays in the Generate tab before it moves to Active generations, per media kind (seconds). */
 export function WindowsSection() {
-  const settings = SettingsActorContext.useActorRef();
-  const current = SettingsActorContext.useSelector(selectSettings);
-  const errors = SettingsActorContext.useSelector(selectWindowErrors);
-  const saving = SettingsActorContext.useSelector((s) => selectPhase(s) === 'saving');
+  const settings = usePanelActor('settings');
+  const current = usePanelSelector('settings', selectSettings);
+  const errors = usePanelSelector('settings', selectWindowErrors);
+  const saving = usePanelSelector('settings', (s) => selectPhase(s) === 'saving');
   if (current === null) return null;
   const { image, video, audio } = current.foregroundWindowsSec;
   return (

@@ -1,6 +1,6 @@
 import { Box } from '@mantine/core';
 import { Component, type ErrorInfo, type ReactNode } from 'react';
-import { ErrorBanner } from '../../components/index.ts';
+import { ErrorBanner } from '../../components/ErrorBanner/ErrorBanner.tsx';
 
 /** Props of {@link ActiveErrorBoundary}. */
 export interface ActiveErrorBoundaryProps {

@@ -1,44 +1,34 @@
-import { billingMachine } from '../../../machines/billing/billing.machine.ts';
-import type { ReactNode } from 'react';
-import { BillingActorContext } from '../../actors/billing-context.ts';
-import { PersistenceActorContext } from '../../actors/persistence-context.ts';
-import { LinkedResetProvider } from '../../actors/reset-context.ts';
-import { SettingsActorContext } from '../../actors/settings-context.ts';
-import { GenerateFormProvider } from './GenerateFormProvider.tsx';
-import { LinkedActiveProvider } from './LinkedActiveProvider.tsx';
+import { type ReactNode, useState } from 'react';
+import { assemblePanel } from '../../../machines/panel/assemble-panel.ts';
+import { PanelActorContext } from '../../actors/panel-context.ts';
+import { ActiveErrorBoundary } from './ActiveErrorBoundary.tsx';
 import type { PanelWiring } from './panel-wiring.ts';
 import { SettingsFxProvider } from './SettingsFxProvider.tsx';
-import { SettingsSync } from './SettingsSync.tsx';
-import { SettlementRunner } from './SettlementRunner.tsx';
+
+/** Shows an alert instead of a blank panel when Active generations break a render; clearing is the panel's. */
+function ActiveBoundary({ report, children }: { report: (problem: string) => void; children: ReactNode }) {
+  const panel = PanelActorContext.useActorRef();
+  return (
+    <ActiveErrorBoundary onClear={() => panel.send({ type: 'ACTIVE_CLEAR' })} onError={report}>
+      {children}
+    </ActiveErrorBoundary>
+  );
+}
 
 /**
- * Every app-level actor of the panel, from `wiring`: settings (and the FX rates it provides),
- * persistence (renders from the cache at once, then syncs), billing (starting in the saved currency),
- * reset, the Generate form's deps, Active generations (restored) and settlement.
+ * The panel's one actor, assembled from `wiring` once, at mount: settings, persistence (renders from
+ * the cache at once, then syncs), billing (in the saved currency), reset, Active generations
+ * (restored, keeping the Generate form's draft) and settlement. Below it, views only read what the
+ * actors hold (the FX rates are a selection of the settings actor) and send them the user's events.
  */
 export function AppProviders({ wiring, children }: { wiring: PanelWiring; children: ReactNode }) {
+  const [panel] = useState(() => assemblePanel(wiring));
   const inspect = wiring.inspect ? { inspect: wiring.inspect } : {};
-  const currency = wiring.settingsInput.cached?.currency;
   return (
-    <SettingsActorContext.Provider
-      logic={wiring.settings}
-      options={{ input: wiring.settingsInput, ...inspect }}
-    >
+    <PanelActorContext.Provider logic={panel.logic} options={{ input: panel.input, ...inspect }}>
       <SettingsFxProvider>
-        <PersistenceActorContext.Provider logic={wiring.persistence} options={inspect}>
-          <BillingActorContext.Provider logic={billingMachine} options={{ input: { currency }, ...inspect }}>
-            <LinkedResetProvider logic={wiring.reset} options={inspect}>
-              <GenerateFormProvider newId={wiring.newId}>
-                <LinkedActiveProvider wiring={wiring}>
-                  <SettingsSync cache={wiring.settingsCache} />
-                  <SettlementRunner deps={wiring.settlement} disk={wiring.ledgerDisk} />
-                  {children}
-                </LinkedActiveProvider>
-              </GenerateFormProvider>
-            </LinkedResetProvider>
-          </BillingActorContext.Provider>
-        </PersistenceActorContext.Provider>
+        <ActiveBoundary report={wiring.report}>{children}</ActiveBoundary>
       </SettingsFxProvider>
-    </SettingsActorContext.Provider>
+    </PanelActorContext.Provider>
   );
 }

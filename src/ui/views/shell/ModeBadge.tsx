@@ -1,6 +1,6 @@
 import { Badge, Tooltip } from '@mantine/core';
 import { selectIsSandbox } from '../../../machines/settings/settings.selectors.ts';
-import { SettingsActorContext } from '../../actors/settings-context.ts';
+import { usePanelSelector } from '../../actors/panel-context.ts';
 
 /** The words of the Sandbox label (ARCHITECTURE.md § Runtime shape). */
 export const SANDBOX_LABEL = 'Sandbox: no real charges';
@@ -14,7 +14,7 @@ export const LIVE_LABEL = 'Live: fal.ai charges';
  * backend answers).
  */
 export function ModeBadge() {
-  const sandbox = SettingsActorContext.useSelector(selectIsSandbox);
+  const sandbox = usePanelSelector('settings', selectIsSandbox);
   const tip = sandbox
     ? 'Generations run on a simulated fal.ai: nothing is charged and results are placeholders.'
     : 'Generations run on fal.ai with your key: each one is charged to your fal.ai account.';

@@ -1,15 +1,15 @@
 import { Group, Loader, Text } from '@mantine/core';
 import { selectStatus } from '../../../machines/persistence/persistence.selectors.ts';
-import { PersistenceActorContext } from '../../actors/persistence-context.ts';
-import { PersistenceStatus } from '../../components/index.ts';
+import { PersistenceStatus } from '../../components/PersistenceStatus/PersistenceStatus.tsx';
+import { usePanelActor, usePanelSelector } from '../../actors/panel-context.ts';
 
 /**
  * The ledger's save status, visible from every tab: Saved · Saving… · Offline, N unsaved (retrying) ·
  * Error + Retry; "Loading…" while the panel reads its cache and the disk at boot.
  */
 export function PersistenceLine() {
-  const status = PersistenceActorContext.useSelector(selectStatus);
-  const persistence = PersistenceActorContext.useActorRef();
+  const status = usePanelSelector('persistence', selectStatus);
+  const persistence = usePanelActor('persistence');
   if (status.kind === 'booting') {
     return (
       <Group gap={6} wrap="nowrap" role="status" data-status="booting">

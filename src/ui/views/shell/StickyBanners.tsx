@@ -5,9 +5,7 @@ import {
   selectKeySource,
   selectKeyStatus,
 } from '../../../machines/settings/settings.selectors.ts';
-import { ActiveGenerationsActorContext } from '../../actors/active-generations-context.ts';
-import { SettingsActorContext } from '../../actors/settings-context.ts';
-import { ErrorBanner } from '../../components/index.ts';
+import { ErrorBanner } from '../../components/ErrorBanner/ErrorBanner.tsx';
 import { ACTIVE_RESTORE_NOTICE, useActiveRestoreProblem } from './active-restore.ts';
 import {
   AUTH_SANDBOX_HINT,
@@ -16,6 +14,7 @@ import {
   STICKY_COPY,
   type StickyCause,
 } from './sticky-banners.ts';
+import { usePanelActor, usePanelSelector } from '../../actors/panel-context.ts';
 
 /** Props of {@link StickyBanners}. */
 export interface StickyBannersProps {
@@ -32,11 +31,11 @@ const idOf = (banner: StickyCause) => `${banner.kind}:${banner.cause}`;
  * Active generations were damaged and cleared at start.
  */
 export function StickyBanners({ onOpenSettings }: StickyBannersProps) {
-  const failures = ActiveGenerationsActorContext.useSelector(selectStickyFailures, sameCauses);
-  const keyInvalid = SettingsActorContext.useSelector((s) => selectKeyStatus(s) === 'invalid');
-  const keySource = SettingsActorContext.useSelector(selectKeySource);
-  const sandbox = SettingsActorContext.useSelector(selectIsSandbox);
-  const settings = SettingsActorContext.useActorRef();
+  const failures = usePanelSelector('activeGenerations', selectStickyFailures, sameCauses);
+  const keyInvalid = usePanelSelector('settings', (s) => selectKeyStatus(s) === 'invalid');
+  const keySource = usePanelSelector('settings', selectKeySource);
+  const sandbox = usePanelSelector('settings', selectIsSandbox);
+  const settings = usePanelActor('settings');
   // A refused key cannot run anything: removing it switches the backend to Sandbox (no real charges).
   const useSandbox =
     !sandbox && keySource === 'saved'

@@ -1,10 +1,4 @@
-import { createContext, useContext } from 'react';
-
-/**
- * Why the saved Active generations were not restored this session (they were discarded and their stored
- * key cleared), for the panel's notice; null when they were restored or there were none.
- */
-export const ActiveRestoreProblemContext = createContext<string | null>(null);
+import { PanelActorContext } from '../../actors/panel-context.ts';
 
 /** What the user is told when saved Active generations were dropped: nothing billed is lost. */
 export const ACTIVE_RESTORE_NOTICE = {
@@ -12,7 +6,10 @@ export const ACTIVE_RESTORE_NOTICE = {
   body: 'Finished costs are safe in the ledger (Billing). Runs that were still going are no longer followed here.',
 } as const;
 
-/** The restore problem provided by LinkedActiveProvider (null outside it, or when nothing was dropped). */
+/**
+ * Why the saved Active generations were not restored this session (they were discarded and their
+ * stored key cleared), for the panel's notice; null when they were restored or there were none.
+ */
 export function useActiveRestoreProblem(): string | null {
-  return useContext(ActiveRestoreProblemContext);
+  return PanelActorContext.useSelector((snapshot) => snapshot.context.restoreProblem);
 }

@@ -1,0 +1,122 @@
+import type { InputFrom, Snapshot } from 'xstate';
+import { billingMachine } from '../billing/billing.machine.ts';
+import { defineActiveGenerationsLogic } from '../generation/active-generations-logic.ts';
+import type { GenerationDeps } from '../generation/generation-logic.ts';
+import { defineSettlementLogic, type SettlementDeps } from '../generation/settlement-logic.ts';
+import { ledgerInPanel } from '../persistence/ledger-port.ts';
+import type { DiskPort } from '../persistence/persistence-ports.ts';
+import type { persistenceMachine } from '../persistence/persistence.machine.ts';
+import type { SnapshotStorePort } from '../ports.ts';
+import type { resetMachine } from '../reset/reset.machine.ts';
+import type { SettingsInput, settingsMachine } from '../settings/settings.machine.ts';
+import type { PanelSettings } from '../settings/settings-ports.ts';
+import { defineFollowLedgerActor } from './follow-ledger.actor.ts';
+import { defineWatchFormInputsActor } from './watch-form-inputs.actor.ts';
+import { DEFAULT_FORM_MODEL, type FormSource } from '../generation/form-draft.ts';
+import { toGenerationSettings } from '../settings/settings.selectors.ts';
+import type { CatalogModel } from '../../domain/index.ts';
+import { type PanelResume, panelMachine } from './panel.machine.ts';
+import { resumable } from './resumable.ts';
+import { defineSaveActiveActor } from './save-active.actor.ts';
+import { checkSavedActive } from './saved-active.ts';
+
+/**
+ * What a panel is made of: each app-level machine with its I/O actors provided, and the ports whose
+ * use needs the panel's system (the ledger a run writes to is the panel's persistence actor).
+ * src/ui/wiring.ts builds the real one; stories and tests build one over fakes.
+ */
+export interface PanelParts {
+  /** The settings machine with loadSettings / saveSettings provided. */
+  settings: typeof settingsMachine;
+  /** Boot values: the cached settings (rendered at once) and Sandbox mode from the page. */
+  settingsInput: SettingsInput;
+  /** Where the last confirmed settings are kept for the next boot (read before the first render). */
+  settingsCache: { write(settings: PanelSettings): void };
+  /** The persistence machine with its cache, disk and live-stream actors provided. */
+  persistence: typeof persistenceMachine;
+  /** The disk journal's append, for the write-ahead record of a run (acknowledged means on disk). */
+  ledgerDisk: Pick<DiskPort, 'appendEvents'>;
+  /** The reset machine with resetLedger provided. */
+  reset: typeof resetMachine;
+  /** The billing machine. @default billingMachine */
+  billing?: typeof billingMachine;
+  /** What generations need, except the ledger (the panel's persistence actor). */
+  generation: Omit<GenerationDeps, 'ledger'>;
+  /** What settlement needs, except the ledger. */
+  settlement: Omit<SettlementDeps, 'ledger'>;
+  /**
+   * The stored Active generations envelope (untrusted; null when none), where to save it, and how to
+   * drop it (synchronous) when it was discarded or broke a render, so the next start is clean.
+   */
+  activeGenerations: { stored: unknown; store: SnapshotStorePort; clear(): void };
+  /** Told about problems that need no action (a discarded saved snapshot, a failed cache write). */
+  report(problem: string): void;
+  /** A new unique id: the root of the Generate form's generation and group ids this start. */
+  newId(): string;
+  /** The model of the very first draft. @default DEFAULT_FORM_MODEL */
+  defaultModel?: CatalogModel;
+  /** Where other children start (stories and tests start them in a chosen state). */
+  resume?: Omit<PanelResume, 'activeGenerations'>;
+}
+
+/** The panel's logic with every child provided, and the input it starts with. */
+export interface AssembledPanel {
+  logic: typeof panelMachine;
+  input: InputFrom<typeof panelMachine>;
+}
+
+/**
+ * Puts a panel together: every child's logic, the ledger of runs and settlement found in the panel's
+ * own system, the stored Active generations checked before the start (restored, or discarded with the
+ * reason the user is told), and what the panel does for the world outside (the boot cache, the save).
+ */
+export function assemblePanel(parts: PanelParts): AssembledPanel {
+  const ledger = ledgerInPanel(parts.ledgerDisk);
+  const active = defineActiveGenerationsLogic({ ...parts.generation, ledger });
+  const saved = checkSavedActive(active, parts.activeGenerations.stored);
+  const logic = panelMachine.provide({
+    actors: {
+      persistence: resumable(parts.persistence),
+      settings: resumable(parts.settings),
+      billing: resumable(parts.billing ?? billingMachine),
+      reset: resumable(parts.reset),
+      activeGenerations: resumable(active),
+      settlement: defineSettlementLogic({ ...parts.settlement, ledger }),
+      followLedger: defineFollowLedgerActor(parts.settlement.clock),
+      watchFormInputs: defineWatchFormInputsActor(parts.generation.clock),
+      saveActiveGenerations: defineSaveActiveActor({
+        store: parts.activeGenerations.store,
+        report: parts.report,
+      }),
+    },
+    actions: {
+      keepSettingsForBoot: (_, { settings }) => parts.settingsCache.write(settings),
+      forgetSavedActive: () => parts.activeGenerations.clear(),
+      tellRestoreProblem: (_, { problem }) => {
+        if (problem === null) return;
+        parts.activeGenerations.clear();
+        parts.report(problem);
+      },
+    },
+  });
+  const currency = parts.settingsInput.cached?.currency ?? 'USD';
+  const form: FormSource = {
+    idRoot: parts.newId(),
+    settings: toGenerationSettings(parts.settingsInput.cached ?? null, currency),
+    defaultModel: parts.defaultModel ?? DEFAULT_FORM_MODEL,
+  };
+  const resume: PanelResume = {
+    ...parts.resume,
+    activeGenerations: saved.snapshot as Snapshot<unknown> | null,
+  };
+  return {
+    logic,
+    input: {
+      settings: parts.settingsInput,
+      billing: { currency: parts.settingsInput.cached?.currency },
+      resume,
+      restoreProblem: saved.problem,
+      form,
+    },
+  };
+}
