@@ -7,11 +7,11 @@ import {
 } from '../../machines/generation/generation-settings.ts';
 
 /**
- * What the Generate form needs from outside. The form is not an app-level actor of its own: it is the
- * newest draft generation (or Dual Mode pair) spawned in the Active generations actor, so the actor the
+ * What the Generate form is made of. The form is not an actor of its own: it is the newest draft
+ * generation (or Dual Mode pair) in the Active generations actor, which keeps it, so the actor the
  * user confirmed is the one that runs, is persisted and shows as a row (no hand-off between actors).
- * This context supplies what a new draft is made from: ids, settings, the models on offer, and the
- * clock that dates the learned estimates' window (the samples themselves come from the persistence actor).
+ * Views read only `models` (what the pickers offer); the panel's fixtures start the form from the rest
+ * (the app's panel takes ids, settings and the clock from the composition root).
  */
 export interface GenerateFormDeps {
   /** A new unique id for a generation or a Dual Mode group (the ledger's genId; never reused). */
