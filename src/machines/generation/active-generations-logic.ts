@@ -10,7 +10,7 @@ export function withGeneration(generation: typeof generationMachine): typeof dua
 
 /**
  * The Active generations machine with single generations and Dual Mode pairs wired to real ports: what
- * the composition root creates (or restores with restoreActiveGenerations).
+ * the panel spawns (or resumes from a snapshot checked with checkSavedActive).
  */
 export function defineActiveGenerationsLogic(
   deps: GenerationDeps | { generation: typeof generationMachine },

@@ -211,6 +211,34 @@ export function parseActiveGenerationsEnvelope(
   return { ok: true, snapshot: kept as unknown as Snapshot<unknown> };
 }
 
+/** What Active generations start from: the saved snapshot, or why it was discarded. */
+export interface SavedActive {
+  snapshot: Snapshot<unknown> | null;
+  /** Why the saved Active generations were discarded (the user is told once); null when nothing was. */
+  problem: string | null;
+}
+
+/**
+ * Checks a stored envelope (untrusted) before anything starts from it: valid, and restorable with
+ * `logic` (restoring rebuilds every child, so a snapshot that cannot be rebuilt is discarded here, not
+ * fatal later). The trial restores a copy, because restoring revives actor refs inside the object it
+ * is given, and starts nothing.
+ */
+export function checkSavedActive(logic: Logic, raw: unknown): SavedActive {
+  if (raw === null || raw === undefined) return { snapshot: null, problem: null };
+  const parsed = parseActiveGenerationsEnvelope(raw);
+  if (!parsed.ok) return { snapshot: null, problem: parsed.problem };
+  try {
+    createActor(logic, { snapshot: structuredClone(parsed.snapshot) });
+    return { snapshot: parsed.snapshot, problem: null };
+  } catch {
+    return {
+      snapshot: null,
+      problem: 'The saved Active generations could not be restored; they were discarded.',
+    };
+  }
+}
+
 /**
  * Creates the Active generations actor from a stored envelope (not started): restored when valid, else
  * fresh with the reason. Restoring starts every child again, so runs resume polling by request id.
@@ -219,15 +247,9 @@ export function restoreActiveGenerations(
   logic: Logic,
   raw: unknown,
 ): { actor: Actor<Logic>; restored: boolean; problem: string | null } {
-  if (raw === null || raw === undefined) return { actor: createActor(logic), restored: false, problem: null };
-  const parsed = parseActiveGenerationsEnvelope(raw);
-  if (!parsed.ok) return { actor: createActor(logic), restored: false, problem: parsed.problem };
-  try {
-    return { actor: createActor(logic, { snapshot: parsed.snapshot }), restored: true, problem: null };
-  } catch {
-    const problem = 'The saved Active generations could not be restored; they were discarded.';
-    return { actor: createActor(logic), restored: false, problem };
-  }
+  const { snapshot, problem } = checkSavedActive(logic, raw);
+  if (snapshot === null) return { actor: createActor(logic), restored: false, problem };
+  return { actor: createActor(logic, { snapshot }), restored: true, problem: null };
 }
 
 /** The running save loop of persistActiveGenerations. */

@@ -63,10 +63,14 @@ export function isPairForegroundBusy(s: DualGenerationSnapshot): boolean {
  */
 export function isEntryFree(entry: ActiveEntry | null): boolean {
   if (entry === null) return true;
+  if (entry.kind === 'single') {
+    const s = entry.ref.getSnapshot();
+    if (s.hasTag('editable') || s.hasTag('confirming')) return false;
+    return s.hasTag('finished') || s.context.background;
+  }
   const s = entry.ref.getSnapshot();
   if (s.hasTag('editable') || s.hasTag('confirming')) return false;
-  if (entry.kind === 'single') return s.hasTag('finished') || entry.ref.getSnapshot().context.background;
-  return s.hasTag('finished') || !isPairForegroundBusy(entry.ref.getSnapshot());
+  return s.hasTag('finished') || !isPairForegroundBusy(s);
 }
 
 /** True while the entry is a draft the user edits (nothing sent). */

@@ -1,6 +1,7 @@
 import type { InputFrom, Snapshot } from 'xstate';
 import { billingMachine } from '../billing/billing.machine.ts';
 import { defineActiveGenerationsLogic } from '../generation/active-generations-logic.ts';
+import { checkSavedActive } from '../generation/active-generations.snapshot.ts';
 import type { GenerationDeps } from '../generation/generation-logic.ts';
 import { defineSettlementLogic, type SettlementDeps } from '../generation/settlement-logic.ts';
 import { ledgerInPanel } from '../persistence/ledger-port.ts';
@@ -18,7 +19,6 @@ import type { CatalogModel } from '../../domain/index.ts';
 import { type PanelResume, panelMachine } from './panel.machine.ts';
 import { resumable } from './resumable.ts';
 import { defineSaveActiveActor } from './save-active.actor.ts';
-import { checkSavedActive } from './saved-active.ts';
 
 /**
  * What a panel is made of: each app-level machine with its I/O actors provided, and the ports whose
