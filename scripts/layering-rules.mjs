@@ -29,9 +29,14 @@ const layers = [
   ['fal', ['domain', 'contract'], 'Layering: src/fal may import only src/fal, src/domain and src/contract.'],
   ['cep', ['domain', 'contract'], 'Layering: src/cep may import only src/cep, src/domain and src/contract.'],
   [
+    'ledger-view',
+    ['domain', 'contract'],
+    'Layering: src/ledger-view (the folded read model the backend, CLI and reports query) may import only src/ledger-view, src/domain and src/contract.',
+  ],
+  [
     'server',
-    ['domain', 'contract', 'persistence', 'fal'],
-    'Layering: src/server may import only src/server, src/domain, src/contract, src/persistence and src/fal (never src/ui, src/machines or src/cep).',
+    ['domain', 'contract', 'persistence', 'fal', 'ledger-view'],
+    'Layering: src/server may import only src/server, src/domain, src/contract, src/persistence, src/fal and src/ledger-view (never src/ui, src/machines or src/cep).',
   ],
 ];
 const WIRING = 'src/ui/wiring.ts';

@@ -1,6 +1,8 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, waitFor, within } from 'storybook/test';
+import { createLedgerView } from '../src/ledger-view/index.ts';
 import { BillingView } from '../src/ui/views/billing/BillingView.tsx';
+import { billingQueryLogic } from './fixtures/billing-fakes.ts';
 import {
   dualPairLedger,
   externalAndPoolLedger,
@@ -215,5 +217,69 @@ export const CurrencySwitchToSek: Story = {
     // 4 settled rows: $4.668 at the built-in 9.4 SEK per USD = 43.88 kr → 43.9 kr (one decimal).
     await expect(canvas.getByRole('group', { name: 'Running total' })).toHaveTextContent('43.9 kr');
     for (const row of rows(canvas)) await expect(row.textContent).toMatch(/\d\.\d kr/);
+  },
+};
+
+/** What the cache kept last time, drawn before the backend answers (held here): marked "Updating…". */
+export const CachedFirstScreen: Story = {
+  parameters: {
+    actors: () => {
+      const events = generationsLedger(14);
+      const view = createLedgerView(events);
+      return {
+        persistence: { state: savedLedgerState(events) },
+        billingQuery: {
+          logic: billingQueryLogic({
+            hold: true,
+            firstScreen: {
+              summary: view.summary({ currency: 'USD' }),
+              rows: view.rows({ currency: 'USD', limit: 4 }),
+            },
+          }),
+        },
+      };
+    },
+  },
+  play: async ({ canvas }) => {
+    await expect(await canvas.findByText('Updating…')).toBeVisible();
+    await expect(rows(canvas)).toHaveLength(4);
+    await expect(canvas.getByText('Showing 4 of 14')).toBeVisible();
+    await expect(list(canvas)).toHaveAttribute('aria-busy', 'true');
+  },
+};
+
+/** The backend is away: the reason is shown, and it is asked again by itself (no button). */
+export const BackendAway: Story = {
+  parameters: {
+    actors: () => ({
+      persistence: { state: savedLedgerState(generationsLedger(4)) },
+      billingQuery: {
+        logic: billingQueryLogic({
+          fail: { message: 'The modelBridge backend could not be reached.', retryable: true },
+        }),
+      },
+    }),
+  },
+  play: async ({ canvas }) => {
+    await expect(
+      await canvas.findByText('Cost history not updated: The modelBridge backend could not be reached.'),
+    ).toBeVisible();
+    await expect(canvas.queryByRole('button', { name: 'Retry' })).toBeNull();
+  },
+};
+
+/** The backend refused the query: the reason and a Retry button. */
+export const QueryRefused: Story = {
+  parameters: {
+    actors: () => ({
+      persistence: { state: savedLedgerState(generationsLedger(4)) },
+      billingQuery: {
+        logic: billingQueryLogic({ fail: { message: 'The query was refused.', retryable: false } }),
+      },
+    }),
+  },
+  play: async ({ canvas }) => {
+    await expect(await canvas.findByText('Cost history not updated: The query was refused.')).toBeVisible();
+    await expect(canvas.getByRole('button', { name: 'Retry' })).toBeVisible();
   },
 };

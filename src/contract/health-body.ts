@@ -1,3 +1,5 @@
+import type { LedgerLoadProgress } from './ledger-query-bodies.ts';
+
 /** Body of `GET /api/health` (part of the HTTP contract between panel and backend). */
 export interface HealthResponse {
   ok: true;
@@ -11,4 +13,6 @@ export interface HealthResponse {
   /** Why not, for people; null when writable. */
   notWritableReason: string | null;
   recovery: unknown;
+  /** The read model's load at start: queries answer 503 `LEDGER_LOADING` until `phase` is `ready`. */
+  ledger: LedgerLoadProgress;
 }

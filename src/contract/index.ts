@@ -20,10 +20,25 @@ export {
   type LedgerResponse,
   type LedgerStreamMessage,
   MAX_BATCH_EVENTS,
+  MAX_LEDGER_PAGE_EVENTS,
+  NDJSON_MEDIA_TYPE,
   type ResetRequest,
   type ResetResponse,
   resetRequestSchema,
 } from './ledger-bodies.ts';
+export {
+  DEFAULT_PAGE_ROWS,
+  type LedgerLoadProgress,
+  MAX_PAGE_ROWS,
+  type RowsQuery,
+  type RowsResponse,
+  rowsQuerySchema,
+  type SummaryQuery,
+  type SummaryResponse,
+  summaryQuerySchema,
+  type ViewRow,
+  type WorkingSetResponse,
+} from './ledger-query-bodies.ts';
 export {
   type FalKeyStatus,
   type ForegroundWindows,

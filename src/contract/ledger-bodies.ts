@@ -9,10 +9,20 @@ import type { LedgerEvent, ledgerResetSchema } from '../domain/ledger/events.ts'
 /** Most events accepted in one `POST /api/ledger/events` batch. */
 export const MAX_BATCH_EVENTS = 500;
 
-/** Body of `GET /api/ledger`: events in journal order; `afterNotFound` when `after` named no event. */
+/** Most events one page of `GET /api/ledger` holds (`?limit=` may ask for fewer). */
+export const MAX_LEDGER_PAGE_EVENTS = 5_000;
+
+/** Media type of `GET /api/ledger` as a stream: one event per line (`Accept: application/x-ndjson`). */
+export const NDJSON_MEDIA_TYPE = 'application/x-ndjson';
+
+/**
+ * Body of `GET /api/ledger`: one page of events in journal order; `afterNotFound` when `after` named no
+ * event (the page then starts at the beginning); `next` is the `after` of the next page, null at the end.
+ */
 export interface LedgerResponse {
   events: LedgerEvent[];
   afterNotFound: boolean;
+  next: string | null;
 }
 
 /** Request body of `POST /api/ledger/events` (at most MAX_BATCH_EVENTS events). */

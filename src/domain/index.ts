@@ -66,7 +66,7 @@ export {
   matchesFilter,
   NO_FILTER,
 } from './ledger/filters.ts';
-export { foldLedger } from './ledger/fold.ts';
+export { applyLedgerEvents, foldLedger } from './ledger/fold.ts';
 export { runContentOf, summariseParams } from './ledger/params-summary.ts';
 export {
   hasPromptText,
@@ -77,14 +77,29 @@ export {
 } from './ledger/run-limits.ts';
 export { type GenerationCost, generationCost } from './ledger/generation-cost.ts';
 export { compareEvents, mergeEvents } from './ledger/merge.ts';
-export { poolItems } from './ledger/pool-items.ts';
-export { type KnownTags, knownTags, type ListRow, listRows } from './ledger/rows.ts';
+export { inPoolPeriod, poolDays, poolItems } from './ledger/pool-items.ts';
+export {
+  compareRowKeys,
+  type KnownTags,
+  knownTags,
+  knownTagsOf,
+  type ListRow,
+  listRowOf,
+  listRows,
+  type RowSortKey,
+  rowSortKey,
+} from './ledger/rows.ts';
 export {
   type AmountOf,
   amountIn,
   type BreakdownDimension,
   type BreakdownRow,
   breakdown,
+  breakdownKey,
+  emptyTotals,
+  orderBreakdown,
+  tallyGroup,
+  tallyTotals,
   type Totals,
   totals,
   totalsOf,

@@ -10,6 +10,11 @@ import {
   type LedgerStreamMessage,
   type ResetRequest,
   type ResetResponse,
+  type RowsQuery,
+  type RowsResponse,
+  type SummaryQuery,
+  type SummaryResponse,
+  type WorkingSetResponse,
   type SettingsPatch,
   type SettingsView,
   TOKEN_HEADER,
@@ -62,8 +67,17 @@ export type SubscribeOptions = { onStatus?: (status: 'live' | 'reconnecting', er
 
 /** The backend client; every method rejects with BackendOfflineError or BackendRejectedError. */
 export interface BackendApi {
-  /** Every ledger event in journal order, or those after id `after` (`afterNotFound`: all were sent). */
+  /**
+   * Ledger events in journal order after id `after` (all when absent; `afterNotFound`: from the start),
+   * following the server's pages until the end. For tools: the panel asks the read model instead.
+   */
   loadLedger(after?: string): Promise<LedgerResponse>;
+  /** What the panel's machines need of the ledger: open generations, the epoch, the learned window. */
+  loadWorkingSet(): Promise<WorkingSetResponse>;
+  /** A page of Billing rows for a filter, after a cursor. */
+  rows(query: Partial<RowsQuery>): Promise<RowsResponse>;
+  /** Totals, breakdowns and tags in use for a filter, in a currency. */
+  summary(query: Partial<SummaryQuery>): Promise<SummaryResponse>;
   /**
    * Appends a batch (≤ MAX_BATCH_EVENTS = 500 events, ≤ LEDGER_BODY_LIMIT_BYTES = 4 MiB; src/contract)
    * idempotently; `acknowledged` ids are durable on disk with the content sent, `superseded` ids are
@@ -87,7 +101,14 @@ export interface BackendApi {
 const ledgerSchema = z.object({
   events: z.array(ledgerEventSchema),
   afterNotFound: z.boolean().default(false),
+  next: z.string().nullable().default(null),
 }) satisfies z.ZodType<LedgerResponse, unknown>;
+const workingSetSchema = z.object({
+  epoch: z.number().int().nonnegative(),
+  events: z.array(ledgerEventSchema),
+  learned: z.array(z.object({ usdMicros: z.number().int(), at: z.string(), configKey: z.string() })),
+  version: z.string(),
+}) satisfies z.ZodType<WorkingSetResponse, unknown>;
 const appendSchema = z.object({
   acknowledged: z.array(z.string()),
   superseded: z.array(z.string()).default([]),
@@ -107,12 +128,34 @@ type Request = { method: string; path: string; body?: unknown };
 const ledgerPath = (after?: string) =>
   `${API_ROUTES.ledger}${after ? `?after=${encodeURIComponent(after)}` : ''}`;
 
+/** `path?name=value&…` for the query's defined values (filters left out mean "any"). */
+function withQuery(path: string, query: Record<string, string | number | undefined>): string {
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(query)) if (value !== undefined) params.set(name, String(value));
+  const text = params.toString();
+  return text ? `${path}?${text}` : path;
+}
+
 /** Creates the client; nothing is sent until a method is called. */
 export function createBackendApi(options: BackendApiOptions): BackendApi {
   const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
   const call = <T>(request: Request, schema: z.ZodType<T>) => send(options, doFetch, request, schema);
   const api: BackendApi = {
-    loadLedger: (after) => call({ method: 'GET', path: ledgerPath(after) }, ledgerSchema),
+    loadLedger: async (after) => {
+      const first = await call({ method: 'GET', path: ledgerPath(after) }, ledgerSchema);
+      const events = [...first.events];
+      for (let next = first.next; next !== null;) {
+        const page = await call({ method: 'GET', path: ledgerPath(next) }, ledgerSchema);
+        events.push(...page.events);
+        next = page.next;
+      }
+      return { events, afterNotFound: first.afterNotFound, next: null };
+    },
+    loadWorkingSet: () => call({ method: 'GET', path: API_ROUTES.ledgerWorkingSet }, workingSetSchema),
+    rows: (query) =>
+      call({ method: 'GET', path: withQuery(API_ROUTES.ledgerRows, query) }, objectOf<RowsResponse>()),
+    summary: (query) =>
+      call({ method: 'GET', path: withQuery(API_ROUTES.ledgerSummary, query) }, objectOf<SummaryResponse>()),
     appendEvents: (events) =>
       call(
         { method: 'POST', path: API_ROUTES.ledgerEvents, body: { events } satisfies AppendRequest },
@@ -224,8 +267,9 @@ async function readStream(deps: StreamDeps, signal: AbortSignal, resync: boolean
     if (event === LEDGER_STREAM_EVENTS.ready) {
       ready = true;
       deps.onStatus?.('live');
-      // Changes made while disconnected were never streamed to us: deliver the whole ledger once.
-      if (resync) deps.onEvents((await deps.api.loadLedger()).events);
+      // Changes made while disconnected were never streamed to us: deliver the working set once (the
+      // history itself stays in the backend's read model, which the panel asks again on any change).
+      if (resync) deps.onEvents((await deps.api.loadWorkingSet()).events);
     } else if (event === LEDGER_STREAM_EVENTS.ledger) {
       const parsed = eventsMessageSchema.safeParse(JSON.parse(data));
       if (parsed.success && parsed.data.events.length > 0) deps.onEvents(parsed.data.events);

@@ -6,6 +6,7 @@ import { createPanelRoutes } from './panel.ts';
 import { createEventRoutes } from './routes/events.ts';
 import { createHealthRoutes } from './routes/health.ts';
 import { createLedgerRoutes } from './routes/ledger.ts';
+import { createLedgerQueryRoutes } from './routes/ledger-queries.ts';
 import { createMediaRoutes } from './routes/media.ts';
 import { createModelRoutes } from './routes/models.ts';
 import { createPricingRoutes } from './routes/pricing.ts';
@@ -65,6 +66,7 @@ export function createApp(parts: AppParts): Hono {
   app.route(API_ROUTES.health, createHealthRoutes(ctx));
   // The ledger routes serve API_ROUTES.ledgerEvents and API_ROUTES.ledgerReset as `/events` and `/reset`.
   app.route(API_ROUTES.ledger, createLedgerRoutes(ctx));
+  app.route(API_ROUTES.ledger, createLedgerQueryRoutes(ctx));
   app.route(API_ROUTES.settings, createSettingsRoutes(ctx));
   app.route(API_ROUTES.models, createModelRoutes());
   app.route(API_ROUTES.pricing, createPricingRoutes(ctx));

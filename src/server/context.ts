@@ -1,5 +1,6 @@
 import type { LedgerEvent } from '../domain/ledger/events.ts';
 import type { LedgerBus } from './ledger-bus.ts';
+import type { LedgerReadModel } from './ledger-read-model.ts';
 import type { SettingsStore } from './settings-store.ts';
 
 /**
@@ -39,6 +40,8 @@ export interface ServerContext {
   recovery: unknown;
   settings: SettingsStore;
   bus: LedgerBus;
+  /** The folded ledger (rows, totals, the working set) that `/api/ledger/rows|summary|working-set` query. */
+  readModel: LedgerReadModel;
   /** Sandbox mode right now: `--sandbox`, or no fal key (env or saved). */
   isSandbox(): boolean;
   /** Base URL of the in-process Sandbox fal (`http://127.0.0.1:PORT/sandbox`). */

@@ -13,8 +13,11 @@ export interface LedgerBus {
   size(): number;
 }
 
-/** Creates an empty bus. */
-export function createLedgerBus(): LedgerBus {
+/**
+ * Creates an empty bus. `first` (the backend's read model) hears every batch before the streams do, so
+ * a panel told of a change finds it already in the answers it then asks for; it is not counted in size().
+ */
+export function createLedgerBus(first?: LedgerListener): LedgerBus {
   const listeners = new Set<LedgerListener>();
   return {
     subscribe(listener) {
@@ -23,7 +26,7 @@ export function createLedgerBus(): LedgerBus {
     },
     publish(events) {
       if (events.length === 0) return;
-      for (const listener of [...listeners]) {
+      for (const listener of first ? [first, ...listeners] : [...listeners]) {
         try {
           listener(events);
         } catch (err) {

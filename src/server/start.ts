@@ -8,6 +8,7 @@ import { createApp } from './app.ts';
 import type { ServerContext } from './context.ts';
 import { createFalRoutes } from './fal-routes.ts';
 import { createLedgerBus } from './ledger-bus.ts';
+import { startLedgerReadModel } from './ledger-read-model.ts';
 import { listenLoopback } from './listen.ts';
 import { openSettingsStore, type SettingsStore } from './settings-store.ts';
 import { loadOrCreateToken } from './token.ts';
@@ -98,13 +99,16 @@ interface ContextParts {
 
 function buildContext(parts: ContextParts): ServerContext {
   const { options, settings, bound } = parts;
+  const readModel = startLedgerReadModel(parts.journal);
+  const bus = createLedgerBus(readModel.follow);
   return {
     version: packageJson.version,
     dataDir: parts.dataDir,
     journal: parts.journal,
     recovery: parts.recovery,
     settings,
-    bus: createLedgerBus(),
+    bus,
+    readModel,
     isSandbox: () => options.sandbox === true || settings.falKey() === null,
     sandboxBaseUrl: () => `http://127.0.0.1:${bound.port}/sandbox`,
     fetch: parts.fetchImpl,
@@ -152,7 +156,10 @@ async function startWithJournal(
     sandbox: ctx.isSandbox,
     eventStreams: () => ctx.bus.size(),
     close: () => {
-      closing ??= stop(server, shutdown, () => journal.close());
+      closing ??= stop(server, shutdown, async () => {
+        await ctx.readModel.ready;
+        await journal.close();
+      });
       return closing;
     },
   };

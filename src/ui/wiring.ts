@@ -5,6 +5,7 @@ import { createFalGateway } from '../fal/index.ts';
 import { API_ROUTES, TOKEN_HEADER } from '../contract/index.ts';
 import { createBackendApi } from '../persistence/backend-api.ts';
 import { createLedgerCache } from '../persistence/cache.ts';
+import { createFirstScreenCache } from '../persistence/first-screen-cache.ts';
 import { defineLoadCacheActor } from '../machines/persistence/load-cache.actor.ts';
 import { defineLoadLedgerActor } from '../machines/persistence/load-ledger.actor.ts';
 import { defineLoadSettingsActor } from '../machines/settings/load-settings.actor.ts';
@@ -14,6 +15,8 @@ import { defineSaveSettingsActor } from '../machines/settings/save-settings.acto
 import { defineSyncCacheActor } from '../machines/persistence/sync-cache.actor.ts';
 import { defineSyncRemoteEventsActor } from '../machines/persistence/sync-remote-events.actor.ts';
 import { persistenceMachine } from '../machines/persistence/persistence.machine.ts';
+import { defineBillingQueryActors } from '../machines/billing/billing-query.actors.ts';
+import { billingQueryMachine } from '../machines/billing/billing-query.machine.ts';
 import type { ClockPort, HostImportPort } from '../machines/ports.ts';
 import { resetMachine } from '../machines/reset/reset.machine.ts';
 import { settingsMachine } from '../machines/settings/settings.machine.ts';
@@ -197,6 +200,9 @@ export function createPanelWiring(
   const storage = options.storage === undefined ? globalThis.localStorage : options.storage;
   const api = createBackendApi({ baseUrl: origin, token: meta.token });
   const cache = createLedgerCache();
+  const firstScreen = createFirstScreenCache();
+  // A reset forgets the drawn first screens too, so no old total is shown on the next start.
+  const resetCaches = { clear: async () => void (await Promise.all([cache.clear(), firstScreen.clear()])) };
   const headers = { [TOKEN_HEADER]: meta.token };
   const fal = createFalGateway({ proxyUrl: `${origin}${API_ROUTES.falProxy}`, headers });
   const host = createHostImport(createMediaSaver(origin, meta.token));
@@ -208,7 +214,12 @@ export function createPanelWiring(
     settingsCache: { write: (settings) => settingsSlot.write(settings) },
     persistence: persistenceLogic(api, cache),
     ledgerDisk: api,
-    reset: resetMachine.provide({ actors: { resetLedger: defineResetLedgerActor({ disk: api, cache }) } }),
+    billingQuery: billingQueryMachine.provide({
+      actors: defineBillingQueryActors({ queries: api, firstScreen }),
+    }),
+    reset: resetMachine.provide({
+      actors: { resetLedger: defineResetLedgerActor({ disk: api, cache: resetCaches }) },
+    }),
     generation: { fal, host, clock },
     settlement: { fal, clock },
     activeGenerations: {

@@ -152,7 +152,7 @@ describe('Billing view driven by the billing test model', () => {
   for (const path of paths) {
     test(path.description, async () => {
       session.user = userEvent.setup({ delay: null });
-      renderBilling({ persistence: { state: savedLedgerState(EVENTS) } });
+      await renderBilling({ persistence: { state: savedLedgerState(EVENTS) } });
       assertSees(INITIAL);
       await path.test({ events: EXECUTORS, states: { '*': assertSees } });
     });

@@ -144,7 +144,7 @@ describe('ResetCostHistory driven by the reset test model', () => {
       const logic = resetLogic({
         run: () => new Promise((resolve, reject) => (held.settle = { resolve, reject })),
       });
-      renderBilling({ reset: { logic } }, <ResetCostHistory />);
+      await renderBilling({ reset: { logic } }, <ResetCostHistory />);
       await assertModal(resetMachine.getInitialSnapshot(undefined as never));
       await path.test({ events: EXECUTORS, states: { '*': assertModal } });
     });

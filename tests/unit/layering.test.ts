@@ -27,12 +27,13 @@ const MESSAGE = {
   persistence: 'Layering: src/persistence ',
   fal: 'Layering: src/fal ',
   cep: 'Layering: src/cep ',
+  'ledger-view': 'Layering: src/ledger-view ',
   server: 'Layering: src/server ',
 } as const;
 type Rule = keyof typeof MESSAGE;
 
 /** The folders under src/ the rules cover (any other folder must get rules before it gets code). */
-const LAYERS = ['cep', 'contract', 'domain', 'fal', 'machines', 'persistence', 'server', 'ui'];
+const LAYERS = ['cep', 'contract', 'domain', 'fal', 'ledger-view', 'machines', 'persistence', 'server', 'ui'];
 /** Deepest file the per-depth overrides cover: src/<layer>/a/b/c/file.ts is depth 4. */
 const MAX_DEPTH = 4;
 
@@ -88,6 +89,9 @@ const FORBIDDEN: Plant[] = [
   plant('fal', 'src/fal/planted-3.ts', '../machines/ports.ts', 'type'),
   plant('fal', 'src/fal/planted-4.ts', '../ui/wiring.ts'),
   plant('cep', 'src/cep/planted.ts', '../ui/wiring.ts'),
+  plant('ledger-view', 'src/ledger-view/planted.ts', '../persistence/index.ts'),
+  plant('ledger-view', 'src/ledger-view/planted-2.ts', '../server/index.ts', 'type'),
+  plant('ledger-view', 'src/ledger-view/planted-3.ts', '../machines/ports.ts'),
   plant('server', 'src/server/planted.ts', '../machines/ports.ts', 'type'),
   plant('server', 'src/server/routes/planted.ts', '../../ui/wiring.ts'),
   plant('server', 'src/server/sandbox/planted.ts', '../../cep/bridge.ts'),
@@ -116,7 +120,10 @@ const ALLOWED: Plant[] = [
   plant('persistence', 'src/persistence/planted-3.ts', './cache.ts'),
   plant('fal', 'src/fal/planted.ts', '../domain/ledger/events.ts'),
   plant('cep', 'src/cep/planted.ts', './bridge.ts'),
+  plant('ledger-view', 'src/ledger-view/planted.ts', '../domain/index.ts'),
+  plant('ledger-view', 'src/ledger-view/planted-2.ts', '../contract/index.ts', 'type'),
   plant('server', 'src/server/planted.ts', '../persistence/index.ts'),
+  plant('server', 'src/server/routes/planted-3.ts', '../../ledger-view/index.ts'),
   plant('server', 'src/server/routes/planted.ts', '../../fal/index.ts'),
   plant('server', 'src/server/routes/planted-2.ts', '../../contract/index.ts', 'type'),
   plant('server', 'src/server/sandbox/planted.ts', '../../domain/pricing/index.ts'),

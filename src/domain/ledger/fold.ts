@@ -74,11 +74,19 @@ function applyEvent(state: LedgerState, e: LedgerEvent): void {
  */
 export function foldLedger(events: readonly LedgerEvent[], from?: LedgerState): LedgerState {
   const start: LedgerState = from ? JSON.parse(JSON.stringify(from)) : emptyLedgerState();
-  const epoch = Math.max(start.epoch, newestResetEpoch(events));
-  const state = epoch > start.epoch ? emptyLedgerState(epoch) : start;
+  return applyLedgerEvents(start, events);
+}
+
+/**
+ * foldLedger in place, for a state that lives on (the backend's read model folds each append onto
+ * it): returns `state` itself, changed, or a new empty state when `events` hold a newer reset.
+ */
+export function applyLedgerEvents(state: LedgerState, events: readonly LedgerEvent[]): LedgerState {
+  const epoch = Math.max(state.epoch, newestResetEpoch(events));
+  const target = epoch > state.epoch ? emptyLedgerState(epoch) : state;
   for (const event of events) {
-    if (isLiveIn(event, epoch)) applyEvent(state, event);
+    if (isLiveIn(event, epoch)) applyEvent(target, event);
   }
-  state.lastEventId = events.at(-1)?.id ?? state.lastEventId;
-  return state;
+  target.lastEventId = events.at(-1)?.id ?? target.lastEventId;
+  return target;
 }

@@ -7,9 +7,14 @@ import type { Pool } from './state.ts';
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}/;
 
-function inPeriod(day: string, pool: Pool): boolean {
-  const from = pool.period.from.slice(0, 10);
-  const to = pool.period.to.slice(0, 10);
+/** The calendar days a pool's usage is counted over, inclusive; '' leaves that end open. */
+export function poolDays(pool: Pool): { from: string; to: string } {
+  return { from: pool.period.from.slice(0, 10), to: pool.period.to.slice(0, 10) };
+}
+
+/** True when a calendar day (YYYY-MM-DD) falls in the pool's period. */
+export function inPoolPeriod(day: string, pool: Pool): boolean {
+  const { from, to } = poolDays(pool);
   return (from === '' || day >= from) && (to === '' || day <= to);
 }
 
@@ -49,7 +54,7 @@ function clientOf(project: string, clients: Map<string, string[]>): string {
  */
 export function poolItems(pool: Pool, others: readonly CostItem[]): CostItem[] {
   const usdMicros = toUsdMicros(pool.amountMicros, pool.currency, pool.fx);
-  const used = others.filter((i) => i.kind === 'internal' && inPeriod(i.day, pool));
+  const used = others.filter((i) => i.kind === 'internal' && inPoolPeriod(i.day, pool));
   const projects = dedupeTags(
     pool.scope.projects.length > 0 ? pool.scope.projects : used.map((i) => i.project),
   );

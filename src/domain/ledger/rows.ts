@@ -2,6 +2,7 @@ import { dedupeTags } from '../tags.ts';
 import type { CostItem } from './cost-item.ts';
 import { costItems } from './cost-items.ts';
 import { type CostFilter, filterItems } from './filters.ts';
+import type { Tags } from './events.ts';
 import type { ExternalCostRow, GenerationRow, LedgerState, Pool } from './state.ts';
 
 /** One line of the Billing list: the cost item plus the record it comes from. */
@@ -10,7 +11,12 @@ export type ListRow =
   | { kind: 'external'; item: CostItem; external: ExternalCostRow }
   | { kind: 'pool'; item: CostItem; pool: Pool };
 
-function toRow(state: LedgerState, externals: Map<string, ExternalCostRow>, item: CostItem): ListRow | null {
+/** The Billing row of a cost item (null when its record is gone), given the state's externals by key. */
+export function listRowOf(
+  state: LedgerState,
+  externals: ReadonlyMap<string, ExternalCostRow>,
+  item: CostItem,
+): ListRow | null {
   if (item.kind === 'internal') {
     const generation = state.generations[item.sourceId];
     return generation ? { kind: 'internal', item, generation } : null;
@@ -23,17 +29,29 @@ function toRow(state: LedgerState, externals: Map<string, ExternalCostRow>, item
   return pool ? { kind: 'pool', item, pool } : null;
 }
 
-function instant(date: string): number {
-  const ms = Date.parse(date);
-  return Number.isNaN(ms) ? 0 : ms;
+/** Where a row sorts in the Billing list: its day, its instant (ms; 0 when unreadable) and its id. */
+export interface RowSortKey {
+  day: string;
+  ms: number;
+  id: string;
+}
+
+/** The sort key of a cost item. */
+export function rowSortKey(item: CostItem): RowSortKey {
+  const ms = Date.parse(item.date);
+  return { day: item.day, ms: Number.isNaN(ms) ? 0 : ms, id: item.id };
 }
 
 /** Newest first: by calendar day, then by time within the day, then by id (stable and total). */
-function newestFirst(a: CostItem, b: CostItem): number {
+export function compareRowKeys(a: RowSortKey, b: RowSortKey): number {
   if (a.day !== b.day) return a.day < b.day ? 1 : -1;
-  const dt = instant(b.date) - instant(a.date);
+  const dt = b.ms - a.ms;
   if (dt !== 0) return dt;
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+function newestFirst(a: CostItem, b: CostItem): number {
+  return compareRowKeys(rowSortKey(a), rowSortKey(b));
 }
 
 /** Generation, external and pool-share rows passing `filter`, newest first, for the Billing list. */
@@ -41,7 +59,7 @@ export function listRows(state: LedgerState, filter?: CostFilter): ListRow[] {
   const externals = new Map(state.externals.map((row) => [row.key, row]));
   return filterItems(costItems(state), filter)
     .sort(newestFirst)
-    .map((item) => toRow(state, externals, item))
+    .map((item) => listRowOf(state, externals, item))
     .filter((row): row is ListRow => row !== null);
 }
 
@@ -64,6 +82,14 @@ function alphabetical(names: string[]): string[] {
 export function knownTags(state: LedgerState): KnownTags {
   const tagged = [...Object.values(state.generations), ...state.externals].map((r) => r.tags);
   const scoped = Object.values(state.pools).flatMap((pool) => pool.scope.projects);
+  return knownTagsOf(tagged, scoped);
+}
+
+/**
+ * knownTags() of tags in ledger order and pool-scope projects: each name's first spelling in that
+ * order is kept, so any list holding the first record of every name gives the same answer.
+ */
+export function knownTagsOf(tagged: readonly Tags[], scoped: readonly string[]): KnownTags {
   return {
     clients: alphabetical(dedupeTags(tagged.map((t) => t.client))),
     projects: alphabetical(dedupeTags([...tagged.map((t) => t.project), ...scoped])),

@@ -42,9 +42,9 @@ export interface Totals {
   generationCount: number;
 }
 
-/** Sums filtered cost items into totals (micro-USD unless another amountOf is given). */
-export function totalsOf(items: readonly CostItem[], amountOf: AmountOf = usdAmount): Totals {
-  const t: Totals = {
+/** Totals of nothing: every sum and count 0. */
+export function emptyTotals(): Totals {
+  return {
     internalUsdMicros: 0,
     externalUsdMicros: 0,
     poolUsdMicros: 0,
@@ -53,16 +53,27 @@ export function totalsOf(items: readonly CostItem[], amountOf: AmountOf = usdAmo
     unpricedCount: 0,
     generationCount: 0,
   };
-  for (const item of items) {
-    const amount = amountOf(item);
-    if (item.kind === 'internal') t.internalUsdMicros += amount;
-    else if (item.kind === 'external') t.externalUsdMicros += amount;
-    else t.poolUsdMicros += amount;
-    t.combinedUsdMicros += amount;
-    if (item.estimated) t.estimatedUsdMicros += amount;
-    if (item.unpriced) t.unpricedCount += 1;
-    if (item.kind === 'internal') t.generationCount += 1;
-  }
+}
+
+/**
+ * Counts one item's `amount` into running totals, in place; `sign` -1 takes it back out, so a read
+ * model can follow a changed item without summing everything again.
+ */
+export function tallyTotals(t: Totals, item: CostItem, amount: number, sign: 1 | -1 = 1): void {
+  const signed = sign * amount;
+  if (item.kind === 'internal') t.internalUsdMicros += signed;
+  else if (item.kind === 'external') t.externalUsdMicros += signed;
+  else t.poolUsdMicros += signed;
+  t.combinedUsdMicros += signed;
+  if (item.estimated) t.estimatedUsdMicros += signed;
+  if (item.unpriced) t.unpricedCount += sign;
+  if (item.kind === 'internal') t.generationCount += sign;
+}
+
+/** Sums filtered cost items into totals (micro-USD unless another amountOf is given). */
+export function totalsOf(items: readonly CostItem[], amountOf: AmountOf = usdAmount): Totals {
+  const t = emptyTotals();
+  for (const item of items) tallyTotals(t, item, amountOf(item));
   return t;
 }
 
@@ -84,8 +95,25 @@ export interface BreakdownRow {
   count: number;
 }
 
-function groupKey(item: CostItem, dimension: BreakdownDimension): string {
+/** The group an item falls in: tags case-insensitively (tagKey), the model and the day as written. */
+export function breakdownKey(item: CostItem, dimension: BreakdownDimension): string {
   return dimension === 'model' || dimension === 'day' ? item[dimension] : tagKey(item[dimension]);
+}
+
+/** Counts one item's `amount` into its group's row, in place; `sign` -1 takes it back out. */
+export function tallyGroup(row: BreakdownRow, item: CostItem, amount: number, sign: 1 | -1 = 1): void {
+  const signed = sign * amount;
+  row.usdMicros += signed;
+  if (item.estimated) row.estimatedUsdMicros += signed;
+  row.count += sign;
+}
+
+/** Sorts breakdown groups in place: days oldest first; the other dimensions largest first, then by key. */
+export function orderBreakdown(rows: BreakdownRow[], dimension: BreakdownDimension): BreakdownRow[] {
+  const byKey = (a: BreakdownRow, b: BreakdownRow) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+  return dimension === 'day'
+    ? rows.sort(byKey)
+    : rows.sort((a, b) => b.usdMicros - a.usdMicros || byKey(a, b));
 }
 
 /**
@@ -101,17 +129,10 @@ export function breakdown(
 ): BreakdownRow[] {
   const groups = new Map<string, BreakdownRow>();
   for (const item of filterItems(costItems(state), filter)) {
-    const k = groupKey(item, dimension);
+    const k = breakdownKey(item, dimension);
     const row = groups.get(k) ?? { key: item[dimension], usdMicros: 0, estimatedUsdMicros: 0, count: 0 };
-    const amount = amountOf(item);
-    row.usdMicros += amount;
-    if (item.estimated) row.estimatedUsdMicros += amount;
-    row.count += 1;
+    tallyGroup(row, item, amountOf(item));
     groups.set(k, row);
   }
-  const byKey = (a: BreakdownRow, b: BreakdownRow) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
-  const rows = [...groups.values()];
-  return dimension === 'day'
-    ? rows.sort(byKey)
-    : rows.sort((a, b) => b.usdMicros - a.usdMicros || byKey(a, b));
+  return orderBreakdown([...groups.values()], dimension);
 }

@@ -1,5 +1,6 @@
 import type { InputFrom, Snapshot } from 'xstate';
 import { billingMachine } from '../billing/billing.machine.ts';
+import type { billingQueryMachine } from '../billing/billing-query.machine.ts';
 import { defineActiveGenerationsLogic } from '../generation/active-generations-logic.ts';
 import { checkSavedActive } from '../generation/active-generations.snapshot.ts';
 import type { GenerationDeps } from '../generation/generation-logic.ts';
@@ -40,6 +41,11 @@ export interface PanelParts {
   reset: typeof resetMachine;
   /** The billing machine. @default billingMachine */
   billing?: typeof billingMachine;
+  /**
+   * The billing query machine with its actors provided: the backend's read model (rows, totals, tags)
+   * and the cache of the first screen Billing shows (defineBillingQueryActors).
+   */
+  billingQuery: typeof billingQueryMachine;
   /** What generations need, except the ledger (the panel's persistence actor). */
   generation: Omit<GenerationDeps, 'ledger'>;
   /** What settlement needs, except the ledger. */
@@ -79,6 +85,7 @@ export function assemblePanel(parts: PanelParts): AssembledPanel {
       persistence: resumable(parts.persistence),
       settings: resumable(parts.settings),
       billing: resumable(parts.billing ?? billingMachine),
+      billingQuery: resumable(parts.billingQuery),
       reset: resumable(parts.reset),
       activeGenerations: resumable(active),
       settlement: defineSettlementLogic({ ...parts.settlement, ledger }),

@@ -10,10 +10,14 @@ export type LedgerReadyEvent = { type: 'LEDGER_READY'; events: LedgerEvent[]; no
 /** Events merged into the ledger since the last report (recorded here, or by another panel). */
 export type LedgerAppendedEvent = { type: 'LEDGER_APPENDED'; events: LedgerEvent[] };
 
+/** Disk acknowledged events this panel recorded: the backend's read model now has them. */
+export type LedgerSavedEvent = { type: 'LEDGER_SAVED' };
+
 /**
  * Tells the panel what the persistence actor's ledger holds: once when it is first known, then each
  * batch of events it had not seen. The panel routes both to settlement, which needs the whole ledger
- * once and then only what is new. Reports only; never sends to persistence.
+ * once and then only what is new; and when disk acknowledged this panel's events, so what the backend
+ * answers about the ledger is worth asking again. Reports only; never sends to persistence.
  */
 export function defineFollowLedgerActor(
   clock: ClockPort,
@@ -22,8 +26,12 @@ export function defineFollowLedgerActor(
     const persistence: PersistenceActorRef | undefined = system.get(SYSTEM_IDS.persistence);
     if (!persistence) return () => {};
     let seen: Set<string> | null = null;
+    let pending = persistence.getSnapshot().context.pending.length;
     const look = (snapshot: PersistenceSnapshot) => {
       const { events } = snapshot.context;
+      const waiting = snapshot.context.pending.length;
+      if (waiting < pending) sendBack({ type: 'LEDGER_SAVED' } satisfies LedgerSavedEvent);
+      pending = waiting;
       if (seen === null) {
         if (selectStatus(snapshot).kind === 'booting') return;
         seen = new Set(events.map((event) => event.id));

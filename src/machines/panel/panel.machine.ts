@@ -1,6 +1,7 @@
 import { type ActorRefFrom, assign, type EventObject, type Snapshot, sendTo, setup, stopChild } from 'xstate';
 import { localIsoTimestamp } from '../../domain/index.ts';
 import { type BillingInput, billingMachine } from '../billing/billing.machine.ts';
+import { billingQueryMachine } from '../billing/billing-query.machine.ts';
 import { activeGenerationsMachine } from '../generation/active-generations.machine.ts';
 import { type SettlementActorRef, settlementMachine } from '../generation/settlement.machine.ts';
 import { persistenceMachine } from '../persistence/persistence.machine.ts';
@@ -11,7 +12,9 @@ import {
   defineFollowLedgerActor,
   type LedgerAppendedEvent,
   type LedgerReadyEvent,
+  type LedgerSavedEvent,
 } from './follow-ledger.actor.ts';
+import { type BillingViewChangedEvent, defineWatchBillingActor } from './watch-billing.actor.ts';
 import { type Resumable, resumable } from './resumable.ts';
 import type { SaveActiveInput } from './save-active.actor.ts';
 import { SYSTEM_IDS } from './system-ids.ts';
@@ -32,7 +35,10 @@ import { placeholderCallback } from '../generation/generation-placeholders.ts';
 
 /** The children a panel can start from a saved snapshot instead of their initial state. */
 export type PanelResume = Partial<
-  Record<'persistence' | 'settings' | 'billing' | 'reset' | 'activeGenerations', Snapshot<unknown> | null>
+  Record<
+    'persistence' | 'settings' | 'billing' | 'billingQuery' | 'reset' | 'activeGenerations',
+    Snapshot<unknown> | null
+  >
 >;
 
 /** How a panel starts. */
@@ -54,6 +60,7 @@ export interface PanelContext {
   persistence: ActorRefFrom<Resumable<typeof persistenceMachine>>;
   settings: ActorRefFrom<Resumable<typeof settingsMachine>>;
   billing: ActorRefFrom<Resumable<typeof billingMachine>>;
+  billingQuery: ActorRefFrom<Resumable<typeof billingQueryMachine>>;
   reset: ActorRefFrom<Resumable<typeof resetMachine>>;
   activeGenerations: ActorRefFrom<Resumable<typeof activeGenerationsMachine>>;
   /** Started once the ledger is known; null until then. */
@@ -73,6 +80,8 @@ export type ClearActiveEvent = { type: 'ACTIVE_CLEAR' };
 export type PanelEvent =
   | LedgerReadyEvent
   | LedgerAppendedEvent
+  | LedgerSavedEvent
+  | BillingViewChangedEvent
   | CurrencyChosenEvent
   | SettingsLoadedEvent
   | SettingsConfirmedEvent
@@ -98,11 +107,13 @@ export const panelMachine = setup({
     persistence: resumable(persistenceMachine),
     settings: resumable(settingsMachine),
     billing: resumable(billingMachine),
+    billingQuery: resumable(billingQueryMachine),
     reset: resumable(resetMachine),
     activeGenerations: resumable(activeGenerationsMachine),
     settlement: settlementMachine,
     followLedger: defineFollowLedgerActor({ now: () => localIsoTimestamp(new Date()) }),
     watchSettings: defineWatchSettingsActor(),
+    watchBilling: defineWatchBillingActor(),
     watchFormInputs: defineWatchFormInputsActor({ now: () => localIsoTimestamp(new Date()) }),
     saveActiveGenerations: placeholderCallback<EventObject, SaveActiveInput>('saveActiveGenerations'),
   },
@@ -121,6 +132,8 @@ export const panelMachine = setup({
         spawn('settlement', { id: 'settlement', systemId: SYSTEM_IDS.settlement, input: params }),
     }),
     // After a clear the list starts again from 1, so its ids get a root of their own.
+    /** The ledger changed on disk: Billing asks the backend again for what it shows. */
+    refreshBilling: sendTo(({ context }) => context.billingQuery, { type: 'LEDGER_CHANGED' as const }),
     attachForm: sendTo(
       ({ context }) => context.activeGenerations,
       ({ context }) => ({
@@ -196,6 +209,14 @@ export const panelMachine = setup({
       systemId: SYSTEM_IDS.billing,
       input: { resume: input.resume?.billing, input: input.billing ?? {} },
     }),
+    billingQuery: spawn('billingQuery', {
+      id: 'billingQuery',
+      systemId: SYSTEM_IDS.billingQuery,
+      input: {
+        resume: input.resume?.billingQuery,
+        input: { want: { currency: input.billing?.currency ?? 'USD' } },
+      },
+    }),
     reset: spawn('reset', {
       id: 'reset',
       systemId: SYSTEM_IDS.reset,
@@ -218,6 +239,7 @@ export const panelMachine = setup({
   invoke: [
     { id: 'followLedger', src: 'followLedger', input: {} },
     { id: 'watchSettings', src: 'watchSettings', input: {} },
+    { id: 'watchBilling', src: 'watchBilling', input: {} },
     { id: 'watchFormInputs', src: 'watchFormInputs', input: {} },
   ],
   on: {
@@ -235,6 +257,13 @@ export const panelMachine = setup({
         ({ event }) => ({ type: 'SET_CURRENCY' as const, currency: event.settings.currency }),
       ),
     },
+    BILLING_VIEW_CHANGED: {
+      actions: sendTo(
+        ({ context }) => context.billingQuery,
+        ({ event }) => ({ type: 'VIEW' as const, view: event.view }),
+      ),
+    },
+    LEDGER_SAVED: { actions: 'refreshBilling' },
     SETTINGS_CONFIRMED: { actions: { type: 'keepSettingsForBoot', params: ({ event }) => event } },
     FORM_SETTINGS_CHANGED: { guard: 'hasForm', actions: ['assignFormSettings', 'forwardFormSettings'] },
     LEARNED_CHANGED: { guard: 'hasForm', actions: 'forwardLearned' },
@@ -257,10 +286,13 @@ export const panelMachine = setup({
         settling: {
           on: {
             LEDGER_APPENDED: {
-              actions: sendTo(
-                ({ context }) => context.settlement ?? '',
-                ({ event }) => ({ type: 'LEDGER_APPENDED' as const, events: event.events }),
-              ),
+              actions: [
+                sendTo(
+                  ({ context }) => context.settlement ?? '',
+                  ({ event }) => ({ type: 'LEDGER_APPENDED' as const, events: event.events }),
+                ),
+                'refreshBilling',
+              ],
             },
           },
         },

@@ -9,6 +9,8 @@ export const SYSTEM_IDS = {
   settings: 'settings',
   /** Billing's filter, page and display currency. */
   billing: 'billing',
+  /** Billing's rows, totals and tags, asked of the backend's read model. */
+  billingQuery: 'billingQuery',
   /** The typed-DELETE reset. */
   reset: 'reset',
   /** Every generation and Dual Mode pair, and the Generate form's draft. */

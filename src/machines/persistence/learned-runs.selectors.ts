@@ -7,16 +7,22 @@ import { type PersistenceSnapshot, selectLedgerState } from './persistence.selec
  * none); this only reads.
  */
 
-const samplesByState = new WeakMap<object, LearnedSample[]>();
+const samplesByState = new WeakMap<object, { learned: readonly LearnedSample[]; samples: LearnedSample[] }>();
 
-/** The learned samples of the merged ledger, memoised per folded ledger state object. */
+const sampleKey = (s: LearnedSample) => `${s.at}|${s.configKey}|${s.usdMicros}`;
+
+/**
+ * The learned samples: the disk's window (runs settled before the working set was read) plus the runs
+ * the merged events settle, each run once; memoised per folded state and disk window.
+ */
 export function selectLearnedSamples(s: PersistenceSnapshot): LearnedSample[] {
   const state = selectLedgerState(s);
-  let samples = samplesByState.get(state);
-  if (!samples) {
-    samples = learnedSamples(state);
-    samplesByState.set(state, samples);
-  }
+  const { learned } = s.context;
+  const cached = samplesByState.get(state);
+  if (cached && cached.learned === learned) return cached.samples;
+  const known = new Set(learned.map(sampleKey));
+  const samples = [...learned, ...learnedSamples(state).filter((sample) => !known.has(sampleKey(sample)))];
+  samplesByState.set(state, { learned, samples });
   return samples;
 }
 

@@ -1,3 +1,4 @@
+import type { LearnedSample } from '../../domain/index.ts';
 import type { LedgerEvent, LedgerEventOf } from '../../domain/ledger/events.ts';
 
 /**
@@ -9,9 +10,13 @@ import type { LedgerEvent, LedgerEventOf } from '../../domain/ledger/events.ts';
 /** The `ledger.reset` event a typed-DELETE reset records (its `newEpoch` starts the new history). */
 export type LedgerResetEvent = LedgerEventOf<'ledger.reset'>;
 
-/** What the disk returned: every event it holds (or those after a cursor), in journal order. */
+/**
+ * What the disk returned: the working set's events (open generations and the newest reset, in journal
+ * order) and the metered runs of the learned-estimate window (none when the disk does not say).
+ */
 export interface DiskLoadResult {
   events: LedgerEvent[];
+  learned?: LearnedSample[];
 }
 
 /** Ids the disk has durably written (fsync'ed); a subset of what was sent when it stops midway. */
@@ -32,8 +37,8 @@ export interface LedgerResetResult {
  * Rejections that retrying cannot fix carry `retryable: false` (see `isRetryableFailure`).
  */
 export interface DiskPort {
-  /** All events, or only those appended after the event `after` (an id), in journal order. */
-  loadLedger(after?: string): Promise<DiskLoadResult>;
+  /** What the panel's machines need of the ledger (the backend's working set), never the whole history. */
+  loadWorkingSet(): Promise<DiskLoadResult>;
   /** Appends events idempotently by id; resolves once they are durable. */
   appendEvents(events: readonly LedgerEvent[]): Promise<DiskAppendResult>;
   /** Backs the ledger up, records `ledger.reset` with a new epoch and compacts the journal to it. */

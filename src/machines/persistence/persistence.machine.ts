@@ -8,7 +8,7 @@ import {
   fromPromise,
   setup,
 } from 'xstate';
-import type { LedgerEvent } from '../../domain/index.ts';
+import type { LearnedSample, LedgerEvent } from '../../domain/index.ts';
 import * as ledger from './synced-ledger.ts';
 import {
   type CacheCommand,
@@ -28,8 +28,14 @@ export const PERSISTENCE_SYSTEM_ID = SYSTEM_IDS.persistence;
 
 /** Plain-JSON state of the ledger in this panel: every known event, what disk has not acknowledged yet. */
 export interface PersistenceContext {
-  /** Merged events (disk ∪ cache ∪ recorded ∪ remote) in (at, id) order, epoch rule applied. */
+  /**
+   * Merged events (the disk's working set ∪ cache ∪ recorded ∪ remote) in (at, id) order, epoch rule
+   * applied: what settlement and the Generate form need, never the whole history (the backend's read
+   * model answers Billing).
+   */
   events: LedgerEvent[];
+  /** The disk's metered runs of the learned-estimate window (runs settled before this session). */
+  learned: LearnedSample[];
   /** Ids of events not yet acknowledged by disk, oldest first; each id is in `events`. */
   pending: readonly string[];
   /** The current reset epoch; new events are recorded in it. */
@@ -68,6 +74,7 @@ function initialContext(input: PersistenceInput | undefined): PersistenceContext
   const limits = { ...ledger.DEFAULT_BATCH_LIMITS, ...input?.limits };
   return {
     events: [],
+    learned: [],
     pending: [],
     epoch: 0,
     attempt: 0,
@@ -108,9 +115,9 @@ const persistenceSetup = setup({
     assignCached: assign(({ context }, params: { cached: CachedLedger }) =>
       params.cached ? ledger.mergeCached(context, params.cached) : {},
     ),
-    mergeDisk: enqueueActions(({ context, enqueue }, params: { events: LedgerEvent[] }) => {
+    mergeDisk: enqueueActions(({ context, enqueue }, params: DiskLoadResult) => {
       const next = ledger.mergeDiskEvents(context, params.events);
-      enqueue.assign(next);
+      enqueue.assign({ ...next, learned: params.learned ?? context.learned });
       enqueue.sendTo('cache', ledger.saveCommand(next));
     }),
     // The live stream repeats this panel's own writes: only something new is worth a cache write.
@@ -217,10 +224,7 @@ export const persistenceMachine = persistenceSetup.createMachine({
         src: 'loadLedger',
         onDone: {
           target: 'syncing',
-          actions: {
-            type: 'mergeDisk',
-            params: ({ event }) => ({ events: event.output.events }),
-          },
+          actions: { type: 'mergeDisk', params: ({ event }) => event.output },
         },
         onError: failureTransitions,
       },

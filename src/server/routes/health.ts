@@ -17,6 +17,7 @@ export function createHealthRoutes(ctx: ServerContext): Hono {
       writable: notWritableReason === null,
       notWritableReason,
       recovery: ctx.recovery ?? null,
+      ledger: ctx.readModel.progress(),
     });
   });
   return app;

@@ -1,9 +1,13 @@
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
+import { stream } from 'hono/streaming';
+import { z } from 'zod';
 import {
   type AppendResponse,
   type EventProblem,
   type LedgerResponse,
   MAX_BATCH_EVENTS,
+  MAX_LEDGER_PAGE_EVENTS,
+  NDJSON_MEDIA_TYPE,
   resetRequestSchema,
 } from '../../contract/index.ts';
 import { type LedgerEvent, ledgerEventSchema } from '../../domain/ledger/events.ts';
@@ -94,7 +98,11 @@ export function createLedgerRoutes(ctx: ServerContext): Hono {
     return run;
   };
 
-  app.get('/', (c) => c.json<LedgerResponse>(eventsAfter(ctx.journal.all(), c.req.query('after'))));
+  app.get('/', (c) => {
+    const { after, limit } = parsePageQuery(c);
+    if ((c.req.header('accept') ?? '').includes(NDJSON_MEDIA_TYPE)) return streamEvents(c, ctx, after);
+    return c.json<LedgerResponse>(eventsAfter(ctx.journal.all(), after, limit));
+  });
 
   app.post('/events', async (c) => {
     const events = validateBatch(await readJsonBody(c));
@@ -122,12 +130,55 @@ export function createLedgerRoutes(ctx: ServerContext): Hono {
   return app;
 }
 
-/** Events after the one with id `after` (all when absent or unknown, flagged). */
-export function eventsAfter(all: readonly LedgerEvent[], after: string | undefined): LedgerResponse {
-  if (!after) return { events: [...all], afterNotFound: false };
+const pageQuerySchema = z.object({
+  after: z.string().min(1).max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(MAX_LEDGER_PAGE_EVENTS).default(MAX_LEDGER_PAGE_EVENTS),
+});
+
+function parsePageQuery(c: Context): z.infer<typeof pageQuerySchema> {
+  const parsed = pageQuerySchema.safeParse(c.req.query());
+  if (parsed.success) return parsed.data;
+  const lines = issueLines(parsed.error);
+  throw new ApiError(400, 'INVALID_QUERY', `The query was refused: ${lines.join('; ')}.`, lines);
+}
+
+/** Where the events after `after` start (0 when absent or unknown, flagged). */
+function startAfter(
+  all: readonly LedgerEvent[],
+  after: string | undefined,
+): { start: number; found: boolean } {
+  if (!after) return { start: 0, found: true };
   const index = all.findIndex((e) => e.id === after);
-  if (index < 0) return { events: [...all], afterNotFound: true };
-  return { events: all.slice(index + 1), afterNotFound: false };
+  return index < 0 ? { start: 0, found: false } : { start: index + 1, found: true };
+}
+
+/**
+ * One page of the events after the one with id `after` (from the start when absent or unknown,
+ * flagged), at most `limit`: a tool reads 146 MB of history as pages, never as one body.
+ */
+export function eventsAfter(
+  all: readonly LedgerEvent[],
+  after: string | undefined,
+  limit: number = MAX_LEDGER_PAGE_EVENTS,
+): LedgerResponse {
+  const { start, found } = startAfter(all, after);
+  const events = all.slice(start, start + limit);
+  const more = start + limit < all.length;
+  return { events, afterNotFound: !found, next: more ? (events.at(-1)?.id ?? null) : null };
+}
+
+/** Every event after `after` as NDJSON, written in slices so a large ledger streams at a steady pace. */
+function streamEvents(c: Context, ctx: ServerContext, after: string | undefined): Response {
+  const all = ctx.journal.all();
+  const { start, found } = startAfter(all, after);
+  c.header('content-type', `${NDJSON_MEDIA_TYPE}; charset=utf-8`);
+  if (!found) c.header('x-modelbridge-after-not-found', '1');
+  return stream(c, async (out) => {
+    for (let i = start; i < all.length; i += 1_000) {
+      const lines = all.slice(i, i + 1_000).map((event) => `${JSON.stringify(event)}\n`);
+      await out.write(lines.join(''));
+    }
+  });
 }
 
 /** 409 with the journal's own reason: a fixed text here once blamed a newer modelBridge for every cause. */

@@ -10,7 +10,8 @@ import { type PanelContext, panelMachine } from '../../machines/panel/panel.mach
 export const PanelActorContext = createActorContext(panelMachine);
 
 /** The panel's children a view can read and talk to. */
-export type PanelChild = 'persistence' | 'settings' | 'billing' | 'reset' | 'activeGenerations';
+export type PanelChild =
+  'persistence' | 'settings' | 'billing' | 'billingQuery' | 'reset' | 'activeGenerations';
 
 /** The child actor `key` of the panel (a new ref after Active generations were cleared). */
 export function usePanelActor<K extends PanelChild>(key: K): PanelContext[K] {

@@ -4,9 +4,9 @@ import { generationsLedger } from '../../../stories/fixtures/billing-ledgers.ts'
 import { savedLedgerState } from '../../../stories/fixtures/billing-states.ts';
 import { renderBilling } from './render-billing.tsx';
 
-describe('Billing charts and actions', () => {
-  test('three charts are present, each a figure named by its caption (recharts draws nothing in jsdom)', () => {
-    renderBilling({ persistence: { state: savedLedgerState(generationsLedger(14)) } });
+describe('Billing charts and actions', async () => {
+  test('three charts are present, each a figure named by its caption (recharts draws nothing in jsdom)', async () => {
+    await renderBilling({ persistence: { state: savedLedgerState(generationsLedger(14)) } });
     const names = screen.getAllByRole('figure').map((f) => f.getAttribute('aria-labelledby'));
     expect(names).toHaveLength(3);
     for (const name of ['Cost over time', 'Cost by model', 'Cost by deliverable']) {
@@ -14,8 +14,8 @@ describe('Billing charts and actions', () => {
     }
   });
 
-  test('report actions are disabled buttons that say why; Reset cost history is enabled', () => {
-    renderBilling({ persistence: { state: savedLedgerState(generationsLedger(4)) } });
+  test('report actions are disabled buttons that say why; Reset cost history is enabled', async () => {
+    await renderBilling({ persistence: { state: savedLedgerState(generationsLedger(4)) } });
     for (const name of ['Export CSV', 'Import external costs', 'Pool costs', 'HTML report']) {
       const button = screen.getByRole('button', { name }) as HTMLButtonElement;
       expect(button.disabled).toBe(true);

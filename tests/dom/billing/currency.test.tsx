@@ -9,7 +9,7 @@ import { renderBilling, runningTotal, visibleRows } from './render-billing.tsx';
 describe('Billing currency', () => {
   test('switching to SEK shows every amount in kr with one decimal', async () => {
     const user = userEvent.setup();
-    renderBilling({ persistence: { state: savedLedgerState(generationsLedger(4)) }, fx: TEST_FX });
+    await renderBilling({ persistence: { state: savedLedgerState(generationsLedger(4)) }, fx: TEST_FX });
     expect(runningTotal()).toMatch(/\$\d/);
     await user.selectOptions(screen.getByRole('combobox', { name: 'Currency' }), 'SEK');
     // 4 rows: FLUX $0.025, Kling $1.401, Veo $3.202, Recraft $0.040 (all settled) = $4.668, each at the
@@ -24,7 +24,7 @@ describe('Billing currency', () => {
 
   test('EUR uses the rates stored with each cost and the € sign; a SEK story state starts in kr', async () => {
     const user = userEvent.setup();
-    renderBilling({
+    await renderBilling({
       persistence: { state: savedLedgerState(generationsLedger(4)) },
       billing: { state: billingState({ currency: 'SEK' }) },
       fx: TEST_FX,

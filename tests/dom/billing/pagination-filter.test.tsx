@@ -5,9 +5,9 @@ import { generationsLedger } from '../../../stories/fixtures/billing-ledgers.ts'
 import { savedLedgerState } from '../../../stories/fixtures/billing-states.ts';
 import { projectChip, renderBilling, visibleRows } from './render-billing.tsx';
 
-function setup(rows: number) {
+async function setup(rows: number) {
   const user = userEvent.setup();
-  renderBilling({ persistence: { state: savedLedgerState(generationsLedger(rows)) } });
+  await renderBilling({ persistence: { state: savedLedgerState(generationsLedger(rows)) } });
   return user;
 }
 
@@ -15,7 +15,7 @@ const button = (name: string) => screen.queryByRole('button', { name });
 
 describe('Billing pagination', () => {
   test('15 rows: 4 first, View more shows 14, again 15, Hide back to 4', async () => {
-    const user = setup(15);
+    const user = await setup(15);
     expect(visibleRows()).toHaveLength(4);
     expect(button('Hide')).toBeNull();
     await user.click(button('View more')!);
@@ -29,8 +29,8 @@ describe('Billing pagination', () => {
     expect(button('View more')).not.toBeNull();
   });
 
-  test('rows are newest first: the last generation recorded is the first row', () => {
-    setup(14);
+  test('rows are newest first: the last generation recorded is the first row', async () => {
+    await setup(14);
     const names = visibleRows().map((row) => row.getAttribute('aria-label'));
     // Models cycle by row index % 4: row 13 (newest) Kling, 12 FLUX, 11 Recraft, 10 Veo 3.
     expect(names[0]).toMatch(/^Kling 2\.1 Master, /);
@@ -39,8 +39,8 @@ describe('Billing pagination', () => {
     expect(names[3]).toMatch(/^Veo 3, /);
   });
 
-  test('4 rows or fewer: no View more, no Hide', () => {
-    setup(4);
+  test('4 rows or fewer: no View more, no Hide', async () => {
+    await setup(4);
     expect(visibleRows()).toHaveLength(4);
     expect(button('View more')).toBeNull();
     expect(button('Hide')).toBeNull();
@@ -49,7 +49,7 @@ describe('Billing pagination', () => {
 
 describe('Billing project chips', () => {
   test('a chip filters to its project, a second click clears; a filter change returns to 4 rows', async () => {
-    const user = setup(14);
+    const user = await setup(14);
     await user.click(button('View more')!);
     expect(visibleRows()).toHaveLength(14);
     await user.click(projectChip('Hero Film'));
@@ -65,7 +65,7 @@ describe('Billing project chips', () => {
   });
 
   test('"All" clears a project filter', async () => {
-    const user = setup(14);
+    const user = await setup(14);
     await user.click(projectChip('BTS Reel'));
     expect(screen.getByText('Showing 4 of 4')).toBeTruthy();
     await user.click(projectChip('All'));
@@ -74,7 +74,7 @@ describe('Billing project chips', () => {
   });
 
   test('the client filter narrows rows to one client and back', async () => {
-    const user = setup(14);
+    const user = await setup(14);
     const select = screen.getByRole('combobox', { name: 'Filter by client' });
     await user.selectOptions(select, 'Globex');
     expect(screen.getByText('Showing 4 of 7')).toBeTruthy();
@@ -83,8 +83,8 @@ describe('Billing project chips', () => {
     expect(screen.getByText('Showing 4 of 14')).toBeTruthy();
   });
 
-  test('every chip is a pressed/unpressed button inside the Projects group', () => {
-    setup(14);
+  test('every chip is a pressed/unpressed button inside the Projects group', async () => {
+    await setup(14);
     const chips = within(screen.getByRole('group', { name: 'Projects' })).getAllByRole('button');
     expect(chips.map((c) => c.textContent)).toEqual(['All', 'BTS Reel', 'Hero Film', 'Social Cut']);
     for (const chip of chips) expect(chip.hasAttribute('aria-pressed')).toBe(true);

@@ -1,17 +1,32 @@
 import { MantineProvider } from '@mantine/core';
-import { type RenderResult, render, screen, within } from '@testing-library/react';
+import { type RenderResult, render, screen, waitFor, within } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { type ActorsParameters, ActorProviders } from '../../../stories/fixtures/with-actors.tsx';
 import { BillingView } from '../../../src/ui/views/billing/BillingView.tsx';
 import { theme } from '../../../src/ui/theme.ts';
 
-/** Renders `ui` (default: the whole Billing view) inside the dark theme and real actors set up from `actors`. */
-export function renderBilling(actors: ActorsParameters, ui: ReactElement = <BillingView />): RenderResult {
-  return render(
+/**
+ * Renders `ui` (default: the whole Billing view) inside the dark theme and real actors set up from
+ * `actors`, and waits until the read model has answered (the figures are no longer "Updating…").
+ */
+export async function renderBilling(
+  actors: ActorsParameters,
+  ui: ReactElement = <BillingView />,
+): Promise<RenderResult> {
+  const result = render(
     <MantineProvider theme={theme} forceColorScheme="dark" env="test">
       <ActorProviders actors={actors}>{ui}</ActorProviders>
     </MantineProvider>,
   );
+  await settled();
+  return result;
+}
+
+/** Waits until Billing shows the backend's answer (after a render, a click, a recorded cost). */
+export async function settled(): Promise<void> {
+  await waitFor(() => {
+    if (screen.queryByText('Updating…')) throw new Error('Billing is still updating');
+  });
 }
 
 /** The rows of the cost history list as rendered (empty when the list is not shown). */

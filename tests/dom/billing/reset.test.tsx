@@ -16,7 +16,7 @@ const confirmBox = () => screen.getByRole('textbox', { name: 'Type DELETE to con
 describe('Reset cost history', () => {
   test('Delete is enabled only while the text is exactly DELETE', async () => {
     const user = userEvent.setup();
-    renderBilling({ persistence: { state: savedLedgerState(generationsLedger(4)) } });
+    await renderBilling({ persistence: { state: savedLedgerState(generationsLedger(4)) } });
     await user.click(screen.getByRole('button', { name: 'Reset cost history' }));
     expect(screen.getByRole('dialog', { name: 'Reset cost history' })).toBeTruthy();
     expect(deleteButton().disabled).toBe(true);
@@ -33,7 +33,7 @@ describe('Reset cost history', () => {
 
   test('a reset shows the backup path and empties the list (the ledger adopts the new epoch)', async () => {
     const user = userEvent.setup();
-    renderBilling({
+    await renderBilling({
       persistence: { state: savedLedgerState(generationsLedger(4)) },
       reset: { logic: resetLogic('succeed') },
     });
@@ -50,7 +50,7 @@ describe('Reset cost history', () => {
 
   test('a failed reset says nothing was deleted and keeps every row', async () => {
     const user = userEvent.setup();
-    renderBilling({
+    await renderBilling({
       persistence: { state: savedLedgerState(generationsLedger(4)) },
       reset: { logic: resetLogic('fail') },
     });
@@ -64,7 +64,7 @@ describe('Reset cost history', () => {
 
   test('Cancel closes the modal without deleting', async () => {
     const user = userEvent.setup();
-    renderBilling({ persistence: { state: savedLedgerState(generationsLedger(4)) } });
+    await renderBilling({ persistence: { state: savedLedgerState(generationsLedger(4)) } });
     await user.click(screen.getByRole('button', { name: 'Reset cost history' }));
     await user.type(confirmBox(), 'DELETE');
     await user.click(screen.getByRole('button', { name: 'Cancel' }));

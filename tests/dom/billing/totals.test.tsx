@@ -14,11 +14,11 @@ function kpi(label: string): string {
   return within(screen.getByRole('group', { name: label })).getAllByText(/\$|€|kr/)[0]?.textContent ?? '';
 }
 
-describe('Billing totals', () => {
-  test('14 rows: the running total is the sum of actuals and estimates, with the estimated part', () => {
+describe('Billing totals', async () => {
+  test('14 rows: the running total is the sum of actuals and estimates, with the estimated part', async () => {
     const events = generationsLedger(14);
     const t = totals(foldLedger(events));
-    renderBilling({ persistence: { state: savedLedgerState(events) } });
+    await renderBilling({ persistence: { state: savedLedgerState(events) } });
     // Rows 4 (FLUX, $0.025) and 9 (Kling, $1.40) are estimates (every 5th), row 10 has no price.
     expect(t.estimatedUsdMicros).toBe(25_000 + 1_400_000);
     expect(t.unpricedCount).toBe(1);
@@ -32,9 +32,9 @@ describe('Billing totals', () => {
     expect(kpi('Combined')).toBe(formatMoney(t.combinedUsdMicros, 'USD'));
   });
 
-  test('external and pool costs count in their own KPIs and in Combined', () => {
+  test('external and pool costs count in their own KPIs and in Combined', async () => {
     const events = externalAndPoolLedger();
-    renderBilling({
+    await renderBilling({
       persistence: { state: savedLedgerState(events) },
       billing: { state: billingState({ visibleCount: 14 }) },
     });
@@ -48,11 +48,11 @@ describe('Billing totals', () => {
     expect(kinds).toContain('pool');
   });
 
-  test('a filter narrows the totals to that project', () => {
+  test('a filter narrows the totals to that project', async () => {
     const events = generationsLedger(14);
     const state = foldLedger(events);
     const expected = totals(state, { project: 'BTS Reel' });
-    renderBilling({
+    await renderBilling({
       persistence: { state: savedLedgerState(events) },
       billing: { state: billingState({ filter: { client: null, project: 'BTS Reel' } }) },
     });
@@ -60,8 +60,8 @@ describe('Billing totals', () => {
     expect(runningTotal()).toContain('4 generations');
   });
 
-  test('failed and cancelled runs: a free failure counts 0, a cancelled-but-billed run its actual', () => {
-    renderBilling({
+  test('failed and cancelled runs: a free failure counts 0, a cancelled-but-billed run its actual', async () => {
+    await renderBilling({
       persistence: { state: savedLedgerState(failuresLedger()) },
       billing: { state: billingState({ visibleCount: 14 }) },
     });
@@ -82,16 +82,16 @@ describe('Billing totals', () => {
     expect(screen.getByText('Actual $1.60')).toBeTruthy();
   });
 
-  test('a run recorded before its submit but never confirmed by fal counts its estimate, marked', () => {
+  test('a run recorded before its submit but never confirmed by fal counts its estimate, marked', async () => {
     const intent = requested({ genId: 'g-lost', prompt: 'a fox' });
-    renderBilling({ persistence: { state: savedLedgerState([intent]) } });
+    await renderBilling({ persistence: { state: savedLedgerState([intent]) } });
     const [row] = visibleRows();
     expect(row?.querySelector('[data-marker="Not confirmed"]')).toBeTruthy();
     expect(runningTotal()).toContain('$0.03');
   });
 
-  test('an empty ledger shows the empty state and no list, no charts', () => {
-    renderBilling({ persistence: { state: savedLedgerState([]) } });
+  test('an empty ledger shows the empty state and no list, no charts', async () => {
+    await renderBilling({ persistence: { state: savedLedgerState([]) } });
     expect(screen.getByRole('status').textContent).toContain('No costs recorded yet');
     expect(visibleRows()).toHaveLength(0);
     expect(screen.queryByRole('figure')).toBeNull();

@@ -1,7 +1,7 @@
 import type { LedgerEvent } from '../../../src/domain/index.ts';
 import type { PanelSettings } from '../../../src/machines/settings/settings-ports.ts';
 import type { PanelWiring } from '../../../src/ui/views/shell/panel-wiring.ts';
-import { persistenceLogic, resetLogic } from '../../../stories/fixtures/billing-fakes.ts';
+import { billingQueryLogic, persistenceLogic, resetLogic } from '../../../stories/fixtures/billing-fakes.ts';
 import {
   type FalScript,
   type GenerateFakes,
@@ -71,6 +71,7 @@ export function fakeWiring(options: FakeWiringOptions = {}): FakeWiring {
     settingsCache: { write: (settings) => cacheWrites.push(settings) },
     persistence: persistenceLogic(options.events ?? []),
     ledgerDisk: { appendEvents: async (events) => ({ acknowledged: events.map((e) => e.id) }) },
+    billingQuery: billingQueryLogic(),
     reset: resetLogic(),
     generation: { fal: fakes.fal, host: fakes.host, clock: fakes.clock, pollIntervalMs: 20 },
     settlement: { fal: fakes.fal, clock: fakes.clock },

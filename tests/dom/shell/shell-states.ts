@@ -27,6 +27,7 @@ function pendingState(
     value,
     context: {
       events,
+      learned: [],
       pending: events.slice(-unsaved).map((e) => e.id),
       epoch: currentEpoch(events),
       attempt: value === 'offline' ? 1 : 0,

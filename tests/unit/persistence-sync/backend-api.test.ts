@@ -43,7 +43,11 @@ describe('ledger calls', () => {
     expect(first.acknowledged).toEqual(events.map((e) => e.id));
     expect(again.acknowledged).toEqual(events.map((e) => e.id));
     expect((await api.loadLedger()).events).toEqual(events);
-    expect(await api.loadLedger(events[0]!.id)).toEqual({ events: [events[1]], afterNotFound: false });
+    expect(await api.loadLedger(events[0]!.id)).toEqual({
+      events: [events[1]],
+      afterNotFound: false,
+      next: null,
+    });
   });
 
   test('reset answers with the backup path and the ledger.reset event; the ledger holds only it', async () => {
@@ -59,7 +63,7 @@ describe('ledger calls', () => {
 
   test('the client satisfies the persistence ports structurally', async () => {
     const disk: DiskPort & RemoteLedgerPort = apiFor(await server());
-    expect(typeof disk.loadLedger).toBe('function');
+    expect(typeof disk.loadWorkingSet).toBe('function');
   });
 
   test('settings and health round-trip', async () => {

@@ -63,7 +63,7 @@ describe('reset against a real journal and real caches', () => {
     expect(backupPath).toMatch(/backups/);
     expect(shownGenIds(a)).toEqual([]);
     expect(shownGenIds(b2)).toEqual([]);
-    expect((await disk.loadLedger()).events.map((e) => e.type)).toEqual(['ledger.reset']);
+    expect((await disk.loadWorkingSet()).events.map((e) => e.type)).toEqual(['ledger.reset']);
     expect((await cacheB.load())?.events.map((e) => e.type)).toEqual(['ledger.reset']);
   });
 

@@ -40,7 +40,7 @@ describe('ledger API', () => {
     expect(response.status).toBe(200);
     expect(response.json).toEqual({ acknowledged: batch.map((e) => e.id), superseded: [], appended: 3 });
     const ledger = await api.get('/api/ledger');
-    expect(ledger.json).toEqual({ events: batch, afterNotFound: false });
+    expect(ledger.json).toEqual({ events: batch, afterNotFound: false, next: null });
   });
 
   test('appending the same batch again adds nothing but still acknowledges every id', async () => {

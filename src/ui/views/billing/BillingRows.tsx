@@ -6,7 +6,7 @@ import {
   selectShownCount,
 } from '../../../machines/billing/billing.selectors.ts';
 import { useMoney } from '../../hooks/use-money.ts';
-import { dualPartnersFor, useBillingRows, useLedgerState } from './billing-data.ts';
+import { useBillingMatching, useBillingRows, useBillingStale } from './billing-data.ts';
 import { BillingRow } from './BillingRow.tsx';
 import { usePanelActor, usePanelSelector } from '../../actors/panel-context.ts';
 
@@ -31,27 +31,27 @@ function EmptyState({ filtered }: { filtered: boolean }) {
  */
 export function BillingRows() {
   const rows = useBillingRows();
-  const partners = dualPartnersFor(useLedgerState());
+  const matching = useBillingMatching();
+  const stale = useBillingStale();
   const money = useMoney();
   const billing = usePanelActor('billing');
-  const shown = usePanelSelector('billing', (s) => selectShownCount(s, rows.length));
-  const canViewMore = usePanelSelector('billing', (s) => selectCanViewMore(s, rows.length));
+  // Rows beyond those fetched are on their way ("View more" asked the backend): show what is here.
+  const shown = Math.min(
+    rows.length,
+    usePanelSelector('billing', (s) => selectShownCount(s, matching)),
+  );
+  const canViewMore = usePanelSelector('billing', (s) => selectCanViewMore(s, matching));
   const canHide = usePanelSelector('billing', selectCanHide);
   const filtered = usePanelSelector('billing', selectIsFiltered);
-  if (rows.length === 0) return <EmptyState filtered={filtered} />;
+  if (rows.length === 0 && !stale) return <EmptyState filtered={filtered} />;
   return (
     <Stack gap={4}>
       <Text size="xs" c="dimmed" aria-live="polite">
-        Showing {shown} of {rows.length}
+        Showing {shown} of {matching}
       </Text>
-      <Box component="ul" aria-label="Cost history" m={0} p={0}>
+      <Box component="ul" aria-label="Cost history" aria-busy={stale} m={0} p={0}>
         {rows.slice(0, shown).map((row) => (
-          <BillingRow
-            key={row.item.id}
-            row={row}
-            money={money}
-            dualPartner={row.kind === 'internal' ? (partners.get(row.generation.genId) ?? null) : null}
-          />
+          <BillingRow key={row.item.id} row={row} money={money} dualPartner={row.dualPartner} />
         ))}
       </Box>
       <Group gap="xs">

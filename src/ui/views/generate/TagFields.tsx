@@ -1,6 +1,7 @@
 import { useProps } from '@mantine/core';
 import { useMemo } from 'react';
-import { type KnownTags, knownTags, type Tags } from '../../../domain/index.ts';
+import { dedupeTags, type KnownTags, knownTags, type Tags } from '../../../domain/index.ts';
+import { selectKnownTags } from '../../../machines/billing/billing-query.selectors.ts';
 import { selectLedgerState } from '../../../machines/persistence/persistence.selectors.ts';
 import { TagCombobox } from '../../components/TagCombobox/TagCombobox.tsx';
 import classes from './GenerateView.module.css';
@@ -16,10 +17,21 @@ export interface TagFieldsProps {
 
 const defaultProps = {} satisfies Partial<TagFieldsProps>;
 
-/** Client, project and deliverable names used before, from the persistence actor's ledger. */
+/**
+ * Client, project and deliverable names used before: the backend's read model (the whole history) and
+ * this session's own events not yet on disk, each name once (first spelling kept).
+ */
 export function useKnownTagNames(): KnownTags {
-  const state = usePanelSelector('persistence', selectLedgerState);
-  return useMemo(() => knownTags(state), [state]);
+  const history = usePanelSelector('billingQuery', selectKnownTags);
+  const session = usePanelSelector('persistence', selectLedgerState);
+  return useMemo(() => {
+    const recent = knownTags(session);
+    return {
+      clients: dedupeTags([...history.clients, ...recent.clients]),
+      projects: dedupeTags([...history.projects, ...recent.projects]),
+      deliverables: dedupeTags([...history.deliverables, ...recent.deliverables]),
+    };
+  }, [history, session]);
 }
 
 /**
