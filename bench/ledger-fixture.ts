@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { cp, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -57,7 +58,7 @@ export interface LedgerFixtureOptions {
 }
 
 /** Bump when the generator changes: cached data dirs of another version are not reused. */
-export const LEDGER_FIXTURE_VERSION = 1;
+export const LEDGER_FIXTURE_VERSION = 2;
 /** The seed the bench uses unless told otherwise. */
 export const DEFAULT_SEED = 12;
 /** The first and last instant of the fixture's calendar (Mon 2025-11-03 to Mon 2026-11-30, 56 weeks). */
@@ -205,7 +206,10 @@ function tagUniverse(o: Required<LedgerFixtureOptions>): Tags[] {
 function skewedAssignments(random: SeededRandom, count: number, size: number): number[] {
   const cumulative: number[] = [];
   let total = 0;
-  for (let i = 0; i < size; i++) cumulative.push((total += 1 / (1 + i / 40)));
+  for (let i = 0; i < size; i++) {
+    total += 1 / (1 + i / 40);
+    cumulative.push(total);
+  }
   const out: number[] = [];
   for (let i = 0; i < count; i++) {
     if (i < size) out.push(i);
@@ -352,6 +356,7 @@ function billableUnits(
 
 /** A draft stamped as the journal would (epoch 0), with its instant for sorting. */
 type Timed = { ms: number; event: LedgerEvent };
+type Params = Record<string, unknown>;
 
 function stamp(list: Timed[], draft: LedgerEventDraft): void {
   list.push({ ms: Date.parse(draft.at), event: { ...draft, epoch: 0 } as LedgerEvent });
@@ -375,6 +380,82 @@ interface RunPlan {
   at: number;
 }
 
+/** A run's fal inputs and its `generation.submitted` facts, as the Generate form records them. */
+function runFacts(random: SeededRandom, run: RunPlan) {
+  const { model } = run;
+  const params = paramsFor(random, model, run.text);
+  // Upscalers price by the source's size: a 1080p source, as the panel measures it before the run.
+  const frames = model.category === 'video-to-video' ? 121 : undefined;
+  const media: MediaInfo = { width: 1920, height: 1080, frames };
+  const estimate = estimateCost(model, params, { media });
+  const facts: SubmittedFacts = {
+    genId: run.genId,
+    endpointId: model.endpoint_id,
+    modelName: model.display_name,
+    category: model.category,
+    params: summariseParams(params),
+    prompt: run.text,
+    estimate: { usdMicros: estimate.usdMicros, tier: estimate.tier, priceRef: estimate.priceRef },
+    tags: run.tags,
+    ...(run.dual ? { dual: run.dual } : {}),
+    licence: licenceOf(model),
+    fx: fxOf(run.at),
+  };
+  return { facts, params, media };
+}
+
+/** A failed run; one fal may have charged is re-read later, and fal bills nothing for a failure. */
+function failureEvents(
+  random: SeededRandom,
+  run: RunPlan,
+  params: Params,
+  at: { submitted: number; end: number },
+  out: Timed[],
+): void {
+  const charged = random.chance(0.9) ? 'no' : 'maybe';
+  const failure: RunFailure = { ...random.pick(FAILURES), charged, at: iso(at.end), detail: null };
+  stamp(out, failedDraft(run.genId, iso(at.submitted), failure, iso(at.end)));
+  if (charged === 'no' || at.end + HOUR > END_MS) return;
+  const reading = { genId: run.genId, endpointId: run.model.endpoint_id, billAs: null, params };
+  stamp(out, meteredDraft({ ...reading, billableUnits: 0, at: iso(at.end + HOUR) }));
+}
+
+/** After completion: settled from fal's units, given up after 6 days, or (in the last days) still open. */
+function settlementEvents(
+  random: SeededRandom,
+  run: RunPlan,
+  params: Params,
+  media: MediaInfo,
+  end: number,
+  out: Timed[],
+): void {
+  const recent = end > END_MS - 3 * DAY;
+  // Still open: settlement is waiting for fal's billable units.
+  if (recent && random.chance(0.5)) return;
+  if (end + 6 * DAY < END_MS && random.chance(0.01)) {
+    stamp(out, unsettledDraft(run.genId, 'No billable units after 6 days of retries', iso(end + 6 * DAY)));
+    return;
+  }
+  const reading = { genId: run.genId, endpointId: run.model.endpoint_id, billAs: null, params };
+  const billable = billableUnits(random, run.model, params, media);
+  stamp(out, meteredDraft({ ...reading, billableUnits: billable, at: iso(end + random.int(200, 2500)) }));
+}
+
+/** Now and then a finished run moves to another deliverable of its project. */
+function retagEvents(
+  random: SeededRandom,
+  run: RunPlan,
+  end: number,
+  tagSet: readonly Tags[],
+  out: Timed[],
+): void {
+  const at = end + random.int(1, 72) * HOUR;
+  if (at >= END_MS) return;
+  const tags = random.pick(tagSet.filter((t) => t.project === run.tags.project));
+  const id = `${run.genId}:retagged:${iso(at)}`;
+  stamp(out, { id, type: 'generation.retagged', v: 1, at: iso(at), genId: run.genId, tags });
+}
+
 /** The events of one generation, from its write-ahead intent to its settlement (or its open end). */
 function generationEvents(
   random: SeededRandom,
@@ -383,87 +464,19 @@ function generationEvents(
   tagSet: readonly Tags[],
   out: Timed[],
 ): void {
-  const { model } = run;
-  const isTts = model.category === 'text-to-speech';
-  const text = isTts ? `${SCRIPT.repeat(random.int(1, 4))}`.trim() : run.text;
-  const params = paramsFor(random, model, text);
-  const media: MediaInfo = {
-    width: 1920,
-    height: 1080,
-    frames: model.category === 'video-to-video' ? 121 : undefined,
-  };
-  const estimate = estimateCost(model, params, { media });
-  const facts: SubmittedFacts = {
-    genId: run.genId,
-    endpointId: model.endpoint_id,
-    modelName: model.display_name,
-    category: model.category,
-    params: summariseParams(params),
-    prompt: text,
-    estimate: { usdMicros: estimate.usdMicros, tier: estimate.tier, priceRef: estimate.priceRef },
-    tags: run.tags,
-    ...(run.dual ? { dual: run.dual } : {}),
-    licence: licenceOf(model),
-    fx: fxOf(run.at),
-  };
+  const { facts, params, media } = runFacts(random, run);
   stamp(out, requestedDraft(facts, iso(run.at)));
-  const submittedAt = run.at + random.int(250, 1500);
-  stamp(out, submittedDraft(facts, requestIdOf(random), iso(submittedAt)));
-  const isVideo = model.category.includes('video');
-  const endAt = submittedAt + (isVideo ? random.int(40_000, 360_000) : random.int(3_000, 25_000));
+  const submitted = run.at + random.int(250, 1500);
+  stamp(out, submittedDraft(facts, requestIdOf(random), iso(submitted)));
+  const isVideo = run.model.category.includes('video');
+  const end = submitted + (isVideo ? random.int(40_000, 360_000) : random.int(3_000, 25_000));
   if (random.chance(failureShare)) {
-    const charged = random.chance(0.9) ? 'no' : 'maybe';
-    const failure: RunFailure = { ...random.pick(FAILURES), charged, at: iso(endAt), detail: null };
-    stamp(out, failedDraft(run.genId, iso(submittedAt), failure, iso(endAt)));
-    // A run that may have been charged is re-read until fal says: nothing billed for a failure.
-    if (charged === 'maybe' && endAt < END_MS - DAY) {
-      stamp(out, {
-        ...meteredDraft({
-          genId: run.genId,
-          endpointId: model.endpoint_id,
-          billAs: null,
-          params,
-          billableUnits: 0,
-          at: iso(endAt + HOUR),
-        }),
-      });
-    }
+    failureEvents(random, run, params, { submitted, end }, out);
     return;
   }
-  stamp(out, completedDraft(run.genId, iso(submittedAt), iso(endAt)));
-  const recent = endAt > END_MS - 3 * DAY;
-  if (recent && random.chance(0.5)) return; // still open: settlement waits for fal's units
-  if (!recent && random.chance(0.01)) {
-    stamp(out, unsettledDraft(run.genId, 'No billable units after 6 days of retries', iso(endAt + 6 * DAY)));
-  } else {
-    const units = billableUnits(random, model, params, media);
-    const settleAt = endAt + random.int(200, 2500);
-    stamp(
-      out,
-      meteredDraft({
-        genId: run.genId,
-        endpointId: model.endpoint_id,
-        billAs: null,
-        params,
-        billableUnits: units,
-        at: iso(settleAt),
-      }),
-    );
-  }
-  if (random.chance(0.01)) {
-    const retagAt = endAt + random.int(1, 72) * HOUR;
-    const sameProject = tagSet.filter((t) => t.project === run.tags.project);
-    if (retagAt < END_MS) {
-      stamp(out, {
-        id: `${run.genId}:retagged:${iso(retagAt)}`,
-        type: 'generation.retagged',
-        v: 1,
-        at: iso(retagAt),
-        genId: run.genId,
-        tags: random.pick(sameProject),
-      });
-    }
-  }
+  stamp(out, completedDraft(run.genId, iso(submitted), iso(end)));
+  settlementEvents(random, run, params, media, end, out);
+  if (random.chance(0.01)) retagEvents(random, run, end, tagSet, out);
 }
 
 /** Month starts (ms) of the calendar, 2025-11 to 2026-11. */
@@ -600,8 +613,11 @@ export function generateLedgerEvents(options: LedgerFixtureOptions): LedgerEvent
     // Each working day is one panel start: ids are `<idRoot>-<n>` as the panel makes them.
     const root = `mb${o.seed.toString(36)}d${day}`;
     const n = nextId.get(day) ?? 1;
-    const base = { tags: tagSet[deliverableOf[r] as number] as Tags, text: prompt(random), at: ms };
     const model = pickWeighted<{ model: CatalogModel }>(random, models).model;
+    // TTS models read the prompt box as the text they speak (and price by its length).
+    const text =
+      model.category === 'text-to-speech' ? SCRIPT.repeat(random.int(1, 4)).trim() : prompt(random);
+    const base = { tags: tagSet[deliverableOf[r] as number] as Tags, text, at: ms };
     if (!pair) {
       generationEvents(random, { ...base, genId: `${root}-${n}`, model }, o.failureShare, tagSet, out);
       nextId.set(day, n + 1);
@@ -696,7 +712,10 @@ export async function cachedLedgerFixture(
   generations: number,
   seed = DEFAULT_SEED,
 ): Promise<LedgerFixtureDir> {
-  const dir = join(FIXTURE_CACHE_DIR, `v${LEDGER_FIXTURE_VERSION}-seed${seed}-gen${generations}`);
+  // Estimates and settled amounts come from the pricing catalog: a catalog edit makes a new fixture.
+  const pricing = createHash('sha256').update(JSON.stringify(catalog)).digest('hex').slice(0, 8);
+  const name = `v${LEDGER_FIXTURE_VERSION}-${pricing}-seed${seed}-gen${generations}`;
+  const dir = join(FIXTURE_CACHE_DIR, name);
   const cached = await readManifest(dir);
   if (cached) return { ...cached, dir, createdMs: null };
   const started = performance.now();

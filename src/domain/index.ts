@@ -176,4 +176,9 @@ export {
 } from './pricing/index.ts';
 export type { Estimate } from './pricing/estimate.ts';
 export { chooseEstimate, estimateWithLearned } from './pricing/choose-estimate.ts';
-export { type LearnedRuns, learnedSamples } from './pricing/learned-samples.ts';
+export {
+  type LearnedRuns,
+  learnedSampleAt,
+  learnedSampleOf,
+  learnedSamples,
+} from './pricing/learned-samples.ts';

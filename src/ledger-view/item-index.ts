@@ -30,6 +30,17 @@ export class ItemIndex {
   /** Project keys whose clientFirsts changed since the last takeClientChanges(). */
   private clientChanges = new Set<string>();
 
+  /** Fills an empty index with entries given in domain order (the first read, or after a reset). */
+  build(inOrder: readonly Entry[]): void {
+    for (const entry of inOrder) this.noteFirsts(entry);
+    // Domain order is mostly oldest first, so reversed it is nearly sorted: the sort runs in about n.
+    const sorted = [...inOrder].reverse().sort((a, b) => compareRowKeys(a.key, b.key));
+    replaceAll(this.all, sorted);
+    for (const entry of sorted) {
+      for (const dimension of TAG_DIMENSIONS) this.listOf(dimension, entry[dimension]).push(entry);
+    }
+  }
+
   insert(entry: Entry): void {
     insertSorted(this.all, entry);
     for (const dimension of TAG_DIMENSIONS) insertSorted(this.listOf(dimension, entry[dimension]), entry);

@@ -3,32 +3,21 @@ import type {
   RowsResponse,
   SummaryQuery,
   SummaryResponse,
-  ViewRow,
   WorkingSetResponse,
 } from '../contract/index.ts';
 import {
   applyLedgerEvents,
-  type CostItem,
-  compareRowKeys,
-  type ExternalCostRow,
   emptyLedgerState,
-  externalItem,
-  type GenerationRow,
-  generationItem,
   isLiveIn,
   type KnownTags,
   knownTagsOf,
   type LedgerEvent,
   type LedgerState,
-  listRowOf,
   newestResetEpoch,
-  rowSortKey,
 } from '../domain/index.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
-import { externalOrd, generationOrd } from './domain-order.ts';
-import { dualPartnersFor } from './dual-partners.ts';
-import { type Entry, entryOf, type Snapshot, sameTags, type TagDimension } from './entry.ts';
-import { ItemIndex } from './item-index.ts';
+import type { Entry, TagDimension } from './entry.ts';
+import { FoldedItems } from './folded-items.ts';
 import { LearnedWindow } from './learned-window.ts';
 import { LiveSummary } from './live-summary.ts';
 import { OpenGenerations } from './open-generations.ts';
@@ -55,42 +44,28 @@ export interface LedgerView {
   workingSet(now: Date): WorkingSetResponse;
 }
 
-/** Past this many changed items in one append, merging them in at once beats a binary insert each. */
-const BULK_AT = 32;
 /** Filters whose summaries are kept up to date (the least recently asked is dropped first). */
 const LIVE_SUMMARIES = 24;
 /** Events folded between two progress reports while the view is built. */
 const PROGRESS_EVENTS = 20_000;
 
-/** One item's change as an append found it. */
-interface Change {
-  before: Snapshot | null;
-  after: Snapshot;
-  /** The entry left the lists (its tags changed): `after` is a new entry at the same domain position. */
-  replaced: boolean;
-  /** The same entry moved: the sort key it had. */
-  movedFrom: Entry['key'] | null;
-}
-
 /**
  * Folds the journal in place (applyLedgerEvents) and keeps every cost item indexed in the Billing
- * order, overall and per tag, so a page is a binary search and a slice. Summaries of the filters asked
- * for are kept up to date item by item; pool shares are recomputed only when their inputs change, and
- * only from the items they read. Every answer is computed by the domain's own rules, and equals what
- * listRows, totals, breakdown, knownTags and learnedSamples say over a full fold.
+ * order, overall and per tag, so a page is a binary search and a slice. An append only folds and
+ * notes what it touched; the indexes catch up when the view is next read (all at once after a large
+ * load). Summaries of the filters asked for are kept up to date item by item; pool shares are computed
+ * again only when their inputs change. Every answer is computed by the domain's own rules, and equals
+ * what listRows, totals, breakdown, knownTags and learnedSamples say over a full fold.
  */
 class FoldedLedger implements LedgerView {
   private state: LedgerState = emptyLedgerState();
   private folded = 0;
   /** Events of an epoch after the state's, with their journal positions: a later reset revives them. */
   private future: { event: LedgerEvent; at: number }[] = [];
-  private index = new ItemIndex();
-  private readonly byGen = new Map<string, Entry>();
-  private created = 0;
-  private externalsSeen = 0;
-  private readonly externalsByKey = new Map<string, ExternalCostRow>();
-  /** Dual Mode groups: their generations' ids in domain order. */
-  private readonly dualGroups = new Map<string, { genId: string; ord: number }[]>();
+  /** Generations touched since the items last caught up (new ones in the order their rows were created). */
+  private created = new Set<string>();
+  private touched = new Set<string>();
+  private items = new FoldedItems();
   private open = new OpenGenerations();
   private learned = new LearnedWindow();
   private shares = new PoolShares();
@@ -111,21 +86,22 @@ class FoldedLedger implements LedgerView {
     if (events.length === 0) return;
     const start = this.folded;
     this.folded += events.length;
-    const journaled = events.map((event, i) => ({ event, at: start + i }));
-    if (newestResetEpoch(events) > this.state.epoch) this.startOver([...this.future, ...journaled]);
-    else {
-      this.state = applyLedgerEvents(this.state, events);
-      this.follow(journaled);
-    }
-    this.counts.clear();
+    // Any event can change them (a pool's scope counts in the tag list, a reset empties everything).
     this.tags = null;
+    this.counts.clear();
+    if (newestResetEpoch(events) > this.state.epoch) {
+      this.startOver(events, start);
+      return;
+    }
+    this.state = applyLedgerEvents(this.state, events);
+    for (let i = 0; i < events.length; i += 1) this.track(events[i] as LedgerEvent, start + i);
   }
 
   rows(query: RowsQuery): RowsResponse {
     const after = query.cursor === undefined ? null : decodeCursor(query.cursor);
-    this.settle();
+    this.catchUp();
     const filter = viewFilter(query);
-    const candidates = this.index.candidates(filter);
+    const candidates = this.items.index.candidates(filter);
     const shares = this.shares.sorted.filter((entry) => passes(filter, entry));
     const page = readPage(candidates, shares, filter, after, query.limit);
     let matching = this.counts.get(filter.cacheKey);
@@ -135,7 +111,7 @@ class FoldedLedger implements LedgerView {
     }
     const last = page.entries.at(-1);
     return {
-      rows: page.entries.flatMap((entry) => this.viewRow(entry.item)),
+      rows: page.entries.flatMap((entry) => this.items.viewRow(this.state, entry.item) ?? []),
       nextCursor: page.more && last ? encodeCursor(last.key) : null,
       matching,
       version: this.version,
@@ -143,7 +119,7 @@ class FoldedLedger implements LedgerView {
   }
 
   summary(query: SummaryQuery): SummaryResponse {
-    this.settle();
+    this.catchUp();
     const figures = this.liveSummary(query).read();
     return {
       currency: query.currency,
@@ -155,153 +131,72 @@ class FoldedLedger implements LedgerView {
   }
 
   workingSet(now: Date): WorkingSetResponse {
-    const rows = () =>
-      [...this.byGen].map(([genId, entry]) => ({
-        row: this.state.generations[genId] as GenerationRow,
-        ord: entry.ord,
-      }));
+    this.catchUp();
     return {
       epoch: this.state.epoch,
       events: this.open.events().slice(),
-      learned: this.learned.within(now, rows),
+      learned: this.learned.within(now, () => this.items.generationsOf(this.state)),
       version: this.version,
     };
   }
 
-  /** A reset of a newer epoch: the state and everything derived start over from the revived events. */
-  private startOver(journaled: { event: LedgerEvent; at: number }[]): void {
-    this.state = applyLedgerEvents(
-      this.state,
-      journaled.map(({ event }) => event),
-    );
+  /** Brings the items, the kept summaries and the pool shares up to date with the state. */
+  catchUp(): void {
+    if (this.items.isEmpty && this.items.build(this.state)) {
+      // Whatever was kept while nothing was indexed was kept of nothing: it starts again on demand.
+      this.summaries.clear();
+      this.shares = new PoolShares();
+      this.learned = new LearnedWindow();
+    }
+    const genIds = new Set([...this.created, ...this.touched]);
+    this.created = new Set();
+    this.touched = new Set();
+    for (const { before, after } of this.items.update(this.state, genIds)) {
+      for (const summary of this.summaries.values()) summary.change(before, after);
+      this.shares.note(before, after);
+      const row = after.item.kind === 'internal' ? this.state.generations[after.item.sourceId] : undefined;
+      if (row) this.learned.update(row, after.entry.ord);
+    }
+    const shared = this.shares.settle(Object.values(this.state.pools), this.items.index);
+    if (!shared) return;
+    this.counts.clear();
+    for (const summary of this.summaries.values()) {
+      for (const left of shared.left) summary.change(left, null);
+      for (const joined of shared.joined) summary.change(null, joined);
+    }
+  }
+
+  /** A reset of a newer epoch: the state and everything derived start over, with the revived events. */
+  private startOver(events: readonly LedgerEvent[], start: number): void {
+    const revived = this.future;
+    this.state = applyLedgerEvents(this.state, [...revived.map(({ event }) => event), ...events]);
     this.future = [];
-    this.index = new ItemIndex();
-    this.byGen.clear();
-    this.created = 0;
-    this.externalsSeen = 0;
-    this.externalsByKey.clear();
-    this.dualGroups.clear();
+    this.created = new Set();
+    this.touched = new Set();
+    this.items = new FoldedItems();
     this.open = new OpenGenerations();
     this.learned = new LearnedWindow();
     this.shares = new PoolShares();
     this.summaries.clear();
-    this.follow(journaled);
+    for (const { event, at } of revived) this.track(event, at);
+    for (let i = 0; i < events.length; i += 1) this.track(events[i] as LedgerEvent, start + i);
   }
 
-  /** Brings the indexes up to date with the events just folded into the state. */
-  private follow(journaled: readonly { event: LedgerEvent; at: number }[]): void {
+  /** Notes one folded event (at its journal position): settlement's view of it, the generation it touched. */
+  private track(event: LedgerEvent, at: number): void {
     const { epoch } = this.state;
-    // New generations first, in the order their rows were created (the first request or submit),
-    // which is their order in the state and so in the domain's.
-    const created = new Set<string>();
-    const touched = new Set<string>();
-    for (const step of journaled) {
-      const { event } = step;
-      if (!isLiveIn(event, epoch)) continue;
-      if (event.type === 'ledger.reset') {
-        if (event.newEpoch === epoch) this.open.track(event, step.at);
-        continue;
-      }
-      if (event.epoch > epoch) this.future.push(step);
-      this.open.track(event, step.at);
-      if (!('genId' in event)) continue;
-      touched.add(event.genId);
-      const creates = event.type === 'generation.requested' || event.type === 'generation.submitted';
-      if (creates && !this.byGen.has(event.genId)) created.add(event.genId);
+    if (!isLiveIn(event, epoch)) return;
+    if (event.type === 'ledger.reset') {
+      if (event.newEpoch === epoch) this.open.track(event, at);
+      return;
     }
-    const changes: Change[] = [];
-    for (const genId of new Set([...created, ...touched])) {
-      const change = this.generationChange(genId);
-      if (change) changes.push(change);
-    }
-    const { externals } = this.state;
-    for (; this.externalsSeen < externals.length; this.externalsSeen += 1) {
-      const row = externals[this.externalsSeen] as ExternalCostRow;
-      this.externalsByKey.set(row.key, row);
-      const entry = entryOf(externalItem(row), externalOrd(this.externalsSeen));
-      changes.push({ before: null, after: { entry, item: entry.item }, replaced: false, movedFrom: null });
-    }
-    if (this.index.all.length === 0 || changes.length > BULK_AT) this.applyInBulk(changes);
-    else this.applyOneByOne(changes);
-    for (const { before, after } of changes) {
-      for (const summary of this.summaries.values()) summary.change(before, after);
-      this.shares.note(before, after);
-    }
-  }
-
-  /**
-   * What became of one touched generation. A generation new to the view gets the next domain position;
-   * with the same tags its entry is updated in place, with new tags it is replaced by a new entry.
-   */
-  private generationChange(genId: string): Change | null {
-    if (!Object.hasOwn(this.state.generations, genId)) return null;
-    const row = this.state.generations[genId] as GenerationRow;
-    const item = generationItem(row);
-    const old = this.byGen.get(genId);
-    let change: Change;
-    if (!old) {
-      const entry = entryOf(item, generationOrd(genId, this.created++));
-      change = { before: null, after: { entry, item }, replaced: false, movedFrom: null };
-      if (row.dual) this.joinDual(row.dual.groupId, genId, entry.ord);
-    } else if (sameTags(old, item)) {
-      const before = { entry: old, item: old.item };
-      const from = old.key;
-      old.item = item;
-      old.key = rowSortKey(item);
-      const moved = compareRowKeys(from, old.key) !== 0;
-      change = { before, after: { entry: old, item }, replaced: false, movedFrom: moved ? from : null };
-    } else {
-      const entry = entryOf(item, old.ord);
-      change = {
-        before: { entry: old, item: old.item },
-        after: { entry, item },
-        replaced: true,
-        movedFrom: null,
-      };
-    }
-    this.byGen.set(genId, change.after.entry);
-    this.learned.update(row, change.after.entry.ord);
-    return change;
-  }
-
-  private applyOneByOne(changes: readonly Change[]): void {
-    for (const { before, after, replaced, movedFrom } of changes) {
-      if (!before) this.index.insert(after.entry);
-      else if (replaced) {
-        this.index.remove(before.entry);
-        this.index.insert(after.entry);
-      } else if (movedFrom) this.index.move(after.entry, movedFrom);
-    }
-  }
-
-  private applyInBulk(changes: readonly Change[]): void {
-    const gone: Entry[] = [];
-    const moved: Entry[] = [];
-    const added: Entry[] = [];
-    for (const { before, after, replaced, movedFrom } of changes) {
-      if (!before || replaced) added.push(after.entry);
-      if (before && replaced) gone.push(before.entry);
-      if (movedFrom) moved.push(after.entry);
-    }
-    this.index.bulk(gone, moved, added);
-  }
-
-  private joinDual(groupId: string, genId: string, ord: number): void {
-    const members = this.dualGroups.get(groupId) ?? [];
-    members.push({ genId, ord });
-    members.sort((a, b) => a.ord - b.ord);
-    this.dualGroups.set(groupId, members);
-  }
-
-  /** Pool shares up to date with the pools and their inputs; summaries follow the shares that changed. */
-  private settle(): void {
-    const changes = this.shares.settle(Object.values(this.state.pools), this.index);
-    if (!changes) return;
-    this.counts.clear();
-    for (const summary of this.summaries.values()) {
-      for (const left of changes.left) summary.change(left, null);
-      for (const joined of changes.joined) summary.change(null, joined);
-    }
+    if (event.epoch > epoch) this.future.push({ event, at });
+    this.open.track(event, at);
+    // Before the first read nothing is indexed: that read indexes the whole state at once.
+    if (!('genId' in event) || this.items.isEmpty) return;
+    this.touched.add(event.genId);
+    const creates = event.type === 'generation.requested' || event.type === 'generation.submitted';
+    if (creates && !this.items.has(event.genId)) this.created.add(event.genId);
   }
 
   /** The kept summary of a filter and currency, built with one pass over its rows when first asked. */
@@ -315,7 +210,7 @@ class FoldedLedger implements LedgerView {
       return kept;
     }
     const summary = new LiveSummary(filter, query.currency, (d, k) => this.groupMembers(d, k));
-    const { list, low, high } = this.index.candidates(filter);
+    const { list, low, high } = this.items.index.candidates(filter);
     for (let at = low; at < high; at += 1) {
       const entry = list[at] as Entry;
       summary.change(null, { entry, item: entry.item });
@@ -329,14 +224,14 @@ class FoldedLedger implements LedgerView {
   }
 
   private *groupMembers(dimension: TagDimension, key: string): Iterable<Entry> {
-    yield* this.index.tagList(dimension, key);
+    yield* this.items.index.tagList(dimension, key);
     for (const entry of this.shares.sorted) if (entry[dimension] === key) yield entry;
   }
 
   /** knownTags() from the first record of every tag (all the domain's dedupe keeps) and pool scopes. */
   private knownTags(): KnownTags {
     if (!this.tags) {
-      const tagged = this.index.firstsInOrder().map(({ item }) => ({
+      const tagged = this.items.index.firstsInOrder().map(({ item }) => ({
         client: item.client,
         project: item.project,
         deliverable: item.deliverable,
@@ -346,23 +241,11 @@ class FoldedLedger implements LedgerView {
     }
     return this.tags;
   }
-
-  /** The Billing row of an item, with the other model of its Dual Mode group. */
-  private viewRow(item: CostItem): ViewRow[] {
-    const row = listRowOf(this.state, this.externalsByKey, item);
-    if (!row) return [];
-    if (row.kind !== 'internal' || !row.generation.dual) return [{ ...row, dualPartner: null }];
-    const members = this.dualGroups.get(row.generation.dual.groupId) ?? [];
-    const partners = dualPartnersFor(
-      members.map(({ genId }) => this.state.generations[genId] as GenerationRow),
-    );
-    return [{ ...row, dualPartner: partners.get(row.generation.genId) ?? null }];
-  }
 }
 
 /**
  * Builds the view over the journal's events (in journal order), folding them in chunks; `onProgress`
- * hears after each chunk how many are folded of how many.
+ * hears after each chunk how many are folded of how many. The view is indexed before it is returned.
  */
 export function createLedgerView(
   events: readonly LedgerEvent[],
@@ -374,5 +257,6 @@ export function createLedgerView(
     view.append(events.slice(start, end));
     options.onProgress?.(end, events.length);
   }
+  view.catchUp();
   return view;
 }

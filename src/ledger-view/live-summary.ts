@@ -3,6 +3,7 @@ import {
   amountIn,
   type BreakdownDimension,
   type BreakdownRow,
+  type CostItem,
   type Currency,
   emptyTotals,
   orderBreakdown,
@@ -34,6 +35,30 @@ export type GroupMembers = (dimension: TagDimension, key: string) => Iterable<En
 
 const isTag = (d: BreakdownDimension): d is TagDimension => d !== 'model' && d !== 'day';
 
+// Converting to EUR or SEK is exact big-integer arithmetic, costly per item; items never change (a
+// changed record makes a new item), so each item's amount is worked out once per currency.
+const converted = new Map<Currency, WeakMap<CostItem, number>>();
+
+/** amountIn(currency), remembered per item. */
+function rememberedAmountIn(currency: Currency): AmountOf {
+  const amountOf = amountIn(currency);
+  if (currency === 'USD') return amountOf;
+  let memo = converted.get(currency);
+  if (!memo) {
+    memo = new WeakMap();
+    converted.set(currency, memo);
+  }
+  const known = memo;
+  return (item) => {
+    let amount = known.get(item);
+    if (amount === undefined) {
+      amount = amountOf(item);
+      known.set(item, amount);
+    }
+    return amount;
+  };
+}
+
 /**
  * Totals and breakdowns of one filter in one currency, kept up to date item by item with the domain's
  * own tallies (tallyTotals, tallyGroup), so a summary costs one pass when first asked and almost
@@ -54,7 +79,7 @@ export class LiveSummary {
     currency: Currency,
     private readonly members: GroupMembers,
   ) {
-    this.amountOf = amountIn(currency);
+    this.amountOf = rememberedAmountIn(currency);
   }
 
   /** Follows one item: `before` leaves (null: it is new), `after` joins (null: it is gone). */

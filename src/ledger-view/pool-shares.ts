@@ -10,15 +10,24 @@ import {
 import { shareOrd } from './domain-order.ts';
 import { type Entry, entryOf, type Snapshot } from './entry.ts';
 import type { ItemIndex } from './item-index.ts';
-import { dayRange } from './sorted-entries.ts';
+import { dayRange, firstInOrder } from './sorted-entries.ts';
 
-/** One pool's shares as last computed, with what they were computed from. */
+/** A project's usage in a pool's period: generations' micro-USD, how many, and the first in domain order. */
+interface Usage {
+  usdMicros: number;
+  count: number;
+  /** null once the first one left (looked up again when next needed). */
+  first: Entry | null;
+}
+
+/** One pool's shares as last computed, with its usage per project key, kept up to date. */
 interface Computed {
   pool: Pool;
   items: CostItem[];
-  /** Keys of the sharing projects' scope, or null for every project with usage in the period. */
+  /** Keys of the scope's projects, or null when every project with usage in the period shares. */
   scope: ReadonlySet<string> | null;
-  /** Keys of the projects the shares went to (their clients decide the shares' client). */
+  usage: Map<string, Usage>;
+  /** Keys of the projects the shares went to (their clients decide each share's client). */
   projects: ReadonlySet<string>;
   dirty: boolean;
 }
@@ -30,10 +39,13 @@ export interface ShareChanges {
 }
 
 /**
- * Pool shares, computed lazily by the domain's poolItems and only for a pool whose inputs changed:
- * its definition, a generation in its period (and scope), or the clients of a project it shares to.
- * poolItems reads only the generations in the period and, for each project, the first item of each
- * client, so it is given just those (in domain order) and answers as it would over every item.
+ * Pool shares, computed by the domain's poolItems, lazily and only for a pool whose inputs changed.
+ * poolItems reads of the other items only: per project, the generations in the period (their
+ * micro-USD summed, the first one's spelling, in domain order) and the clients (the first item of
+ * each client). So each pool keeps its usage per project up to date as items change, and poolItems is
+ * given a handful of items that stand for exactly that: one generation per project carrying the
+ * project's usage (no client), and each client's first item (as an external: it is no usage). Its
+ * answer is the one it gives over every item, at a cost that does not grow with the ledger.
  */
 export class PoolShares {
   /** The shares, newest first. */
@@ -42,12 +54,18 @@ export class PoolShares {
   private entries = new Map<string, Entry>();
   private pools: readonly Pool[] = [];
 
-  /** Marks pools whose usage a generation's change can move (called for every changed item). */
+  /** Follows one changed generation or external in every pool's usage. */
   note(before: Snapshot | null, after: Snapshot | null): void {
-    if (before && after && sameUsage(before.item, after.item)) return;
+    if (before && after && before.entry === after.entry && sameUsage(before.item, after.item)) return;
     for (const computed of this.computed.values()) {
-      if (computed.dirty) continue;
-      computed.dirty = [before, after].some((s) => s !== null && counts(s, computed));
+      if (before && counts(before, computed)) {
+        leave(computed.usage, before);
+        computed.dirty = true;
+      }
+      if (after && counts(after, computed)) {
+        join(computed.usage, after);
+        computed.dirty = true;
+      }
     }
   }
 
@@ -64,7 +82,12 @@ export class PoolShares {
     const next = new Map<string, Computed>();
     for (const pool of pools) {
       const known = this.computed.get(pool.poolId);
-      next.set(pool.poolId, known && known.pool === pool && !known.dirty ? known : compute(pool, index));
+      if (known && known.pool === pool && !known.dirty) next.set(pool.poolId, known);
+      else
+        next.set(
+          pool.poolId,
+          compute(pool, index, known?.pool === pool ? known.usage : usageOf(pool, index)),
+        );
     }
     this.computed = next;
     this.pools = pools;
@@ -95,26 +118,49 @@ export class PoolShares {
   }
 }
 
-function compute(pool: Pool, index: ItemIndex): Computed {
-  const scope = pool.scope.projects.length > 0 ? new Set(pool.scope.projects.map(tagKey)) : null;
+function scopeOf(pool: Pool): ReadonlySet<string> | null {
+  return pool.scope.projects.length > 0 ? new Set(pool.scope.projects.map(tagKey)) : null;
+}
+
+/** A pool's usage per project, read from the index (a new or redefined pool). */
+function usageOf(pool: Pool, index: ItemIndex): Map<string, Usage> {
+  const scope = scopeOf(pool);
   const { from, to } = poolDays(pool);
   const lists = scope ? [...scope].map((key) => index.tagList('project', key)) : [index.all];
-  const used = new Set<Entry>();
+  const usage = new Map<string, Usage>();
   for (const list of lists) {
     const [low, high] = dayRange(list, from === '' ? undefined : from, to === '' ? undefined : to);
     for (let i = low; i < high; i += 1) {
       const entry = list[i] as Entry;
-      if (entry.item.kind === 'internal') used.add(entry);
+      if (entry.item.kind === 'internal') join(usage, { entry, item: entry.item });
     }
   }
-  const projects = scope ?? new Set([...used].map((entry) => entry.project));
-  const others = new Set(used);
-  for (const key of projects) for (const entry of index.clientsOf(key)) others.add(entry);
-  const inOrder = [...others].sort((a, b) => a.ord - b.ord).map((entry) => entry.item);
-  return { pool, items: poolItems(pool, inOrder), scope, projects, dirty: false };
+  return usage;
 }
 
-/** True when a generation in this state counts towards the pool's usage or its sharing projects. */
+/** The pool's shares from its usage and its projects' clients, through stand-ins (see PoolShares). */
+function compute(pool: Pool, index: ItemIndex, usage: Map<string, Usage>): Computed {
+  const scope = scopeOf(pool);
+  const counted = (e: Entry) => e.item.kind === 'internal' && inPoolPeriod(e.item.day, pool);
+  const standIns: { ord: number; item: CostItem }[] = [];
+  for (const [key, use] of usage) {
+    // Untagged usage never gets a share (dedupeTags drops ''), so it needs no stand-in.
+    if (key === '') continue;
+    use.first ??= firstInOrder(index.tagList('project', key), counted) ?? null;
+    if (!use.first) continue;
+    const { item, ord } = use.first;
+    standIns.push({ ord, item: { ...item, usdMicros: use.usdMicros, client: '' } });
+  }
+  const projects = scope ?? new Set([...usage.keys()].filter((key) => key !== ''));
+  for (const key of projects) {
+    for (const { item, ord } of index.clientsOf(key))
+      standIns.push({ ord, item: { ...item, kind: 'external' } });
+  }
+  const others = standIns.sort((a, b) => a.ord - b.ord).map((standIn) => standIn.item);
+  return { pool, items: poolItems(pool, others), scope, usage, projects, dirty: false };
+}
+
+/** True when a generation in this state counts towards the pool's usage. */
 function counts(snapshot: Snapshot, computed: Computed): boolean {
   const { entry, item } = snapshot;
   return (
@@ -122,6 +168,25 @@ function counts(snapshot: Snapshot, computed: Computed): boolean {
     inPoolPeriod(item.day, computed.pool) &&
     (computed.scope === null || computed.scope.has(entry.project))
   );
+}
+
+function join(usage: Map<string, Usage>, { entry, item }: Snapshot): void {
+  const use = usage.get(entry.project);
+  if (!use) {
+    usage.set(entry.project, { usdMicros: item.usdMicros, count: 1, first: entry });
+    return;
+  }
+  use.usdMicros += item.usdMicros;
+  use.count += 1;
+  if (use.first && (entry.ord < use.first.ord || use.first === entry)) use.first = entry;
+}
+
+function leave(usage: Map<string, Usage>, { entry, item }: Snapshot): void {
+  const use = usage.get(entry.project) as Usage;
+  use.usdMicros -= item.usdMicros;
+  use.count -= 1;
+  if (use.count === 0) usage.delete(entry.project);
+  else if (use.first === entry) use.first = null;
 }
 
 /** True when a change leaves everything a pool reads of the item as it was. */

@@ -34,6 +34,22 @@ function parseOr(text: string): unknown {
   }
 }
 
+/** When a generation's metered run is dated (settle time, else submit time); null when it is no sample. */
+export function learnedSampleAt(row: GenerationRow): string | null {
+  const actual = row.actual;
+  if (actual === null || actual.basis !== 'metered' || actual.usdMicros === null) return null;
+  return actual.settledAt === '' ? row.submittedAt : actual.settledAt;
+}
+
+/** The learned sample of one generation (see learnedSamples), or null when it has none. */
+export function learnedSampleOf(row: GenerationRow): LearnedSample | null {
+  const at = learnedSampleAt(row);
+  const usdMicros = row.actual?.usdMicros;
+  if (at === null || usdMicros === undefined || usdMicros === null) return null;
+  const model = findModel(row.endpointId) ?? row.endpointId;
+  return { usdMicros, at, configKey: configKey(model, restoredParams(row.params)) };
+}
+
 /**
  * One sample per generation settled with basis `metered` and a known actual (integer micro-USD), keyed
  * with configKey of its catalog model (found by endpoint id or alias; an unknown model keys on the
@@ -42,14 +58,8 @@ function parseOr(text: string): unknown {
 export function learnedSamples(state: LedgerState): LearnedSample[] {
   const samples: LearnedSample[] = [];
   for (const row of Object.values(state.generations)) {
-    const actual = row.actual;
-    if (actual === null || actual.basis !== 'metered' || actual.usdMicros === null) continue;
-    const model = findModel(row.endpointId) ?? row.endpointId;
-    samples.push({
-      usdMicros: actual.usdMicros,
-      at: actual.settledAt === '' ? row.submittedAt : actual.settledAt,
-      configKey: configKey(model, restoredParams(row.params)),
-    });
+    const sample = learnedSampleOf(row);
+    if (sample) samples.push(sample);
   }
   return samples;
 }
