@@ -1,6 +1,12 @@
 import type { SnapshotFrom } from 'xstate';
 import type { ViewRow } from '../../contract/index.ts';
-import type { BreakdownDimension, BreakdownRow, KnownTags, Totals } from '../../domain/index.ts';
+import {
+  type BreakdownDimension,
+  type BreakdownRow,
+  type KnownTags,
+  type Totals,
+  totalsOf,
+} from '../../domain/index.ts';
 import type { billingQueryMachine } from './billing-query.machine.ts';
 
 /** A billing query snapshot, as `useSelector` passes it. */
@@ -8,15 +14,7 @@ export type BillingQuerySnapshot = SnapshotFrom<typeof billingQueryMachine>;
 
 const NO_TAGS: KnownTags = Object.freeze({ clients: [], projects: [], deliverables: [] }) as KnownTags;
 const NO_BREAKDOWN: BreakdownRow[] = [];
-const NO_TOTALS: Totals = Object.freeze({
-  internalUsdMicros: 0,
-  externalUsdMicros: 0,
-  poolUsdMicros: 0,
-  combinedUsdMicros: 0,
-  estimatedUsdMicros: 0,
-  unpricedCount: 0,
-  generationCount: 0,
-});
+const NO_TOTALS: Totals = Object.freeze(totalsOf([]));
 
 /** Rows fetched so far for the filter, newest first (the list shows the first visibleCount of them). */
 export function selectRows(snapshot: BillingQuerySnapshot): ViewRow[] {
