@@ -61,8 +61,9 @@ export interface LedgerFixtureOptions {
 export const LEDGER_FIXTURE_VERSION = 2;
 /** The seed the bench uses unless told otherwise. */
 export const DEFAULT_SEED = 12;
-/** The first and last instant of the fixture's calendar (Mon 2025-11-03 to Mon 2026-11-30, 56 weeks). */
+/** The first instant of the fixture's calendar: Monday 2025-11-03. */
 export const FIXTURE_START = '2025-11-03T00:00:00.000Z';
+/** The last instant of the fixture's calendar, 56 weeks on: every event is at or before it. */
 export const FIXTURE_END = '2026-11-30T19:00:00.000Z';
 
 const DEFAULTS = {
@@ -93,6 +94,7 @@ export class SeededRandom {
     this.state = seed >>> 0;
   }
 
+  /** The next number in [0, 1). */
   next(): number {
     this.state = (this.state + 0x6d2b79f5) >>> 0;
     let t = this.state;
@@ -106,10 +108,12 @@ export class SeededRandom {
     return min + Math.floor(this.next() * (max - min + 1));
   }
 
+  /** True with probability `p`. */
   chance(p: number): boolean {
     return this.next() < p;
   }
 
+  /** One of `items`, each as likely. */
   pick<T>(items: readonly T[]): T {
     return items[Math.floor(this.next() * items.length)] as T;
   }

@@ -1,7 +1,7 @@
 import { MantineProvider } from '@mantine/core';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import type { FxSnapshot } from '../../../src/domain/index.ts';
 import { PanelShell } from '../../../src/ui/PanelShell.tsx';
 import { theme } from '../../../src/ui/theme.ts';
@@ -23,6 +23,8 @@ function renderApp(wiring: PanelWiring, defaultTab: 'generate' | 'billing' | 'se
 
 const currency = () => screen.getByRole('combobox', { name: 'Currency' }) as HTMLSelectElement;
 
+// Whole-panel flows now wait for the backend's read model too: on a loaded 2-core CI machine they can pass 5 s.
+vi.setConfig({ testTimeout: 20_000 });
 describe('App providers (composition over a fake wiring)', () => {
   test('boots in the cached currency at once, then follows the backend’s saved one and caches it', async () => {
     const fake = fakeWiring({ cached: cachedIn('EUR'), backendSettings: cachedIn('SEK') });

@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { PanelShell } from '../../../src/ui/PanelShell.tsx';
 import { failedNotChargedScenario, queuedScenario } from '../../../stories/fixtures/generate-states.ts';
 import { memorySettingsBackend, settingsLogic, settingsState } from '../settings/settings-fixtures.ts';
@@ -9,6 +9,8 @@ import { errorLedgerState, OFFLINE_REASON, offlineLedgerState } from './shell-st
 
 const header = () => screen.getByRole('banner');
 
+// Whole-panel flows now wait for the backend's read model too: on a loaded 2-core CI machine they can pass 5 s.
+vi.setConfig({ testTimeout: 20_000 });
 describe('Panel shell', () => {
   test('three tabs; the header with the save status stays on every tab', async () => {
     const user = userEvent.setup();
