@@ -50,8 +50,9 @@ async function expectDistinctTicks(labels: string[]) {
   for (let i = 1; i < labels.length; i += 1) await expect(labels[i]).not.toBe(labels[i - 1]);
 }
 
-const chip = (canvas: ReturnType<typeof within>, name: string) =>
-  within(canvas.getByRole('group', { name: 'Projects' })).getByRole('button', { name });
+/** The project chip `name`, once the chips are drawn (they follow each answer in a deferred render). */
+const chip = async (canvas: ReturnType<typeof within>, name: string) =>
+  within(await canvas.findByRole('group', { name: 'Projects', busy: false })).getByRole('button', { name });
 
 export const Empty: Story = {
   parameters: { actors: ledgerOf(0) },
@@ -111,7 +112,7 @@ export const SekDisplay: Story = {
 export const FilteredByProject: Story = {
   parameters: { actors: ledgerOf(14, billingState({ filter: { client: null, project: 'Hero Film' } })) },
   play: async ({ canvas }) => {
-    await expect(chip(canvas, 'Hero Film')).toHaveAttribute('aria-pressed', 'true');
+    await expect(await chip(canvas, 'Hero Film')).toHaveAttribute('aria-pressed', 'true');
     await expect(canvas.getByText('Showing 4 of 5')).toBeVisible();
     for (const row of rows(canvas)) await expect(row).toHaveTextContent('Hero Film');
   },
@@ -198,12 +199,12 @@ export const ViewMoreAndHide: Story = {
 export const ProjectChipFilter: Story = {
   parameters: { actors: () => ({ persistence: { state: savedLedgerState(generationsLedger(14)) } }) },
   play: async ({ canvas, userEvent }) => {
-    await userEvent.click(chip(canvas, 'BTS Reel'));
-    await expect(chip(canvas, 'BTS Reel')).toHaveAttribute('aria-pressed', 'true');
+    await userEvent.click(await chip(canvas, 'BTS Reel'));
+    await expect(await chip(canvas, 'BTS Reel')).toHaveAttribute('aria-pressed', 'true');
     await expect(canvas.getByText('Showing 4 of 4')).toBeVisible();
     for (const row of rows(canvas)) await expect(row).toHaveTextContent('BTS Reel');
-    await userEvent.click(chip(canvas, 'BTS Reel'));
-    await expect(chip(canvas, 'All')).toHaveAttribute('aria-pressed', 'true');
+    await userEvent.click(await chip(canvas, 'BTS Reel'));
+    await expect(await chip(canvas, 'All')).toHaveAttribute('aria-pressed', 'true');
     await expect(canvas.getByText('Showing 4 of 14')).toBeVisible();
   },
 };

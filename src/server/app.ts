@@ -1,4 +1,5 @@
 import { type Context, Hono, type Next } from 'hono';
+import { compress } from 'hono/compress';
 import { API_BODY_LIMIT_BYTES, API_ROUTES, LEDGER_BODY_LIMIT_BYTES } from '../contract/index.ts';
 import type { ServerContext } from './context.ts';
 import { handleError, handleNotFound } from './errors.ts';
@@ -63,6 +64,9 @@ export function createApp(parts: AppParts): Hono {
   app.use('/api/*', tokenGuard(parts.token));
   app.use('/api/*', bodyLimits());
   app.use('/sandbox/*', sandboxModeGuard(ctx.isSandbox));
+  // The read model's JSON answers (a summary is ~125 kB, a working set more) shrink 5–10× in gzip; the
+  // NDJSON stream and the event stream (SSE) are not JSON and pass through unbuffered.
+  app.use(`${API_ROUTES.ledger}/*`, compress({ encoding: 'gzip', contentTypeFilter: /^application\/json/ }));
   app.route(API_ROUTES.health, createHealthRoutes(ctx));
   // The ledger routes serve API_ROUTES.ledgerEvents and API_ROUTES.ledgerReset as `/events` and `/reset`.
   app.route(API_ROUTES.ledger, createLedgerRoutes(ctx));

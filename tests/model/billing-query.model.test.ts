@@ -5,6 +5,7 @@ import type { RowsResponse } from '../../src/contract/index.ts';
 import {
   type BillingViewWanted,
   billingQueryMachine,
+  CHANGE_DELAY_MS,
   type FetchedView,
   type FetchRowsInput,
 } from '../../src/machines/billing/billing-query.machine.ts';
@@ -19,6 +20,7 @@ import type { Currency } from '../../src/domain/index.ts';
 import { controlledPromise, flush } from '../fixtures/machines/controlled-actors.ts';
 import { allStateIds, asTestModel, reachedStateIds } from '../fixtures/machines/model.ts';
 import {
+  PAGE,
   QUERY_EVENTS,
   QUERY_ROWS,
   type QueryFacts,
@@ -45,6 +47,7 @@ function expectRow(snapshot: Snap, facts: QueryFacts): void {
   expect(selectQueryProblem(snapshot) !== null).toBe(facts.problem);
   expect(snapshot.context.summary?.version ?? null).toBe(facts.summary);
   expect(snapshot.context.want.visibleCount).toBe(facts.visible);
+  expect(snapshot.context.changed).toBe(facts.changed);
 }
 
 const model = createTestModel(asTestModel(billingQueryMachine), {
@@ -56,6 +59,7 @@ const model = createTestModel(asTestModel(billingQueryMachine), {
       s.context.rows.length,
       s.context.stale,
       s.context.problem !== null,
+      s.context.changed,
     ]),
 });
 const paths = model.getShortestPaths({ input: {} });
@@ -114,6 +118,10 @@ describe('billing query machine (model)', () => {
             clock.increment(30_000);
             await flush();
           },
+          'xstate.after.changeDelay.billingQuery.due': async () => {
+            clock.increment(CHANGE_DELAY_MS);
+            await flush();
+          },
           ...Object.fromEntries(
             QUERY_EVENTS.filter(
               (e) => e.type.startsWith('xstate.done') || e.type.startsWith('xstate.error'),
@@ -125,13 +133,15 @@ describe('billing query machine (model)', () => {
             const actual = actor.getSnapshot();
             const facts = want[at]!;
             const arrivedBy = path.steps[at]!.event.type;
+            const stayed = at > 0 && want[at - 1]!.value === facts.value;
             at += 1;
             expect(stateKeyOf(actual.value), `in ${path.description}`).toBe(facts.value);
             expectRow(actual, facts);
             const { want: wanted, rows } = actual.context;
             // What is asked of the backend is what the view wants: the filter, the currency, the page.
-            // A VIEW that keeps the query leaves the request in flight as it was asked.
-            if (arrivedBy === 'VIEW') return;
+            // A VIEW that keeps the query, and a ledger change while an answer is on its way, leave
+            // the request in flight as it was asked.
+            if (arrivedBy === 'VIEW' || (arrivedBy === 'LEDGER_CHANGED' && stayed)) return;
             if (actual.matches('fetching')) {
               expect(view.last().input).toEqual({ ...wanted, visibleCount: wanted.visibleCount });
             }
@@ -153,6 +163,32 @@ describe('billing query machine (model)', () => {
       expect(at).toBe(path.steps.length);
       actor.stop();
     }
+  });
+
+  it('a stream of ledger changes never starves the view: each answer shows, then one more is asked', async () => {
+    const load = controlledPromise<FirstScreen | null, { currency: Currency }>('loadFirstScreen');
+    const view = controlledPromise<FetchedView, BillingViewWanted>('fetchView');
+    const machine = billingQueryMachine.provide({
+      actors: { loadFirstScreen: load.logic, fetchView: view.logic },
+    });
+    const actor = createActor(machine, { input: {} }).start();
+    load.last().resolve(null);
+    await flush();
+    expect(actor.getSnapshot().matches('fetching')).toBe(true);
+    for (let i = 0; i < 20; i += 1) actor.send({ type: 'LEDGER_CHANGED' });
+    await flush();
+    expect(view.calls).toHaveLength(1);
+    view.last().resolve(PAGE);
+    await flush();
+    expect(selectRows(actor.getSnapshot())).toHaveLength(PAGE.rows.rows.length);
+    expect(selectIsStale(actor.getSnapshot())).toBe(true);
+    expect(view.calls).toHaveLength(2);
+    view.last().resolve(PAGE);
+    await flush();
+    expect(actor.getSnapshot().value).toBe('ready');
+    expect(selectIsStale(actor.getSnapshot())).toBe(false);
+    expect(view.calls).toHaveLength(2);
+    actor.stop();
   });
 
   it('the paths reach every state node', () => {

@@ -31,12 +31,17 @@ export interface BillingQueryContext {
   /** Why the backend could not answer; null once it does. */
   problem: string | null;
   attempt: number;
+  /** The ledger changed while an answer was on its way: ask once more when it lands. */
+  changed: boolean;
 }
 
 /** Billing's filter, currency or page changed (reported by the panel's billing sensor). */
 export type BillingViewEvent = { type: 'VIEW'; view: BillingViewWanted };
-/** The ledger changed on disk (appended, acknowledged, reset): ask again for what is shown. */
-export type LedgerChangedEvent = { type: 'LEDGER_CHANGED' };
+/**
+ * The ledger changed on disk (appended, acknowledged, reset): ask again for what is shown. `reset`:
+ * the history was deleted, so nothing shown holds any more and no wait is worth it.
+ */
+export type LedgerChangedEvent = { type: 'LEDGER_CHANGED'; reset?: boolean };
 /** The Retry button after the backend refused. */
 export type BillingQueryRetryEvent = { type: 'RETRY' };
 export type BillingQueryEvent = BillingViewEvent | LedgerChangedEvent | BillingQueryRetryEvent;
@@ -55,6 +60,12 @@ export interface FetchRowsInput {
 }
 
 export type BillingQueryTag = 'loading' | 'stale' | 'offline';
+
+/**
+ * How long a shown answer waits after a ledger change before asking again: the changes of that
+ * moment (a Dual pair, a settlement run, an import) become one request and one redraw.
+ */
+export const CHANGE_DELAY_MS = 150;
 
 const isUnfiltered = (filter: CostFilter) => Object.keys(filter).length === 0;
 
@@ -89,14 +100,18 @@ const billingQuerySetup = setup({
       context.nextCursor !== null && context.rows.length < context.want.visibleCount,
     isRetryable: (_, params: { error: unknown }) => isRetryableFailure(params.error),
     isUnfiltered: ({ context }) => isUnfiltered(context.want.filter),
+    changedMeanwhile: ({ context }) => context.changed,
+    isReset: ({ event }) => event.type === 'LEDGER_CHANGED' && event.reset === true,
   },
-  delays: { retryDelay: ({ context }) => retryDelayMs(context.attempt) },
+  delays: { retryDelay: ({ context }) => retryDelayMs(context.attempt), changeDelay: CHANGE_DELAY_MS },
   actions: {
     assignWant: assign(({ event }) => {
       assertEvent(event, 'VIEW');
       return { want: event.view };
     }),
     markStale: assign({ stale: true }),
+    markChanged: assign({ changed: true }),
+    clearChanged: assign({ changed: false }),
     assignCached: assign((_, params: { screen: FirstScreen | null }) =>
       params.screen
         ? {
@@ -162,6 +177,7 @@ export const billingQueryMachine = billingQuerySetup.createMachine({
     stale: true,
     problem: null,
     attempt: 0,
+    changed: false,
   }),
   on: {
     VIEW: [
@@ -175,6 +191,8 @@ export const billingQueryMachine = billingQuerySetup.createMachine({
     /** The first screen the cache kept for this currency, drawn before the backend answers. */
     cache: {
       tags: ['loading', 'stale'],
+      // The backend is asked next anyway, after the change: drawing the cached screen first still pays.
+      on: { LEDGER_CHANGED: {} },
       invoke: {
         id: 'loadFirstScreen',
         src: 'loadFirstScreen',
@@ -190,19 +208,36 @@ export const billingQueryMachine = billingQuerySetup.createMachine({
         onError: 'fetching',
       },
     },
+    /**
+     * Asks for the summary and first page of what is wanted. A ledger change meanwhile does not cancel
+     * the answer on its way (a stream of settlements would starve the view): it is shown, marked
+     * stale, and asked for once more.
+     */
     fetching: {
       tags: 'loading',
+      entry: 'clearChanged',
+      on: { LEDGER_CHANGED: { actions: 'markChanged' } },
       invoke: {
         id: 'fetchView',
         src: 'fetchView',
         input: ({ context }) => ({ ...context.want, visibleCount: pageLimit(context.want.visibleCount) }),
-        onDone: { target: 'ready', actions: { type: 'assignView', params: ({ event }) => event.output } },
+        onDone: [
+          {
+            guard: 'changedMeanwhile',
+            target: 'fetching',
+            reenter: true,
+            actions: [{ type: 'assignView', params: ({ event }) => event.output }, 'markStale'],
+          },
+          { target: 'ready', actions: { type: 'assignView', params: ({ event }) => event.output } },
+        ],
         onError: failed,
       },
     },
     /** "View more" asked for rows not fetched yet: the next page after the last one. */
     more: {
       tags: 'loading',
+      entry: 'clearChanged',
+      on: { LEDGER_CHANGED: { actions: 'markChanged' } },
       invoke: {
         id: 'fetchRows',
         src: 'fetchRows',
@@ -212,13 +247,21 @@ export const billingQueryMachine = billingQuerySetup.createMachine({
           cursor: context.nextCursor as string,
           limit: pageLimit(context.want.visibleCount - context.rows.length),
         }),
-        onDone: { target: 'ready', actions: { type: 'appendRows', params: ({ event }) => event.output } },
+        onDone: [
+          {
+            guard: 'changedMeanwhile',
+            target: 'fetching',
+            actions: [{ type: 'appendRows', params: ({ event }) => event.output }, 'markStale'],
+          },
+          { target: 'ready', actions: { type: 'appendRows', params: ({ event }) => event.output } },
+        ],
         onError: failed,
       },
     },
     /** The backend's answer is shown; the unfiltered one is kept as the next start's first screen. */
     ready: {
       always: { guard: 'needsMore', target: 'more' },
+      on: { LEDGER_CHANGED: [{ guard: 'isReset', target: 'fetching' }, { target: 'due' }] },
       invoke: {
         id: 'saveFirstScreen',
         src: 'saveFirstScreen',
@@ -238,6 +281,11 @@ export const billingQueryMachine = billingQuerySetup.createMachine({
               : null,
         }),
       },
+    },
+    /** The ledger changed under the answer shown: asked again after CHANGE_DELAY_MS, with what else changed. */
+    due: {
+      on: { LEDGER_CHANGED: [{ guard: 'isReset', target: 'fetching' }, {}] },
+      after: { changeDelay: 'fetching' },
     },
     /** The backend is away or still loading: ask again after 1 s, 2 s, 4 s … 30 s. */
     waiting: {

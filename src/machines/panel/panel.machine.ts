@@ -133,7 +133,13 @@ export const panelMachine = setup({
     }),
     // After a clear the list starts again from 1, so its ids get a root of their own.
     /** The ledger changed on disk: Billing asks the backend again for what it shows. */
-    refreshBilling: sendTo(({ context }) => context.billingQuery, { type: 'LEDGER_CHANGED' as const }),
+    refreshBilling: sendTo(
+      ({ context }) => context.billingQuery,
+      ({ event }) => ({
+        type: 'LEDGER_CHANGED' as const,
+        reset: event.type === 'LEDGER_APPENDED' && event.events.some((e) => e.type === 'ledger.reset'),
+      }),
+    ),
     attachForm: sendTo(
       ({ context }) => context.activeGenerations,
       ({ context }) => ({

@@ -22,10 +22,15 @@ export async function renderBilling(
   return result;
 }
 
-/** Waits until Billing shows the backend's answer (after a render, a click, a recorded cost). */
+/**
+ * Waits until Billing shows the backend's answer (after a render, a click, a recorded cost), chips
+ * and charts included: they follow each answer in a deferred render and say `aria-busy` until then.
+ */
 export async function settled(): Promise<void> {
   await waitFor(() => {
     if (screen.queryByText('Updating…')) throw new Error('Billing is still updating');
+    const busy = document.querySelector('[aria-busy="true"]');
+    if (busy) throw new Error(`Billing is still drawing ${busy.getAttribute('aria-label') ?? busy.tagName}`);
   });
 }
 

@@ -1,3 +1,5 @@
+import { get as httpGet, type IncomingHttpHeaders } from 'node:http';
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import type { RowsResponse, SummaryResponse, WorkingSetResponse } from '../../../src/contract/index.ts';
 import {
@@ -188,6 +190,38 @@ describe('GET /api/ledger for tools', () => {
     expect(response.headers.get('content-type')).toContain('application/x-ndjson');
     const lines = (await response.text()).trim().split('\n');
     expect(lines.map((line) => (JSON.parse(line) as LedgerEvent).id)).toEqual(journal.map((e) => e.id));
+  });
+});
+
+describe('compression', () => {
+  /** The raw response, as a client that asks for gzip receives it (fetch would decode it unseen). */
+  function raw(path: string, accept: string): Promise<{ headers: IncomingHttpHeaders; body: Buffer }> {
+    return new Promise((resolve, reject) => {
+      const request = httpGet(
+        new URL(path, server.url),
+        { headers: { 'x-modelbridge-token': server.token, 'accept-encoding': 'gzip', accept } },
+        (response) => {
+          const chunks: Buffer[] = [];
+          response.on('data', (chunk: Buffer) => chunks.push(chunk));
+          response.on('end', () => resolve({ headers: response.headers, body: Buffer.concat(chunks) }));
+        },
+      );
+      request.on('error', reject);
+    });
+  }
+
+  test('the read model’s JSON answers are gzipped and decode to the same answer', async () => {
+    const plain = (await api.get('/api/ledger/summary?currency=USD')).json as SummaryResponse;
+    const { headers, body } = await raw('/api/ledger/summary?currency=USD', 'application/json');
+    expect(headers['content-encoding']).toBe('gzip');
+    expect(body.length).toBeLessThan(JSON.stringify(plain).length);
+    expect(JSON.parse(gunzipSync(body).toString('utf8'))).toEqual(plain);
+  });
+
+  test('the NDJSON stream is sent as it is, never buffered for compression', async () => {
+    const { headers, body } = await raw('/api/ledger', 'application/x-ndjson');
+    expect(headers['content-encoding']).toBeUndefined();
+    expect(body.toString('utf8').trim().split('\n')).toHaveLength(journal.length);
   });
 });
 

@@ -1,7 +1,7 @@
 import { BarChart, LineChart } from '@mantine/charts';
 import { Box, Stack, Text } from '@mantine/core';
 import { useId } from '@mantine/hooks';
-import type { ReactNode } from 'react';
+import { memo, type ReactNode, useDeferredValue } from 'react';
 import {
   axisTicks,
   type BreakdownRow,
@@ -107,20 +107,21 @@ function Days({ data, currency }: ChartProps) {
   );
 }
 
-/**
- * Three charts of the filtered costs in the display currency: cost over time (line, by day), by model
- * and by deliverable (bars, largest first, at most 8). Nothing is drawn when no row matches. Axis
- * ticks are nice steps labelled at their precision; the tooltip shows the exact formatMoney amount.
- */
-export function BillingCharts() {
-  const { currency } = useMoney();
-  const hasRows = useBillingRows().length > 0;
-  const byDay = useBreakdown('day');
-  const byModel = useBreakdown('model');
-  const byDeliverable = useBreakdown('deliverable');
-  if (!hasRows) return null;
+const NOTHING: BreakdownRow[] = [];
+
+interface ChartsData {
+  currency: Currency;
+  byDay: BreakdownRow[];
+  byModel: BreakdownRow[];
+  byDeliverable: BreakdownRow[];
+  /** True while the charts still show an earlier answer than the rows (the deferred render is due). */
+  busy: boolean;
+}
+
+// Drawn from deferred data (below): skipped while the rows and totals of a new answer commit.
+const Charts = memo(function Charts({ currency, byDay, byModel, byDeliverable, busy }: ChartsData) {
   return (
-    <Stack gap="sm">
+    <Stack gap="sm" aria-busy={busy}>
       <Figure title="Cost over time">
         <Days data={points(byDay, formatDay)} currency={currency} />
       </Figure>
@@ -131,5 +132,34 @@ export function BillingCharts() {
         <Bars data={points(byDeliverable.slice(0, MAX_BARS), (k) => k || 'Untagged')} currency={currency} />
       </Figure>
     </Stack>
+  );
+});
+
+/**
+ * Three charts of the filtered costs in the display currency: cost over time (line, by day), by model
+ * and by deliverable (bars, largest first, at most 8). Nothing is drawn when no row matches. Axis
+ * ticks are nice steps labelled at their precision; the tooltip shows the exact formatMoney amount.
+ * The charts are the costliest drawing of the tab (SVG for a year of days): they follow each answer in
+ * a deferred render, so a chip click shows its rows and totals first and the charts a moment later.
+ */
+export function BillingCharts() {
+  const { currency } = useMoney();
+  const hasRows = useBillingRows().length > 0;
+  // Empty on the tab's first render (`NOTHING`), so opening Billing paints its rows before any chart.
+  const current = useBreakdown('day');
+  const byDay = useDeferredValue(current, NOTHING);
+  const byModel = useDeferredValue(useBreakdown('model'), NOTHING);
+  const byDeliverable = useDeferredValue(useBreakdown('deliverable'), NOTHING);
+  const deferredCurrency = useDeferredValue(currency);
+  const busy = byDay !== current || deferredCurrency !== currency;
+  if (!hasRows) return null;
+  return (
+    <Charts
+      currency={deferredCurrency}
+      byDay={byDay}
+      byModel={byModel}
+      byDeliverable={byDeliverable}
+      busy={busy}
+    />
   );
 }
