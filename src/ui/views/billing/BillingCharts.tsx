@@ -5,6 +5,7 @@ import { memo, type ReactNode, useDeferredValue } from 'react';
 import {
   axisTicks,
   type BreakdownRow,
+  byWeek,
   type Currency,
   formatAxisMoney,
   formatMoney,
@@ -90,7 +91,19 @@ function Bars({ data, currency }: ChartProps) {
   );
 }
 
-/** Cost per day: straight segments with a dot per day, so nothing suggests values between days. */
+/** Beyond a quarter of days the line shows weeks: a year reads as 52 labelled points, not 365. */
+const MAX_DAY_POINTS = 92;
+
+/** Days, or weeks once there are too many days to draw and label; the title says which. */
+function overTime(days: BreakdownRow[]): { title: string; data: Point[] } {
+  if (days.length <= MAX_DAY_POINTS) return { title: 'Cost over time', data: points(days, formatDay) };
+  return {
+    title: 'Cost over time, by week',
+    data: points(byWeek(days), (monday) => `Week of ${formatDay(monday)}`),
+  };
+}
+
+/** Cost per day or week: straight segments with a dot per point, so nothing suggests values between. */
 function Days({ data, currency }: ChartProps) {
   return (
     <LineChart
@@ -114,16 +127,15 @@ interface ChartsData {
   byDay: BreakdownRow[];
   byModel: BreakdownRow[];
   byDeliverable: BreakdownRow[];
-  /** True while the charts still show an earlier answer than the rows (the deferred render is due). */
-  busy: boolean;
 }
 
 // Drawn from deferred data (below): skipped while the rows and totals of a new answer commit.
-const Charts = memo(function Charts({ currency, byDay, byModel, byDeliverable, busy }: ChartsData) {
+const Charts = memo(function Charts({ currency, byDay, byModel, byDeliverable }: ChartsData) {
+  const time = overTime(byDay);
   return (
-    <Stack gap="sm" aria-busy={busy}>
-      <Figure title="Cost over time">
-        <Days data={points(byDay, formatDay)} currency={currency} />
+    <Stack gap="sm">
+      <Figure title={time.title}>
+        <Days data={time.data} currency={currency} />
       </Figure>
       <Figure title="Cost by model">
         <Bars data={points(byModel.slice(0, MAX_BARS), (k) => k)} currency={currency} />
@@ -136,7 +148,8 @@ const Charts = memo(function Charts({ currency, byDay, byModel, byDeliverable, b
 });
 
 /**
- * Three charts of the filtered costs in the display currency: cost over time (line, by day), by model
+ * Three charts of the filtered costs in the display currency: cost over time (line, by day; by week
+ * beyond MAX_DAY_POINTS days), by model
  * and by deliverable (bars, largest first, at most 8). Nothing is drawn when no row matches. Axis
  * ticks are nice steps labelled at their precision; the tooltip shows the exact formatMoney amount.
  * The charts are the costliest drawing of the tab (SVG for a year of days): they follow each answer in
@@ -153,13 +166,11 @@ export function BillingCharts() {
   const deferredCurrency = useDeferredValue(currency);
   const busy = byDay !== current || deferredCurrency !== currency;
   if (!hasRows) return null;
+  // aria-busy while the charts still show an earlier answer than the rows (the deferred render is
+  // due); on the wrapper, so the memoised charts are not drawn again just to say so.
   return (
-    <Charts
-      currency={deferredCurrency}
-      byDay={byDay}
-      byModel={byModel}
-      byDeliverable={byDeliverable}
-      busy={busy}
-    />
+    <Box aria-busy={busy}>
+      <Charts currency={deferredCurrency} byDay={byDay} byModel={byModel} byDeliverable={byDeliverable} />
+    </Box>
   );
 }
