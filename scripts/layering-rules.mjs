@@ -34,9 +34,14 @@ const layers = [
     'Layering: src/ledger-view (the folded read model the backend, CLI and reports query) may import only src/ledger-view, src/domain and src/contract.',
   ],
   [
+    'reports',
+    ['domain', 'contract', 'ledger-view'],
+    'Layering: src/reports (CSV and HTML reports, pure over the read model) may import only src/reports, src/domain, src/contract and src/ledger-view.',
+  ],
+  [
     'server',
-    ['domain', 'contract', 'persistence', 'fal', 'ledger-view'],
-    'Layering: src/server may import only src/server, src/domain, src/contract, src/persistence, src/fal and src/ledger-view (never src/ui, src/machines or src/cep).',
+    ['domain', 'contract', 'persistence', 'fal', 'ledger-view', 'reports'],
+    'Layering: src/server may import only src/server, src/domain, src/contract, src/persistence, src/fal, src/ledger-view and src/reports (never src/ui, src/machines or src/cep).',
   ],
 ];
 const WIRING = 'src/ui/wiring.ts';

@@ -4,7 +4,7 @@ import { buildExtension } from './cep/build-extension.ts';
 import { cepConfig } from './cep/cep-config.ts';
 import { cepExtensionsDir } from './cep/extensions-dir.ts';
 
-const CEP_USAGE =
+export const CEP_USAGE =
   'Usage: modelbridge cep build [--out DIR] [--port N] [--debug] | modelbridge cep install [--port N]';
 
 /** Where `cep` commands look for the project and Adobe's folder; injectable for tests. */

@@ -2,7 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { cepCommand } from './cli-cep.ts';
+import { CEP_USAGE, cepCommand } from './cli-cep.ts';
+import { EXPORT_USAGE, exportCommand } from './cli-export.ts';
 import { panelBuildReason } from './panel-build-state.ts';
 import { JournalLockedError } from './persistence/index.ts';
 import { PortInUseError } from './server/listen.ts';
@@ -13,6 +14,27 @@ const panelDir = join(root, 'dist', 'panel');
 
 const USAGE =
   'Usage: modelbridge serve [--port N] [--data-dir DIR] [--sandbox] [--speed X] [--build-if-needed]';
+
+/** `modelbridge --help`: every command in one screen. */
+export const HELP = [
+  'modelBridge: cost-aware fal.ai generations for Premiere Pro, with an exact ledger of what each cost.',
+  '',
+  'Commands:',
+  '  serve    run the panel and its backend on 127.0.0.1 (the default command)',
+  '  export   write the cost CSV of the ledger',
+  '  cep      build or install the Premiere Pro extension',
+  '',
+  USAGE,
+  EXPORT_USAGE,
+  CEP_USAGE,
+  '',
+  'modelbridge <command> --help shows one command. The ledger lives in MODELBRIDGE_DATA_DIR, else the',
+  "user's application data folder.",
+].join('\n');
+
+const COMMAND_HELP: Record<string, string> = { serve: USAGE, export: EXPORT_USAGE, cep: CEP_USAGE };
+
+const wantsHelp = (args: string[]) => args.includes('--help') || args.includes('-h');
 
 /** Parsed `serve` options; `port` is undefined when not given (then 4321 or the next free port). */
 export interface ServeArgs {
@@ -59,9 +81,18 @@ export function parseServeArgs(args: string[]): ServeArgs {
 /** Entry point of the `modelbridge` command; resolves with the process exit code. */
 export async function main(argv: string[]): Promise<number> {
   const [command = 'serve', ...rest] = argv;
+  if (command === '--help' || command === '-h' || command === 'help') {
+    console.log(COMMAND_HELP[rest[0] ?? ''] ?? HELP);
+    return 0;
+  }
+  if (wantsHelp(rest) && COMMAND_HELP[command]) {
+    console.log(COMMAND_HELP[command]);
+    return 0;
+  }
   if (command === 'cep') return cepCommand(rest, { root });
+  if (command === 'export') return exportCommand(rest);
   if (command !== 'serve') {
-    console.error(`modelbridge: unknown command "${command}". ${USAGE}`);
+    console.error(`modelbridge: unknown command "${command}". Run modelbridge --help for the commands.`);
     return 2;
   }
   let args: ServeArgs;

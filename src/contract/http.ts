@@ -24,6 +24,7 @@ export const API_ROUTES = {
   pricing: '/api/pricing',
   media: '/api/media',
   falProxy: '/api/fal/proxy',
+  reportsCostsCsv: '/api/reports/costs.csv',
 } as const;
 
 /** Default body limit for the JSON API in bytes (1 MiB); ledger batches and the fal proxy get larger ones. */

@@ -53,3 +53,4 @@ export {
   type Thresholds,
   thresholdsSchema,
 } from './settings-bodies.ts';
+export type { SavedReport } from './report-bodies.ts';

@@ -105,6 +105,7 @@ export {
   totalsOf,
   usdAmount,
 } from './ledger/selectors.ts';
+export { byWeek, weekOf } from './ledger/weekly.ts';
 export { emptyLedgerState } from './ledger/state.ts';
 export type {
   ActualCost,
@@ -117,7 +118,14 @@ export type {
 } from './ledger/state.ts';
 export { axisTicks, formatAxisMoney, niceAxisStep } from './money-axis.ts';
 export { localIsoTimestamp } from './local-time.ts';
-export { formatMoney, MICROS_PER_UNIT, parseDecimalToMicros, roundDiv, usdToMicros } from './money.ts';
+export {
+  formatMoney,
+  MICROS_PER_UNIT,
+  microsToDecimal,
+  parseDecimalToMicros,
+  roundDiv,
+  usdToMicros,
+} from './money.ts';
 export { allocatePool } from './pools.ts';
 export { dedupeTags, normaliseTag, sameTag, suggestTags, tagKey } from './tags.ts';
 export {

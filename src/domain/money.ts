@@ -115,3 +115,17 @@ export function parseDecimalToMicros(text: string): number | null {
   const micros = Number(negative ? -magnitude : magnitude);
   return Number.isSafeInteger(micros) ? micros : null;
 }
+
+/**
+ * Integer micro-units as an exact plain decimal with all six places (`0.421134`, `-5.000000`): what
+ * files for accountants carry, so they read back to the same micro-units (parseDecimalToMicros).
+ */
+export function microsToDecimal(micros: number): string {
+  if (!Number.isSafeInteger(micros)) {
+    throw new RangeError(`microsToDecimal: ${micros} is not an integer amount of micro-units`);
+  }
+  const magnitude = Math.abs(micros);
+  const whole = Math.floor(magnitude / MICROS_PER_UNIT);
+  const fraction = String(magnitude % MICROS_PER_UNIT).padStart(6, '0');
+  return `${micros < 0 ? '-' : ''}${whole}.${fraction}`;
+}

@@ -6,3 +6,4 @@
 export { isLedgerCursorError, LedgerCursorError } from './cursor.ts';
 export { dualPartnersFor } from './dual-partners.ts';
 export { createLedgerView, type LedgerView } from './ledger-view.ts';
+export { everyRow } from './every-row.ts';

@@ -11,6 +11,7 @@ import { createLedgerQueryRoutes } from './routes/ledger-queries.ts';
 import { createMediaRoutes } from './routes/media.ts';
 import { createModelRoutes } from './routes/models.ts';
 import { createPricingRoutes } from './routes/pricing.ts';
+import { createReportRoutes } from './routes/reports.ts';
 import { createSettingsRoutes } from './routes/settings.ts';
 import {
   bodyLimitGuard,
@@ -76,6 +77,7 @@ export function createApp(parts: AppParts): Hono {
   app.route(API_ROUTES.pricing, createPricingRoutes(ctx));
   app.route(API_ROUTES.events, createEventRoutes(ctx));
   app.route(API_ROUTES.media, createMediaRoutes(ctx));
+  app.route('/api/reports', createReportRoutes(ctx));
   app.route(API_ROUTES.falProxy, parts.falProxy);
   app.route('/sandbox', parts.sandbox);
   app.route(

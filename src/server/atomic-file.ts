@@ -3,15 +3,15 @@ import { chmod, open, readFile, rename, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 
 /**
- * Writes `value` as JSON to `path` atomically: a temp file beside it (created with `mode`), fsync,
- * rename over the target, then a best-effort fsync of the folder. A crash leaves the old or new file,
- * never a half-written one.
+ * Writes `text` to `path` atomically: a temp file beside it (created with `mode`), fsync, rename over
+ * the target, then a best-effort fsync of the folder. A crash leaves the old or new file, never a
+ * half-written one.
  */
-export async function writeJsonAtomic(path: string, value: unknown, mode = 0o600): Promise<void> {
+export async function writeFileAtomic(path: string, text: string, mode = 0o600): Promise<void> {
   const temp = join(dirname(path), `.${randomBytes(6).toString('hex')}.tmp`);
   const handle = await open(temp, 'wx', mode);
   try {
-    await handle.writeFile(`${JSON.stringify(value, null, 2)}\n`, 'utf8');
+    await handle.writeFile(text, 'utf8');
     await handle.sync();
   } finally {
     await handle.close();
@@ -25,6 +25,11 @@ export async function writeJsonAtomic(path: string, value: unknown, mode = 0o600
     throw err;
   }
   await syncDir(dirname(path));
+}
+
+/** Writes `value` as indented JSON to `path` atomically (writeFileAtomic). */
+export function writeJsonAtomic(path: string, value: unknown, mode = 0o600): Promise<void> {
+  return writeFileAtomic(path, `${JSON.stringify(value, null, 2)}\n`, mode);
 }
 
 async function syncDir(dir: string): Promise<void> {

@@ -28,12 +28,24 @@ const MESSAGE = {
   fal: 'Layering: src/fal ',
   cep: 'Layering: src/cep ',
   'ledger-view': 'Layering: src/ledger-view ',
+  reports: 'Layering: src/reports ',
   server: 'Layering: src/server ',
 } as const;
 type Rule = keyof typeof MESSAGE;
 
 /** The folders under src/ the rules cover (any other folder must get rules before it gets code). */
-const LAYERS = ['cep', 'contract', 'domain', 'fal', 'ledger-view', 'machines', 'persistence', 'server', 'ui'];
+const LAYERS = [
+  'cep',
+  'contract',
+  'domain',
+  'fal',
+  'ledger-view',
+  'machines',
+  'persistence',
+  'reports',
+  'server',
+  'ui',
+];
 /** Deepest file the per-depth overrides cover: src/<layer>/a/b/c/file.ts is depth 4. */
 const MAX_DEPTH = 4;
 
@@ -92,6 +104,9 @@ const FORBIDDEN: Plant[] = [
   plant('ledger-view', 'src/ledger-view/planted.ts', '../persistence/index.ts'),
   plant('ledger-view', 'src/ledger-view/planted-2.ts', '../server/index.ts', 'type'),
   plant('ledger-view', 'src/ledger-view/planted-3.ts', '../machines/ports.ts'),
+  plant('reports', 'src/reports/planted.ts', '../server/index.ts'),
+  plant('reports', 'src/reports/csv/planted.ts', '../../persistence/index.ts'),
+  plant('reports', 'src/reports/csv/planted-2.ts', '../../machines/ports.ts', 'type'),
   plant('server', 'src/server/planted.ts', '../machines/ports.ts', 'type'),
   plant('server', 'src/server/routes/planted.ts', '../../ui/wiring.ts'),
   plant('server', 'src/server/sandbox/planted.ts', '../../cep/bridge.ts'),
@@ -122,8 +137,11 @@ const ALLOWED: Plant[] = [
   plant('cep', 'src/cep/planted.ts', './bridge.ts'),
   plant('ledger-view', 'src/ledger-view/planted.ts', '../domain/index.ts'),
   plant('ledger-view', 'src/ledger-view/planted-2.ts', '../contract/index.ts', 'type'),
+  plant('reports', 'src/reports/csv/planted.ts', '../../domain/index.ts'),
+  plant('reports', 'src/reports/csv/planted-2.ts', '../../ledger-view/index.ts', 'type'),
   plant('server', 'src/server/planted.ts', '../persistence/index.ts'),
   plant('server', 'src/server/routes/planted-3.ts', '../../ledger-view/index.ts'),
+  plant('server', 'src/server/routes/planted-4.ts', '../../reports/csv/index.ts'),
   plant('server', 'src/server/routes/planted.ts', '../../fal/index.ts'),
   plant('server', 'src/server/routes/planted-2.ts', '../../contract/index.ts', 'type'),
   plant('server', 'src/server/sandbox/planted.ts', '../../domain/pricing/index.ts'),

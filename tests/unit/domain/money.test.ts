@@ -1,7 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import type { Currency } from '../../../src/domain/ledger/events.ts';
-import { formatMoney, parseDecimalToMicros, roundDiv, usdToMicros } from '../../../src/domain/money.ts';
+import {
+  formatMoney,
+  microsToDecimal,
+  parseDecimalToMicros,
+  roundDiv,
+  usdToMicros,
+} from '../../../src/domain/money.ts';
 
 describe('formatMoney', () => {
   test.each([
@@ -152,5 +158,30 @@ describe('parseDecimalToMicros', () => {
         expect(parseDecimalToMicros(text.replace('.', ','))).toBe(micros);
       }),
     );
+  });
+});
+
+describe('microsToDecimal', () => {
+  test.each([
+    [0, '0.000000'],
+    [1, '0.000001'],
+    [421_134, '0.421134'],
+    [5_000_000, '5.000000'],
+    [-1_500_000, '-1.500000'],
+    [-1, '-0.000001'],
+  ])('%i micro-units read %s', (micros, text) => {
+    expect(microsToDecimal(micros)).toBe(text);
+  });
+
+  test('reads back to the same micro-units, any safe amount', () => {
+    fc.assert(
+      fc.property(fc.maxSafeInteger(), (micros) => {
+        expect(parseDecimalToMicros(microsToDecimal(micros))).toBe(micros);
+      }),
+    );
+  });
+
+  test('refuses a fractional amount instead of rounding it away', () => {
+    expect(() => microsToDecimal(1.5)).toThrow(RangeError);
   });
 });

@@ -1,0 +1,118 @@
+import { spawn } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { parseExportArgs } from '../../src/cli-export.ts';
+import { foldLedger, type LedgerEvent, listRows } from '../../src/domain/index.ts';
+import { openJournal } from '../../src/persistence/index.ts';
+import { costCsvRecord, parseCostCsv } from '../../src/reports/csv/index.ts';
+import { externalRow, generation, imported, resetBuilders, tags } from '../fixtures/ledger-builders.ts';
+import { removeDirs, startTestServer, tempDir } from '../fixtures/server/harness.ts';
+
+/** `modelbridge export csv` and `--help` as a child process over a real data dir. */
+
+const BIN = fileURLToPath(new URL('../../bin/modelbridge.js', import.meta.url));
+const dirs: string[] = [];
+let dataDir: string;
+const journal: LedgerEvent[] = [];
+
+function run(args: string[]): Promise<{ code: number | null; out: string; err: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [BIN, ...args], {
+      env: { ...process.env, MODELBRIDGE_DATA_DIR: '' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+    child.on('exit', (code) => resolve({ code, out, err }));
+  });
+}
+
+beforeAll(async () => {
+  resetBuilders();
+  dataDir = await tempDir();
+  dirs.push(dataDir);
+  journal.push(
+    ...generation({ tags: tags('Acme', 'Hero Film', 'Teaser'), prompt: '+1 take' }, 250_000),
+    ...generation({ tags: tags('Globex', 'BTS Reel', 'Cut') }, 75_000),
+    imported([externalRow({ tags: tags('Acme', 'Hero Film', '') })]),
+  );
+  const disk = await openJournal(dataDir);
+  await disk.load();
+  await disk.append(journal);
+  await disk.close();
+});
+
+afterAll(() => removeDirs(dirs));
+
+describe('modelbridge export csv', { timeout: 30_000 }, () => {
+  test('writes the filtered cost CSV to --out, as the domain lists it', async () => {
+    const out = join(dataDir, 'hero.csv');
+    const result = await run([
+      'export',
+      'csv',
+      '--data-dir',
+      dataDir,
+      '--project',
+      'Hero Film',
+      '--currency',
+      'EUR',
+      '--out',
+      out,
+    ]);
+    expect(result.code).toBe(0);
+    expect(result.err).toMatch(/2 rows written to /);
+    const text = await readFile(out, 'utf8');
+    expect(text.startsWith('\ufeff')).toBe(true);
+    const expected = listRows(foldLedger(journal), { project: 'Hero Film' }).map((row) =>
+      costCsvRecord(row, 'EUR'),
+    );
+    expect(parseCostCsv(text)).toEqual(expected);
+    expect(text).toContain("'+1 take");
+  });
+
+  test('writes everything to standard output without --out', async () => {
+    const result = await run(['export', 'csv', '--data-dir', dataDir]);
+    expect(result.code).toBe(0);
+    expect(parseCostCsv(result.out)).toHaveLength(listRows(foldLedger(journal)).length);
+  });
+
+  test('a backend holding the data dir is named, with where to export instead', async () => {
+    const server = await startTestServer(dataDir, { sandbox: true });
+    try {
+      const result = await run(['export', 'csv', '--data-dir', dataDir]);
+      expect(result.code).toBe(1);
+      expect(result.err).toContain('GET /api/reports/costs.csv');
+    } finally {
+      await server.close();
+    }
+  });
+
+  test('bad options are refused with the usage', async () => {
+    expect(() => parseExportArgs(['csv', '--currency', 'GBP'])).toThrow(/--currency/);
+    expect(() => parseExportArgs(['pdf'])).toThrow(/csv/);
+    expect(() => parseExportArgs(['csv', '--from', 'yesterday'])).toThrow(/--from/);
+    const result = await run(['export', 'csv', '--colour', 'red']);
+    expect(result.code).toBe(2);
+    expect(result.err).toContain('Usage: modelbridge export csv');
+  });
+});
+
+describe('modelbridge --help', { timeout: 30_000 }, () => {
+  test('lists every command; each command explains itself; an unknown one points to --help', async () => {
+    const help = await run(['--help']);
+    expect(help.code).toBe(0);
+    for (const command of ['serve', 'export', 'cep']) expect(help.out).toContain(`modelbridge ${command}`);
+    const serve = await run(['serve', '--help']);
+    expect(serve.code).toBe(0);
+    expect(serve.out).toMatch(/^Usage: modelbridge serve/);
+    const exportHelp = await run(['help', 'export']);
+    expect(exportHelp.out).toMatch(/^Usage: modelbridge export csv/);
+    const unknown = await run(['frob']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.err).toContain('modelbridge --help');
+  });
+});
