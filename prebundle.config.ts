@@ -15,4 +15,6 @@ export const prebundledDeps = [
   'dayjs',
   'zod',
   'recharts',
+  // The cost CSV (src/reports/csv) reaches the browser through the stories' fake backend.
+  'papaparse',
 ];

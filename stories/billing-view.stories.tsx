@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, waitFor, within } from 'storybook/test';
 import { createLedgerView } from '../src/ledger-view/index.ts';
 import { BillingView } from '../src/ui/views/billing/BillingView.tsx';
-import { billingQueryLogic } from './fixtures/billing-fakes.ts';
+import { billingQueryLogic, csvExportLogic, STORY_REPORTS_DIR } from './fixtures/billing-fakes.ts';
 import {
   dualPairLedger,
   externalAndPoolLedger,
@@ -282,5 +282,46 @@ export const QueryRefused: Story = {
   play: async ({ canvas }) => {
     await expect(await canvas.findByText('Cost history not updated: The query was refused.')).toBeVisible();
     await expect(canvas.getByRole('button', { name: 'Retry' })).toBeVisible();
+  },
+};
+
+/** Export CSV while the backend writes the file: the button shows it is busy. */
+export const Exporting: Story = {
+  parameters: {
+    actors: () => ({
+      persistence: { state: savedLedgerState(generationsLedger(14)) },
+      csvExport: { logic: csvExportLogic({ hold: true }) },
+    }),
+  },
+  play: async ({ canvas, userEvent }) => {
+    const button = canvas.getByRole('button', { name: 'Export CSV' });
+    await userEvent.click(button);
+    await waitFor(() => expect(button).toHaveAttribute('data-loading', 'true'));
+  },
+};
+
+/** Export CSV done: where the file went and how many rows it holds. */
+export const ExportSaved: Story = {
+  parameters: { actors: ledgerOf(14) },
+  play: async ({ canvas, userEvent }) => {
+    await userEvent.click(canvas.getByRole('button', { name: 'Export CSV' }));
+    const status = await canvas.findByRole('status', { name: 'CSV export' });
+    await expect(status).toHaveTextContent(`Saved 14 rows to ${STORY_REPORTS_DIR}/costs-`);
+  },
+};
+
+/** Export CSV refused: the reason once, with Try again. */
+export const ExportFailed: Story = {
+  parameters: {
+    actors: () => ({
+      persistence: { state: savedLedgerState(generationsLedger(4)) },
+      csvExport: { logic: csvExportLogic({ fail: 'The disk is full: free some space and try again.' }) },
+    }),
+  },
+  play: async ({ canvas, userEvent }) => {
+    await userEvent.click(canvas.getByRole('button', { name: 'Export CSV' }));
+    const alert = await canvas.findByRole('alert', { name: 'The CSV was not saved' });
+    await expect(alert).toHaveTextContent('The disk is full');
+    await expect(within(alert).getByRole('button', { name: 'Try again' })).toBeVisible();
   },
 };

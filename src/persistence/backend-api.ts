@@ -12,6 +12,7 @@ import {
   type ResetResponse,
   type RowsQuery,
   type RowsResponse,
+  type SavedReport,
   type SummaryQuery,
   type SummaryResponse,
   type WorkingSetResponse,
@@ -86,6 +87,8 @@ export interface BackendApi {
   appendEvents(events: readonly LedgerEvent[]): Promise<Pick<AppendResponse, 'acknowledged' | 'superseded'>>;
   /** The typed-DELETE reset: backup, `ledger.reset` with a new epoch, compaction. */
   resetLedger(): Promise<ResetResponse>;
+  /** Has the backend write the cost CSV of a filter under the data dir's `reports/`; where it went. */
+  saveCostCsv(query: SummaryQuery): Promise<SavedReport>;
   /**
    * Streams ledger changes (`GET /api/events`) with fetch, so the token header can be sent; reconnects
    * with backoff (1 s … 30 s) and, after a reconnect, delivers the whole ledger once so nothing missed
@@ -166,6 +169,8 @@ export function createBackendApi(options: BackendApiOptions): BackendApi {
         { method: 'POST', path: API_ROUTES.ledgerReset, body: { confirm: 'DELETE' } satisfies ResetRequest },
         resetSchema,
       ),
+    saveCostCsv: (query) =>
+      call({ method: 'POST', path: API_ROUTES.reportsCostsCsv, body: query }, objectOf<SavedReport>()),
     getSettings: () => call({ method: 'GET', path: API_ROUTES.settings }, objectOf<SettingsView>()),
     putSettings: (patch) =>
       call({ method: 'PUT', path: API_ROUTES.settings, body: patch }, objectOf<SettingsView>()),

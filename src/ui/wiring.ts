@@ -19,6 +19,8 @@ import { defineBillingQueryActors } from '../machines/billing/billing-query.acto
 import { billingQueryMachine } from '../machines/billing/billing-query.machine.ts';
 import type { ClockPort, HostImportPort } from '../machines/ports.ts';
 import { resetMachine } from '../machines/reset/reset.machine.ts';
+import { csvExportMachine } from '../machines/reports/csv-export.machine.ts';
+import { defineSaveCostCsvActor } from '../machines/reports/save-cost-csv.actor.ts';
 import { settingsMachine } from '../machines/settings/settings.machine.ts';
 import { parsePanelSettings } from '../machines/settings/settings-ports.ts';
 import { DEFAULT_GENERATE_FORM_DEPS } from './actors/generation-context.ts';
@@ -220,6 +222,7 @@ export function createPanelWiring(
     reset: resetMachine.provide({
       actors: { resetLedger: defineResetLedgerActor({ disk: api, cache: resetCaches }) },
     }),
+    csvExport: csvExportMachine.provide({ actors: { saveCostCsv: defineSaveCostCsvActor(api) } }),
     generation: { fal, host, clock },
     settlement: { fal, clock },
     activeGenerations: {

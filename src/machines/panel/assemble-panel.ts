@@ -10,6 +10,7 @@ import type { DiskPort } from '../persistence/persistence-ports.ts';
 import type { persistenceMachine } from '../persistence/persistence.machine.ts';
 import type { SnapshotStorePort } from '../ports.ts';
 import type { resetMachine } from '../reset/reset.machine.ts';
+import { csvExportMachine } from '../reports/csv-export.machine.ts';
 import type { SettingsInput, settingsMachine } from '../settings/settings.machine.ts';
 import type { PanelSettings } from '../settings/settings-ports.ts';
 import { defineFollowLedgerActor } from './follow-ledger.actor.ts';
@@ -39,6 +40,8 @@ export interface PanelParts {
   ledgerDisk: Pick<DiskPort, 'appendEvents'>;
   /** The reset machine with resetLedger provided. */
   reset: typeof resetMachine;
+  /** The CSV export machine with saveCostCsv provided. @default csvExportMachine (its actor refuses) */
+  csvExport?: typeof csvExportMachine;
   /** The billing machine. @default billingMachine */
   billing?: typeof billingMachine;
   /**
@@ -87,6 +90,7 @@ export function assemblePanel(parts: PanelParts): AssembledPanel {
       billing: resumable(parts.billing ?? billingMachine),
       billingQuery: resumable(parts.billingQuery),
       reset: resumable(parts.reset),
+      csvExport: resumable(parts.csvExport ?? csvExportMachine),
       activeGenerations: resumable(active),
       settlement: defineSettlementLogic({ ...parts.settlement, ledger }),
       followLedger: defineFollowLedgerActor(parts.settlement.clock),

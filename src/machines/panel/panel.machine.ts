@@ -6,6 +6,7 @@ import { activeGenerationsMachine } from '../generation/active-generations.machi
 import { type SettlementActorRef, settlementMachine } from '../generation/settlement.machine.ts';
 import { persistenceMachine } from '../persistence/persistence.machine.ts';
 import { resetMachine } from '../reset/reset.machine.ts';
+import { csvExportMachine } from '../reports/csv-export.machine.ts';
 import { type SettingsInput, settingsMachine } from '../settings/settings.machine.ts';
 import type { PanelSettings } from '../settings/settings-ports.ts';
 import {
@@ -36,7 +37,7 @@ import { placeholderCallback } from '../generation/generation-placeholders.ts';
 /** The children a panel can start from a saved snapshot instead of their initial state. */
 export type PanelResume = Partial<
   Record<
-    'persistence' | 'settings' | 'billing' | 'billingQuery' | 'reset' | 'activeGenerations',
+    'persistence' | 'settings' | 'billing' | 'billingQuery' | 'reset' | 'csvExport' | 'activeGenerations',
     Snapshot<unknown> | null
   >
 >;
@@ -62,6 +63,7 @@ export interface PanelContext {
   billing: ActorRefFrom<Resumable<typeof billingMachine>>;
   billingQuery: ActorRefFrom<Resumable<typeof billingQueryMachine>>;
   reset: ActorRefFrom<Resumable<typeof resetMachine>>;
+  csvExport: ActorRefFrom<Resumable<typeof csvExportMachine>>;
   activeGenerations: ActorRefFrom<Resumable<typeof activeGenerationsMachine>>;
   /** Started once the ledger is known; null until then. */
   settlement: SettlementActorRef | null;
@@ -109,6 +111,7 @@ export const panelMachine = setup({
     billing: resumable(billingMachine),
     billingQuery: resumable(billingQueryMachine),
     reset: resumable(resetMachine),
+    csvExport: resumable(csvExportMachine),
     activeGenerations: resumable(activeGenerationsMachine),
     settlement: settlementMachine,
     followLedger: defineFollowLedgerActor({ now: () => localIsoTimestamp(new Date()) }),
@@ -227,6 +230,11 @@ export const panelMachine = setup({
       id: 'reset',
       systemId: SYSTEM_IDS.reset,
       input: { resume: input.resume?.reset },
+    }),
+    csvExport: spawn('csvExport', {
+      id: 'csvExport',
+      systemId: SYSTEM_IDS.csvExport,
+      input: { resume: input.resume?.csvExport },
     }),
     activeGenerations: spawn('activeGenerations', {
       id: 'activeGenerations',

@@ -13,6 +13,8 @@ export const SYSTEM_IDS = {
   billingQuery: 'billingQuery',
   /** The typed-DELETE reset. */
   reset: 'reset',
+  /** Billing's CSV export, written by the backend under the data dir's reports/. */
+  csvExport: 'csvExport',
   /** Every generation and Dual Mode pair, and the Generate form's draft. */
   activeGenerations: 'activeGenerations',
   /** Re-reads unsettled results. */

@@ -1,8 +1,11 @@
-import { screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import type { SummaryQuery } from '../../../src/contract/index.ts';
 import { describe, expect, test } from 'vitest';
 import { generationsLedger } from '../../../stories/fixtures/billing-ledgers.ts';
 import { savedLedgerState } from '../../../stories/fixtures/billing-states.ts';
-import { renderBilling } from './render-billing.tsx';
+import { csvExportLogic, STORY_REPORTS_DIR } from '../../../stories/fixtures/billing-fakes.ts';
+import { projectChip, renderBilling, settled } from './render-billing.tsx';
 
 describe('Billing charts and actions', async () => {
   test('three charts are present, each a figure named by its caption (recharts draws nothing in jsdom)', async () => {
@@ -14,9 +17,10 @@ describe('Billing charts and actions', async () => {
     }
   });
 
-  test('report actions are disabled buttons that say why; Reset cost history is enabled', async () => {
+  test('report actions still to come are disabled buttons that say why; Export CSV and Reset are enabled', async () => {
     await renderBilling({ persistence: { state: savedLedgerState(generationsLedger(4)) } });
-    for (const name of ['Export CSV', 'Import external costs', 'Pool costs', 'HTML report']) {
+    expect((screen.getByRole('button', { name: 'Export CSV' }) as HTMLButtonElement).disabled).toBe(false);
+    for (const name of ['Import external costs', 'Pool costs', 'HTML report']) {
       const button = screen.getByRole('button', { name }) as HTMLButtonElement;
       expect(button.disabled).toBe(true);
       const described = document.getElementById(button.getAttribute('aria-describedby') ?? '');
@@ -25,5 +29,41 @@ describe('Billing charts and actions', async () => {
     expect((screen.getByRole('button', { name: 'Reset cost history' }) as HTMLButtonElement).disabled).toBe(
       false,
     );
+  });
+});
+
+describe('Export CSV', () => {
+  test('saves what Billing shows (the project chosen) and says where and how many rows; Dismiss clears it', async () => {
+    const user = userEvent.setup();
+    const asked: SummaryQuery[] = [];
+    await renderBilling({
+      persistence: { state: savedLedgerState(generationsLedger(14)) },
+      csvExport: { logic: csvExportLogic({ asked }) },
+    });
+    await user.click(projectChip('Hero Film'));
+    await settled();
+    const matching = Number(/of (\d+)/.exec(screen.getByText(/^Showing \d+ of \d+$/).textContent ?? '')?.[1]);
+    await user.click(screen.getByRole('button', { name: 'Export CSV' }));
+    const status = await screen.findByRole('status', { name: 'CSV export' });
+    expect(status.textContent).toContain(`Saved ${matching} rows to ${STORY_REPORTS_DIR}/costs-`);
+    expect(asked).toEqual([{ project: 'Hero Film', currency: 'USD' }]);
+    await user.click(within(status).getByRole('button', { name: 'Dismiss' }));
+    expect(screen.queryByRole('status', { name: 'CSV export' })).toBeNull();
+  });
+
+  test('a refused export says why in one alert, and Try again asks once more', async () => {
+    const user = userEvent.setup();
+    const asked: SummaryQuery[] = [];
+    await renderBilling({
+      persistence: { state: savedLedgerState(generationsLedger(4)) },
+      csvExport: { logic: csvExportLogic({ fail: 'The disk is full.', asked }) },
+    });
+    await user.click(screen.getByRole('button', { name: 'Export CSV' }));
+    const alert = await screen.findByRole('alert', { name: 'The CSV was not saved' });
+    expect(alert.textContent).toContain('The disk is full.');
+    expect(screen.getAllByText('The disk is full.')).toHaveLength(1);
+    await user.click(within(alert).getByRole('button', { name: 'Try again' }));
+    expect(await screen.findByRole('alert', { name: 'The CSV was not saved' })).toBeTruthy();
+    expect(asked).toEqual([{ currency: 'USD' }, { currency: 'USD' }]);
   });
 });

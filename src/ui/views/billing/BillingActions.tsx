@@ -1,16 +1,17 @@
-import { Button, Group, Tooltip, VisuallyHidden } from '@mantine/core';
+import { Button, Group, Stack, Tooltip, VisuallyHidden } from '@mantine/core';
 import { useId } from '@mantine/hooks';
+import { ExportCsvButton, ExportCsvOutcome } from './ExportCsv.tsx';
 import { ResetCostHistory } from './ResetCostHistory.tsx';
 
-/** Report actions the reports issue wires up; until then each is shown disabled with a reason. */
-const COMING = ['Export CSV', 'Import external costs', 'Pool costs', 'HTML report'] as const;
+/** Report actions still to come (issue 13); each is shown disabled with a reason. */
+const COMING = ['Import external costs', 'Pool costs', 'HTML report'] as const;
 
 const REASON = 'Coming with reports';
 
 function ComingButton({ label }: { label: string }) {
   const reasonId = useId();
   // A disabled button fires no mouse events: the span carries the tooltip; the hidden text gives
-  // keyboard and screen-reader users the same reason. TODO(issue 6 reports): wire to the report machines.
+  // keyboard and screen-reader users the same reason.
   return (
     <Tooltip label={REASON} withArrow>
       <span>
@@ -23,14 +24,18 @@ function ComingButton({ label }: { label: string }) {
   );
 }
 
-/** The action bar under the list: export, import, pools, report (not yet wired) and the typed-DELETE reset. */
+/** The action bar under the list: CSV export, import, pools, report (to come) and the typed-DELETE reset. */
 export function BillingActions() {
   return (
-    <Group gap={6} wrap="wrap">
-      {COMING.map((label) => (
-        <ComingButton key={label} label={label} />
-      ))}
-      <ResetCostHistory />
-    </Group>
+    <Stack gap={6}>
+      <Group gap={6} wrap="wrap">
+        <ExportCsvButton />
+        {COMING.map((label) => (
+          <ComingButton key={label} label={label} />
+        ))}
+        <ResetCostHistory />
+      </Group>
+      <ExportCsvOutcome />
+    </Stack>
   );
 }
