@@ -10,9 +10,11 @@ import {
 } from '../../../src/domain/index.ts';
 import {
   COST_CSV_COLUMNS,
+  type CostCsvColumn,
   CostCsvFormatError,
   costCsv,
   costCsvRecord,
+  NUMERIC_COLUMNS,
   neutraliseCell,
   parseCostCsv,
   restoreCell,
@@ -115,14 +117,7 @@ describe('cost CSV', () => {
     const column = (name: string) => header.indexOf(name);
     for (const cells of lines) {
       for (const [k, cell] of cells.entries()) {
-        const numeric = [
-          'estimate_usd',
-          'actual_usd',
-          'cost_usd',
-          'cost_in_currency',
-          'fx_rate',
-          'billable_units',
-        ].includes(header[k] ?? '');
+        const numeric = NUMERIC_COLUMNS.has(header[k] as CostCsvColumn);
         if (numeric) expect(cell === '' || /^-?\d+(\.\d+)?$/.test(cell), `${header[k]}: ${cell}`).toBe(true);
         else expect(/^[=+\-@\t\r]/.test(cell), `${header[k]}: ${JSON.stringify(cell)}`).toBe(false);
       }
