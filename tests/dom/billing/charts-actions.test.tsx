@@ -20,6 +20,8 @@ describe('Billing charts and actions', async () => {
   test('report actions still to come are disabled buttons that say why; Export CSV and Reset are enabled', async () => {
     await renderBilling({ persistence: { state: savedLedgerState(generationsLedger(4)) } });
     expect((screen.getByRole('button', { name: 'Export CSV' }) as HTMLButtonElement).disabled).toBe(false);
+    // Without a filter, "Export CSV" is everything already.
+    expect(screen.queryByRole('button', { name: 'Export everything' })).toBeNull();
     for (const name of ['Import external costs', 'Pool costs', 'HTML report']) {
       const button = screen.getByRole('button', { name }) as HTMLButtonElement;
       expect(button.disabled).toBe(true);
@@ -49,6 +51,13 @@ describe('Export CSV', () => {
     expect(asked).toEqual([{ project: 'Hero Film', currency: 'USD' }]);
     await user.click(within(status).getByRole('button', { name: 'Dismiss' }));
     expect(screen.queryByRole('status', { name: 'CSV export' })).toBeNull();
+    // With a filter set, everything can still be exported, in the currency shown.
+    await user.click(screen.getByRole('button', { name: 'Export everything' }));
+    expect(await screen.findByRole('status', { name: 'CSV export' })).toHaveProperty(
+      'textContent',
+      expect.stringContaining('Saved 14 rows'),
+    );
+    expect(asked.at(-1)).toEqual({ currency: 'USD' });
   });
 
   test('a refused export says why in one alert, and Try again asks once more', async () => {

@@ -1,6 +1,6 @@
 import { Button, Group, Stack, Tooltip, VisuallyHidden } from '@mantine/core';
 import { useId } from '@mantine/hooks';
-import { ExportCsvButton, ExportCsvOutcome } from './ExportCsv.tsx';
+import { ExportCsvButtons, ExportCsvOutcome } from './ExportCsv.tsx';
 import { ResetCostHistory } from './ResetCostHistory.tsx';
 
 /** Report actions still to come (issue 13); each is shown disabled with a reason. */
@@ -29,7 +29,7 @@ export function BillingActions() {
   return (
     <Stack gap={6}>
       <Group gap={6} wrap="wrap">
-        <ExportCsvButton />
+        <ExportCsvButtons />
         {COMING.map((label) => (
           <ComingButton key={label} label={label} />
         ))}

@@ -1,5 +1,5 @@
 import { Alert, Button, Code, Group, Stack, Text } from '@mantine/core';
-import { selectCostFilter } from '../../../machines/billing/billing.selectors.ts';
+import { selectCostFilter, selectIsFiltered } from '../../../machines/billing/billing.selectors.ts';
 import {
   selectExportProblem,
   selectIsExporting,
@@ -7,22 +7,31 @@ import {
 } from '../../../machines/reports/csv-export.selectors.ts';
 import { usePanelActor, usePanelSelector } from '../../actors/panel-context.ts';
 
-/** "Export CSV": the backend writes the cost CSV of what Billing shows (filter and currency). */
-export function ExportCsvButton() {
+/**
+ * "Export CSV": the backend writes the cost CSV of what Billing shows (filter and currency); with a
+ * filter set, "Export everything" writes every cost in the same currency.
+ */
+export function ExportCsvButtons() {
   const csvExport = usePanelActor('csvExport');
   const billing = usePanelActor('billing');
   const busy = usePanelSelector('csvExport', selectIsExporting);
-  const exportShown = () => {
+  const filtered = usePanelSelector('billing', selectIsFiltered);
+  const exportOf = (scope: 'shown' | 'everything') => {
     const snapshot = billing.getSnapshot();
-    csvExport.send({
-      type: 'EXPORT',
-      query: { ...selectCostFilter(snapshot), currency: snapshot.context.currency },
-    });
+    const filter = scope === 'shown' ? selectCostFilter(snapshot) : {};
+    csvExport.send({ type: 'EXPORT', query: { ...filter, currency: snapshot.context.currency } });
   };
   return (
-    <Button size="xs" variant="default" loading={busy} onClick={exportShown}>
-      Export CSV
-    </Button>
+    <>
+      <Button size="xs" variant="default" loading={busy} onClick={() => exportOf('shown')}>
+        Export CSV
+      </Button>
+      {filtered && (
+        <Button size="xs" variant="subtle" disabled={busy} onClick={() => exportOf('everything')}>
+          Export everything
+        </Button>
+      )}
+    </>
   );
 }
 
