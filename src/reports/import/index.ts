@@ -1,0 +1,12 @@
+export {
+  type ImportPreview,
+  MAX_IMPORT_BYTES,
+  MAX_IMPORT_ROWS,
+  type PreviewOptions,
+  type PreviewRow,
+  previewExternalCsv,
+} from './external-csv-preview.ts';
+export { type ExternalRowFacts, externalRowKey } from './external-row-key.ts';
+export { type DayOrder, dayOrderOf, parseImportDate } from './import-dates.ts';
+export { parseImportAmount } from './import-amounts.ts';
+export { type HeaderMatch, type ImportField, matchHeaders } from './import-headers.ts';
