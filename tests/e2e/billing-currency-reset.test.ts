@@ -56,6 +56,8 @@ describe('Billing currency, reload and reset against the real backend', () => {
 
     const region = billingRegion(page);
     await expect.poll(() => region.getByRole('group', { name: 'Running total' }).textContent()).toMatch(/kr/);
+    // The chips and charts follow each answer in a deferred render and say aria-busy until then.
+    await expect.poll(() => region.locator('[aria-busy="true"]').count()).toBe(0);
     const text = (await region.allInnerTexts()).join('\n');
     const charts = (await region.getByRole('figure').allTextContents()).join('\n');
     expect(`${text}\n${charts}`).not.toMatch(/[$€]|USD \d|EUR \d/);

@@ -284,6 +284,8 @@ export const billingQueryMachine = billingQuerySetup.createMachine({
     },
     /** The ledger changed under the answer shown: asked again after CHANGE_DELAY_MS, with what else changed. */
     due: {
+      // What is shown is known to be outdated: the list says aria-busy (and "Updating…" if slow).
+      entry: 'markStale',
       on: { LEDGER_CHANGED: [{ guard: 'isReset', target: 'fetching' }, {}] },
       after: { changeDelay: 'fetching' },
     },
