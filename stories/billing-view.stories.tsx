@@ -2,7 +2,12 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, waitFor, within } from 'storybook/test';
 import { createLedgerView } from '../src/ledger-view/index.ts';
 import { BillingView } from '../src/ui/views/billing/BillingView.tsx';
-import { billingQueryLogic, csvExportLogic, STORY_REPORTS_DIR } from './fixtures/billing-fakes.ts';
+import {
+  billingQueryLogic,
+  csvExportLogic,
+  externalImportLogic,
+  STORY_REPORTS_DIR,
+} from './fixtures/billing-fakes.ts';
 import {
   dualPairLedger,
   externalAndPoolLedger,
@@ -323,5 +328,67 @@ export const ExportFailed: Story = {
     const alert = await canvas.findByRole('alert', { name: 'The CSV was not saved' });
     await expect(alert).toHaveTextContent('The disk is full');
     await expect(within(alert).getByRole('button', { name: 'Try again' })).toBeVisible();
+  },
+};
+
+const IMPORT_CSV = [
+  'Date;Service;Cost;Description;Project',
+  '03.11.2026;Midjourney;30,00;Standard plan;Hero Film',
+  '04.11.2026;Runway;12,50;Credits;Hero Film',
+  '2026-11-05;Runway;abc;Broken;Hero Film',
+  '03.11.2026;Midjourney;30,00;standard  PLAN;hero film',
+].join('\r\n');
+
+async function chooseImportFile(
+  canvasElement: HTMLElement,
+  userEvent: { upload: (el: HTMLElement, file: File) => Promise<void> },
+) {
+  const input = canvasElement.ownerDocument.querySelector('input[type="file"]') as HTMLInputElement;
+  await userEvent.upload(input, new File([IMPORT_CSV], 'midjourney.csv', { type: 'text/csv' }));
+  // The dialog is a portal outside the story's canvas.
+  return within(canvasElement.ownerDocument.body).findByRole('dialog', { name: 'Import external costs' });
+}
+
+/** A chosen CSV previewed: costs and total, the duplicate left out, the row with an error by line. */
+export const ImportPreview: Story = {
+  parameters: { actors: ledgerOf(4) },
+  play: async ({ canvasElement, userEvent }) => {
+    const dialog = await chooseImportFile(canvasElement, userEvent);
+    const preview = await within(dialog).findByRole('status', { name: 'Import preview' });
+    await expect(preview).toHaveTextContent('2 costs to import from midjourney.csv, in all $42.50');
+    await expect(within(dialog).getByRole('list', { name: 'Rows with errors' })).toHaveTextContent('Line 4');
+    await expect(within(dialog).getByRole('button', { name: 'Import 2 costs' })).toBeEnabled();
+  },
+};
+
+/** Imported: recorded as one entry, on disk, and in Billing. */
+export const ImportDone: Story = {
+  parameters: { actors: ledgerOf(4) },
+  play: async ({ canvasElement, userEvent }) => {
+    const dialog = await chooseImportFile(canvasElement, userEvent);
+    await userEvent.click(await within(dialog).findByRole('button', { name: 'Import 2 costs' }));
+    await expect(await within(dialog).findByRole('status', { name: 'Import done' })).toHaveTextContent(
+      'Imported 2 costs',
+    );
+  },
+};
+
+/** The backend could not preview: nothing imported, the reason once, Try again. */
+export const ImportFailed: Story = {
+  parameters: {
+    actors: () => ({
+      persistence: { state: savedLedgerState(generationsLedger(4)) },
+      externalImport: {
+        logic: externalImportLogic({ failPreview: 'The backend is away: start it and try again.' }),
+      },
+    }),
+  },
+  play: async ({ canvasElement, userEvent }) => {
+    const dialog = await chooseImportFile(canvasElement, userEvent);
+    await expect(
+      await within(dialog).findByRole('alert', { name: 'Nothing was imported' }),
+    ).toHaveTextContent('The backend is away');
+    // The modal is still fading in (Mantine's transition): wait until it is drawn.
+    await waitFor(() => expect(within(dialog).getByRole('button', { name: 'Try again' })).toBeVisible());
   },
 };

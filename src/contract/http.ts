@@ -25,6 +25,7 @@ export const API_ROUTES = {
   media: '/api/media',
   falProxy: '/api/fal/proxy',
   reportsCostsCsv: '/api/reports/costs.csv',
+  importsExternalPreview: '/api/imports/external/preview',
 } as const;
 
 /** Default body limit for the JSON API in bytes (1 MiB); ledger batches and the fal proxy get larger ones. */

@@ -54,3 +54,11 @@ export {
   thresholdsSchema,
 } from './settings-bodies.ts';
 export type { SavedReport } from './report-bodies.ts';
+export {
+  type ExternalPreviewRequest,
+  type ExternalPreviewResponse,
+  externalPreviewRequestSchema,
+  IMPORT_BODY_LIMIT_BYTES,
+  type ImportPreview,
+  type PreviewRow,
+} from './import-bodies.ts';

@@ -42,6 +42,8 @@ export interface LedgerView {
   summary(query: SummaryQuery): SummaryResponse;
   /** What the panel's machines need: open generations, the epoch's reset, the learned window at `now`. */
   workingSet(now: Date): WorkingSetResponse;
+  /** Keys of the external cost rows recorded in this epoch (an import's duplicates are these). */
+  externalKeys(): ReadonlySet<string>;
 }
 
 /** Filters whose summaries are kept up to date (the least recently asked is dropped first). */
@@ -95,6 +97,10 @@ class FoldedLedger implements LedgerView {
     }
     this.state = applyLedgerEvents(this.state, events);
     for (let i = 0; i < events.length; i += 1) this.track(events[i] as LedgerEvent, start + i);
+  }
+
+  externalKeys(): ReadonlySet<string> {
+    return new Set(this.state.externals.map((row) => row.key));
   }
 
   rows(query: RowsQuery): RowsResponse {

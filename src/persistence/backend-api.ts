@@ -12,6 +12,8 @@ import {
   type ResetResponse,
   type RowsQuery,
   type RowsResponse,
+  type ExternalPreviewRequest,
+  type ExternalPreviewResponse,
   type SavedReport,
   type SummaryQuery,
   type SummaryResponse,
@@ -87,6 +89,8 @@ export interface BackendApi {
   appendEvents(events: readonly LedgerEvent[]): Promise<Pick<AppendResponse, 'acknowledged' | 'superseded'>>;
   /** The typed-DELETE reset: backup, `ledger.reset` with a new epoch, compaction. */
   resetLedger(): Promise<ResetResponse>;
+  /** What an external-cost CSV would record (nothing is recorded by it). */
+  previewExternal(request: ExternalPreviewRequest): Promise<ExternalPreviewResponse>;
   /** Has the backend write the cost CSV of a filter under the data dir's `reports/`; where it went. */
   saveCostCsv(query: SummaryQuery): Promise<SavedReport>;
   /**
@@ -168,6 +172,11 @@ export function createBackendApi(options: BackendApiOptions): BackendApi {
       call(
         { method: 'POST', path: API_ROUTES.ledgerReset, body: { confirm: 'DELETE' } satisfies ResetRequest },
         resetSchema,
+      ),
+    previewExternal: (request) =>
+      call(
+        { method: 'POST', path: API_ROUTES.importsExternalPreview, body: request },
+        objectOf<ExternalPreviewResponse>(),
       ),
     saveCostCsv: (query) =>
       call({ method: 'POST', path: API_ROUTES.reportsCostsCsv, body: query }, objectOf<SavedReport>()),

@@ -1,6 +1,11 @@
 import { type Context, Hono, type Next } from 'hono';
 import { compress } from 'hono/compress';
-import { API_BODY_LIMIT_BYTES, API_ROUTES, LEDGER_BODY_LIMIT_BYTES } from '../contract/index.ts';
+import {
+  API_BODY_LIMIT_BYTES,
+  API_ROUTES,
+  IMPORT_BODY_LIMIT_BYTES,
+  LEDGER_BODY_LIMIT_BYTES,
+} from '../contract/index.ts';
 import type { ServerContext } from './context.ts';
 import { handleError, handleNotFound } from './errors.ts';
 import { createPanelRoutes } from './panel.ts';
@@ -11,6 +16,7 @@ import { createLedgerQueryRoutes } from './routes/ledger-queries.ts';
 import { createMediaRoutes } from './routes/media.ts';
 import { createModelRoutes } from './routes/models.ts';
 import { createPricingRoutes } from './routes/pricing.ts';
+import { createImportRoutes } from './routes/imports.ts';
 import { createReportRoutes } from './routes/reports.ts';
 import { createSettingsRoutes } from './routes/settings.ts';
 import {
@@ -33,8 +39,10 @@ function bodyLimits() {
     PROXY_BODY_LIMIT_BYTES,
     'Upload large inputs as files instead of inline data.',
   );
+  const imports = bodyLimitGuard(IMPORT_BODY_LIMIT_BYTES, 'Import at most 10 MB of CSV at once.');
   return (c: Context, next: Next) => {
     if (c.req.path.startsWith('/api/fal/')) return proxy(c, next);
+    if (c.req.path === API_ROUTES.importsExternalPreview) return imports(c, next);
     return c.req.path === API_ROUTES.ledgerEvents ? ledger(c, next) : api(c, next);
   };
 }
@@ -78,6 +86,7 @@ export function createApp(parts: AppParts): Hono {
   app.route(API_ROUTES.events, createEventRoutes(ctx));
   app.route(API_ROUTES.media, createMediaRoutes(ctx));
   app.route('/api/reports', createReportRoutes(ctx));
+  app.route('/api/imports', createImportRoutes(ctx));
   app.route(API_ROUTES.falProxy, parts.falProxy);
   app.route('/sandbox', parts.sandbox);
   app.route(

@@ -222,6 +222,7 @@ export function createPanelWiring(
     reset: resetMachine.provide({
       actors: { resetLedger: defineResetLedgerActor({ disk: api, cache: resetCaches }) },
     }),
+    imports: api,
     csvExport: csvExportMachine.provide({ actors: { saveCostCsv: defineSaveCostCsvActor(api) } }),
     generation: { fal, host, clock },
     settlement: { fal, clock },

@@ -11,6 +11,9 @@ import type { persistenceMachine } from '../persistence/persistence.machine.ts';
 import type { SnapshotStorePort } from '../ports.ts';
 import type { resetMachine } from '../reset/reset.machine.ts';
 import { csvExportMachine } from '../reports/csv-export.machine.ts';
+import { defineExternalImportActors } from '../imports/external-import.actors.ts';
+import type { ImportPreviewPort } from '../imports/external-import-ports.ts';
+import { externalImportMachine } from '../imports/external-import.machine.ts';
 import type { SettingsInput, settingsMachine } from '../settings/settings.machine.ts';
 import type { PanelSettings } from '../settings/settings-ports.ts';
 import { defineFollowLedgerActor } from './follow-ledger.actor.ts';
@@ -42,6 +45,8 @@ export interface PanelParts {
   reset: typeof resetMachine;
   /** The CSV export machine with saveCostCsv provided. @default csvExportMachine (its actor refuses) */
   csvExport?: typeof csvExportMachine;
+  /** The backend's preview of external-cost files; without it the import refuses (tools, tests). */
+  imports?: ImportPreviewPort;
   /** The billing machine. @default billingMachine */
   billing?: typeof billingMachine;
   /**
@@ -91,6 +96,18 @@ export function assemblePanel(parts: PanelParts): AssembledPanel {
       billingQuery: resumable(parts.billingQuery),
       reset: resumable(parts.reset),
       csvExport: resumable(parts.csvExport ?? csvExportMachine),
+      externalImport: resumable(
+        parts.imports
+          ? externalImportMachine.provide({
+              actors: defineExternalImportActors({
+                previews: parts.imports,
+                ledger,
+                clock: parts.generation.clock,
+                newId: parts.newId,
+              }),
+            })
+          : externalImportMachine,
+      ),
       activeGenerations: resumable(active),
       settlement: defineSettlementLogic({ ...parts.settlement, ledger }),
       followLedger: defineFollowLedgerActor(parts.settlement.clock),

@@ -7,6 +7,7 @@ import { type SettlementActorRef, settlementMachine } from '../generation/settle
 import { persistenceMachine } from '../persistence/persistence.machine.ts';
 import { resetMachine } from '../reset/reset.machine.ts';
 import { csvExportMachine } from '../reports/csv-export.machine.ts';
+import { externalImportMachine } from '../imports/external-import.machine.ts';
 import { type SettingsInput, settingsMachine } from '../settings/settings.machine.ts';
 import type { PanelSettings } from '../settings/settings-ports.ts';
 import {
@@ -37,7 +38,14 @@ import { placeholderCallback } from '../generation/generation-placeholders.ts';
 /** The children a panel can start from a saved snapshot instead of their initial state. */
 export type PanelResume = Partial<
   Record<
-    'persistence' | 'settings' | 'billing' | 'billingQuery' | 'reset' | 'csvExport' | 'activeGenerations',
+    | 'persistence'
+    | 'settings'
+    | 'billing'
+    | 'billingQuery'
+    | 'reset'
+    | 'csvExport'
+    | 'externalImport'
+    | 'activeGenerations',
     Snapshot<unknown> | null
   >
 >;
@@ -64,6 +72,7 @@ export interface PanelContext {
   billingQuery: ActorRefFrom<Resumable<typeof billingQueryMachine>>;
   reset: ActorRefFrom<Resumable<typeof resetMachine>>;
   csvExport: ActorRefFrom<Resumable<typeof csvExportMachine>>;
+  externalImport: ActorRefFrom<Resumable<typeof externalImportMachine>>;
   activeGenerations: ActorRefFrom<Resumable<typeof activeGenerationsMachine>>;
   /** Started once the ledger is known; null until then. */
   settlement: SettlementActorRef | null;
@@ -112,6 +121,7 @@ export const panelMachine = setup({
     billingQuery: resumable(billingQueryMachine),
     reset: resumable(resetMachine),
     csvExport: resumable(csvExportMachine),
+    externalImport: resumable(externalImportMachine),
     activeGenerations: resumable(activeGenerationsMachine),
     settlement: settlementMachine,
     followLedger: defineFollowLedgerActor({ now: () => localIsoTimestamp(new Date()) }),
@@ -235,6 +245,11 @@ export const panelMachine = setup({
       id: 'csvExport',
       systemId: SYSTEM_IDS.csvExport,
       input: { resume: input.resume?.csvExport },
+    }),
+    externalImport: spawn('externalImport', {
+      id: 'externalImport',
+      systemId: SYSTEM_IDS.externalImport,
+      input: { resume: input.resume?.externalImport },
     }),
     activeGenerations: spawn('activeGenerations', {
       id: 'activeGenerations',

@@ -15,6 +15,8 @@ export const SYSTEM_IDS = {
   reset: 'reset',
   /** Billing's CSV export, written by the backend under the data dir's reports/. */
   csvExport: 'csvExport',
+  /** The external-cost import: preview, then one `external.imported` event. */
+  externalImport: 'externalImport',
   /** Every generation and Dual Mode pair, and the Generate form's draft. */
   activeGenerations: 'activeGenerations',
   /** Re-reads unsettled results. */

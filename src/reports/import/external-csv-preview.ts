@@ -1,4 +1,5 @@
 import Papa from 'papaparse';
+import type { ImportPreview } from '../../contract/index.ts';
 import {
   convertMicros,
   type Currency,
@@ -16,25 +17,6 @@ import { type ImportField, matchHeaders } from './import-headers.ts';
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
 /** Files with more data rows than this are refused. */
 export const MAX_IMPORT_ROWS = 100_000;
-
-/** A row of the file that will be recorded, with its line (1 = the header). */
-export interface PreviewRow {
-  line: number;
-  row: ExternalRow;
-}
-
-/** What an import would record, shown before anything is: nothing is recorded by a preview. */
-export interface ImportPreview {
-  /** Why the whole file was refused (too large, no header, required columns missing); null when read. */
-  refused: string | null;
-  rows: PreviewRow[];
-  errors: { line: number; reason: string }[];
-  /** Rows already recorded by an earlier import, or repeated in this file (`of`: the first line). */
-  duplicates: { line: number; of: 'earlier import' | number }[];
-  /** The valid rows' sum in the display currency, at the rates of the import (`fx`). */
-  totalMicros: number;
-  currency: Currency;
-}
 
 export interface PreviewOptions {
   /** Keys of the external rows the ledger holds already. */

@@ -1,9 +1,7 @@
 export {
-  type ImportPreview,
   MAX_IMPORT_BYTES,
   MAX_IMPORT_ROWS,
   type PreviewOptions,
-  type PreviewRow,
   previewExternalCsv,
 } from './external-csv-preview.ts';
 export { type ExternalRowFacts, externalRowKey } from './external-row-key.ts';

@@ -11,7 +11,14 @@ export const PanelActorContext = createActorContext(panelMachine);
 
 /** The panel's children a view can read and talk to. */
 export type PanelChild =
-  'persistence' | 'settings' | 'billing' | 'billingQuery' | 'reset' | 'csvExport' | 'activeGenerations';
+  | 'persistence'
+  | 'settings'
+  | 'billing'
+  | 'billingQuery'
+  | 'reset'
+  | 'csvExport'
+  | 'externalImport'
+  | 'activeGenerations';
 
 /** The child actor `key` of the panel (a new ref after Active generations were cleared). */
 export function usePanelActor<K extends PanelChild>(key: K): PanelContext[K] {

@@ -1,10 +1,11 @@
 import { Button, Group, Stack, Tooltip, VisuallyHidden } from '@mantine/core';
 import { useId } from '@mantine/hooks';
 import { ExportCsvButtons, ExportCsvOutcome } from './ExportCsv.tsx';
+import { ImportExternalCostsButton, ImportExternalCostsDialog } from './ImportExternalCosts.tsx';
 import { ResetCostHistory } from './ResetCostHistory.tsx';
 
 /** Report actions still to come (issue 13); each is shown disabled with a reason. */
-const COMING = ['Import external costs', 'Pool costs', 'HTML report'] as const;
+const COMING = ['Pool costs', 'HTML report'] as const;
 
 const REASON = 'Coming with reports';
 
@@ -30,12 +31,14 @@ export function BillingActions() {
     <Stack gap={6}>
       <Group gap={6} wrap="wrap">
         <ExportCsvButtons />
+        <ImportExternalCostsButton />
         {COMING.map((label) => (
           <ComingButton key={label} label={label} />
         ))}
         <ResetCostHistory />
       </Group>
       <ExportCsvOutcome />
+      <ImportExternalCostsDialog />
     </Stack>
   );
 }
