@@ -35,20 +35,19 @@ import {
 } from './watch-settings.actor.ts';
 import { placeholderCallback } from '../generation/generation-placeholders.ts';
 
+/** The panel's app-level children: what views read and talk to, and what can start from a snapshot. */
+export type PanelChildKey =
+  | 'persistence'
+  | 'settings'
+  | 'billing'
+  | 'billingQuery'
+  | 'reset'
+  | 'csvExport'
+  | 'externalImport'
+  | 'activeGenerations';
+
 /** The children a panel can start from a saved snapshot instead of their initial state. */
-export type PanelResume = Partial<
-  Record<
-    | 'persistence'
-    | 'settings'
-    | 'billing'
-    | 'billingQuery'
-    | 'reset'
-    | 'csvExport'
-    | 'externalImport'
-    | 'activeGenerations',
-    Snapshot<unknown> | null
-  >
->;
+export type PanelResume = Partial<Record<PanelChildKey, Snapshot<unknown> | null>>;
 
 /** How a panel starts. */
 export interface PanelInput {

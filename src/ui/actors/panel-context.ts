@@ -1,6 +1,6 @@
 import { createActorContext, useSelector } from '@xstate/react';
 import type { AnyActorRef, SnapshotFrom } from 'xstate';
-import { type PanelContext, panelMachine } from '../../machines/panel/panel.machine.ts';
+import { type PanelChildKey, type PanelContext, panelMachine } from '../../machines/panel/panel.machine.ts';
 
 /**
  * The panel's one actor: `Provider` (the composition root passes the panel logic with its actors
@@ -10,15 +10,7 @@ import { type PanelContext, panelMachine } from '../../machines/panel/panel.mach
 export const PanelActorContext = createActorContext(panelMachine);
 
 /** The panel's children a view can read and talk to. */
-export type PanelChild =
-  | 'persistence'
-  | 'settings'
-  | 'billing'
-  | 'billingQuery'
-  | 'reset'
-  | 'csvExport'
-  | 'externalImport'
-  | 'activeGenerations';
+export type PanelChild = PanelChildKey;
 
 /** The child actor `key` of the panel (a new ref after Active generations were cleared). */
 export function usePanelActor<K extends PanelChild>(key: K): PanelContext[K] {
