@@ -59,11 +59,14 @@ export function previewExternalCsv(text: string, options: PreviewOptions): Impor
       currency,
     );
   }
+  // Blank rows are kept while reading, so every reported line is the row a spreadsheet shows.
   const parsed = Papa.parse<string[]>(text.replace(/^\ufeff/, ''), {
-    skipEmptyLines: 'greedy',
+    skipEmptyLines: false,
     delimitersToGuess: [',', ';', '\t'],
   });
-  const [header, ...data] = parsed.data;
+  const [header, ...rowsRead] = parsed.data;
+  const blank = (cells: string[]) => cells.every((cell) => cell.trim() === '');
+  const data = rowsRead.map((cells, i) => ({ cells, line: i + 2 })).filter(({ cells }) => !blank(cells));
   if (!header || header.length < 2) return refusedPreview('The file has no header row of columns.', currency);
   if (data.length > MAX_IMPORT_ROWS) {
     return refusedPreview(
@@ -82,11 +85,10 @@ export function previewExternalCsv(text: string, options: PreviewOptions): Impor
     const at = match.index[field];
     return at === undefined ? '' : (cells[at] ?? '').trim();
   };
-  const order = dayOrderOf(data.map((cells) => cell(cells, 'date')));
+  const order = dayOrderOf(data.map(({ cells }) => cell(cells, 'date')));
   const preview: ImportPreview = { ...refusedPreview('', currency), refused: null };
   const seen = new Map<string, number>();
-  data.forEach((cells, i) => {
-    const line = i + 2;
+  for (const { cells, line } of data) {
     const problems: string[] = [];
     const date = parseImportDate(cell(cells, 'date'), order);
     if (!date.ok) problems.push(date.reason);
@@ -107,7 +109,7 @@ export function previewExternalCsv(text: string, options: PreviewOptions): Impor
     }
     if (problems.length > 0 || !date.ok || !amount.ok) {
       preview.errors.push({ line, reason: problems.join('; ') });
-      return;
+      continue;
     }
     const rowCurrency = column ?? amount.currency ?? match.amountCurrency ?? 'USD';
     const tags = {
@@ -126,12 +128,12 @@ export function previewExternalCsv(text: string, options: PreviewOptions): Impor
     const key = externalRowKey(facts);
     if (options.knownKeys.has(key)) {
       preview.duplicates.push({ line, of: 'earlier import' });
-      return;
+      continue;
     }
     const first = seen.get(key);
     if (first !== undefined) {
       preview.duplicates.push({ line, of: first });
-      return;
+      continue;
     }
     seen.set(key, line);
     const row: ExternalRow = {
@@ -149,6 +151,6 @@ export function previewExternalCsv(text: string, options: PreviewOptions): Impor
       row.currency === currency
         ? row.amountMicros
         : convertMicros(toUsdMicros(row.amountMicros, row.currency, options.fx), currency, options.fx);
-  });
+  }
   return preview;
 }

@@ -133,6 +133,14 @@ describe('previewExternalCsv', () => {
     expect(repeated.duplicates).toEqual([{ line: 4, of: 2 }]);
   });
 
+  test('lines are the rows a spreadsheet shows: blank rows count, and are not errors', () => {
+    const csv =
+      'date,description,amount,category\n\n2026-11-01,Plan,30,Midjourney\n,,,\n2026-11-02,Broken,x,Runway\n';
+    const preview = previewExternalCsv(csv, options);
+    expect(preview.rows.map((r) => r.line)).toEqual([3]);
+    expect(preview.errors.map((e) => e.line)).toEqual([5]);
+  });
+
   test('a file without the required columns, or too large, is refused with a clear message', () => {
     expect(previewExternalCsv('when,what\n2026-11-01,x\n', options).refused).toMatch(
       /Required columns missing: date, description, amount, category/,

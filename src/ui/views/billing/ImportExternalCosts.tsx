@@ -1,4 +1,5 @@
 import { Alert, Button, FileButton, Group, List, Loader, Modal, Stack, Text } from '@mantine/core';
+import { useRef } from 'react';
 import { formatMoney } from '../../../domain/index.ts';
 import { MAX_IMPORT_FILE_BYTES } from '../../../machines/imports/external-import.machine.ts';
 import {
@@ -33,8 +34,14 @@ function useChooseFile() {
 
 function ChooseFile({ label, variant }: { label: string; variant: 'default' | 'subtle' }) {
   const choose = useChooseFile();
+  // Cleared after each choice, so choosing the same file again (after fixing it) is seen again.
+  const reset = useRef<() => void>(null);
+  const chosen = async (file: File | null) => {
+    await choose(file);
+    reset.current?.();
+  };
   return (
-    <FileButton onChange={(file) => void choose(file)} accept=".csv,.tsv,.txt,text/csv">
+    <FileButton resetRef={reset} onChange={(file) => void chosen(file)} accept=".csv,.tsv,.txt,text/csv">
       {(props) => (
         <Button size="xs" variant={variant} {...props}>
           {label}
