@@ -6,7 +6,7 @@ import { classifyFalError, type FalStage } from './errors.ts';
 /** One status poll, reduced to what the panel needs. */
 export interface FalStatus {
   status: 'IN_QUEUE' | 'IN_PROGRESS' | 'COMPLETED';
-  /** Requests ahead of this one; only while IN_QUEUE, else null. */
+  /** The place in fal's queue, 1 = next (queuePositionOf); only while IN_QUEUE, else null. */
   queuePosition: number | null;
   /** Log messages so far (fal sends the full list on each poll). */
   logs: string[];
@@ -154,9 +154,13 @@ function toStatus(raw: QueueStatus): FalStatus {
   };
 }
 
-function queuePositionOf(raw: unknown): number | null {
+/**
+ * The place in fal's queue as people count it (1 = next): fal's `queue_position` counts from 0, which
+ * read "Queued #0". Null when fal does not say (then no number is shown, rather than a stale one).
+ */
+export function queuePositionOf(raw: unknown): number | null {
   const position = (raw as { queue_position?: unknown } | null)?.queue_position;
-  return typeof position === 'number' && Number.isFinite(position) ? position : null;
+  return typeof position === 'number' && Number.isInteger(position) && position >= 0 ? position + 1 : null;
 }
 
 function errorTextOf(error: unknown): string | null {

@@ -9,6 +9,7 @@ export {
   type FalGatewayOptions,
   type FalResult,
   type FalStatus,
+  queuePositionOf,
 } from './gateway.ts';
 export {
   checkFalKey,

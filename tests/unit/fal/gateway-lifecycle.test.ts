@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createFalGateway, type FalGateway, type FalStatus } from '../../../src/fal/index.ts';
+import {
+  createFalGateway,
+  type FalGateway,
+  type FalStatus,
+  queuePositionOf,
+} from '../../../src/fal/index.ts';
 import { type FalStack, pollUntil, startSandboxStack } from '../../fixtures/fal/fal-stack.ts';
 
 // The real @fal-ai/client (inside the gateway) → the proxy (sandbox mode) → the Sandbox fal, on loopback.
@@ -65,6 +70,14 @@ describe('gateway lifecycle through the proxy to the sandbox', { timeout: 15_000
     expect((await fal.result('fal-ai/veo3.1', requestId)).billableUnits).toBe(5.008);
   });
 
+  test('a place in the queue counts from 1 (fal counts from 0); no number when fal gives none', () => {
+    expect(queuePositionOf({ status: 'IN_QUEUE', queue_position: 0 })).toBe(1);
+    expect(queuePositionOf({ status: 'IN_QUEUE', queue_position: 4 })).toBe(5);
+    for (const raw of [{}, { queue_position: null }, { queue_position: -1 }, { queue_position: 1.5 }, null]) {
+      expect(queuePositionOf(raw)).toBeNull();
+    }
+  });
+
   test('while queued, queue_position falls towards the front', async () => {
     const submitted = await fal.submit('fal-ai/veo3.1', { prompt: 'a long queue [slow]' });
     const positions: number[] = [];
@@ -82,7 +95,7 @@ describe('gateway lifecycle through the proxy to the sandbox', { timeout: 15_000
     expect(positions.length).toBeGreaterThan(0);
     expect(
       positions.every(
-        (p, i) => p >= 0 && p <= (i === 0 ? (submitted.queuePosition ?? 0) : (positions[i - 1] ?? p)),
+        (p, i) => p >= 1 && p <= (i === 0 ? (submitted.queuePosition ?? 0) : (positions[i - 1] ?? p)),
       ),
     ).toBe(true);
     expect(Math.min(...positions)).toBeLessThan(submitted.queuePosition ?? 0);
