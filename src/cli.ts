@@ -115,6 +115,8 @@ function buildPanelIfNeeded(): boolean {
   // npx is a .cmd script on Windows, which Node only starts through a shell.
   const build = spawnSync('npx', ['vite', 'build'], {
     cwd: root,
+    // A NODE_ENV left at development or test would build React's development bundle.
+    env: { ...process.env, NODE_ENV: 'production' },
     stdio: 'inherit',
     shell: process.platform === 'win32',
   });
