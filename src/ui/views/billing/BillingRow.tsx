@@ -1,5 +1,5 @@
 import { Badge, Box, Group, Stack, Text, Tooltip } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { memo, type ReactNode } from 'react';
 import type { ListRow } from '../../../domain/index.ts';
 import { CostBadge } from '../../components/CostBadge/CostBadge.tsx';
 import type { Money } from '../../hooks/use-money.ts';
@@ -138,8 +138,9 @@ function GenerationRow({ row, money, dualPartner }: BillingRowProps & { row: Row
 }
 
 /** One Billing row: generations show estimate, Actual badge and markers; external and pool rows their amount. */
-export function BillingRow({ row, money, dualPartner }: BillingRowProps) {
+// Memoised: a filter change or a refresh keeps the rows that stay, and draws only the new ones.
+export const BillingRow = memo(function BillingRow({ row, money, dualPartner }: BillingRowProps) {
   if (row.kind === 'external') return <ExternalRow row={row} money={money} />;
   if (row.kind === 'pool') return <PoolRow row={row} money={money} />;
   return <GenerationRow row={row} money={money} dualPartner={dualPartner} />;
-}
+});
