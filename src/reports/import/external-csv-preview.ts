@@ -11,7 +11,7 @@ import {
 import { externalRowKey } from './external-row-key.ts';
 import { dayOrderOf, parseImportDate } from './import-dates.ts';
 import { parseImportAmount } from './import-amounts.ts';
-import { type ImportField, matchHeaders } from './import-headers.ts';
+import { currencyNamed, type ImportField, matchHeaders } from './import-headers.ts';
 
 /** Files larger than this are refused before reading (10 MB). */
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
@@ -34,15 +34,6 @@ const refusedPreview = (reason: string, currency: Currency): ImportPreview => ({
   totalMicros: 0,
   currency,
 });
-
-const CURRENCIES: Record<string, Currency> = {
-  usd: 'USD',
-  eur: 'EUR',
-  sek: 'SEK',
-  $: 'USD',
-  '€': 'EUR',
-  kr: 'SEK',
-};
 
 /**
  * Reads an external-cost CSV (Midjourney, RunwayML, ElevenLabs… exports) into what an import would
@@ -94,8 +85,8 @@ export function previewExternalCsv(text: string, options: PreviewOptions): Impor
     if (!date.ok) problems.push(date.reason);
     const amount = parseImportAmount(cell(cells, 'amount'));
     if (!amount.ok) problems.push(amount.reason);
-    const named = cell(cells, 'currency').toLowerCase();
-    const column = named === '' ? null : (CURRENCIES[named] ?? undefined);
+    const named = cell(cells, 'currency');
+    const column = named === '' ? null : (currencyNamed(named) ?? undefined);
     if (column === undefined)
       problems.push(`the currency "${cell(cells, 'currency')}" is not USD, EUR or SEK`);
     const description = normaliseTag(cell(cells, 'description'));

@@ -19,7 +19,7 @@ const ALIASES: Record<ImportField, readonly string[]> = {
 };
 
 const CURRENCY_IN_HEADER = /^(.*?)\s*[([]\s*(usd|eur|sek|\$|€|kr)\s*[)\]]$/;
-const CURRENCY_OF: Record<string, Currency> = {
+const CURRENCY_OF: Readonly<Record<string, Currency>> = {
   usd: 'USD',
   $: 'USD',
   eur: 'EUR',
@@ -27,6 +27,11 @@ const CURRENCY_OF: Record<string, Currency> = {
   sek: 'SEK',
   kr: 'SEK',
 };
+
+/** The currency a code or symbol names (`usd`, `€`, `kr`…, any case); null when it names none. */
+export function currencyNamed(text: string): Currency | null {
+  return CURRENCY_OF[text.trim().toLowerCase()] ?? null;
+}
 
 /** Where each field is in the file's header, which required ones are missing, and a currency the header names. */
 export interface HeaderMatch {
@@ -50,7 +55,7 @@ export function matchHeaders(header: readonly string[]): HeaderMatch {
     let currency: Currency | null = null;
     if (named) {
       name = named[1] ?? name;
-      currency = CURRENCY_OF[named[2] ?? ''] ?? null;
+      currency = currencyNamed(named[2] ?? '');
     }
     for (const field of [...REQUIRED_FIELDS, ...OPTIONAL_FIELDS]) {
       if (index[field] === undefined && ALIASES[field].includes(name)) {

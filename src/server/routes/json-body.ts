@@ -17,10 +17,18 @@ export function issueLines(error: z.ZodError): string[] {
   return error.issues.map((i) => `${i.path.length ? i.path.join('.') : '(body)'}: ${i.message}`);
 }
 
-/** Reads and validates a JSON body; 400 with `code` and every problem listed when it does not fit. */
-export async function parseJsonBody<T>(c: Context, schema: z.ZodType<T>, code: string): Promise<T> {
-  const parsed = schema.safeParse(await readJsonBody(c));
+/**
+ * `value` as `schema` reads it; 400 with `code` and every problem listed when it does not fit
+ * ("The <what> was refused: …").
+ */
+export function validOr400<T>(value: unknown, schema: z.ZodType<T>, code: string, what: string): T {
+  const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
   const lines = issueLines(parsed.error);
-  throw new ApiError(400, code, `The request was refused: ${lines.join('; ')}.`, lines);
+  throw new ApiError(400, code, `The ${what} was refused: ${lines.join('; ')}.`, lines);
+}
+
+/** Reads and validates a JSON body; 400 with `code` and every problem listed when it does not fit. */
+export async function parseJsonBody<T>(c: Context, schema: z.ZodType<T>, code: string): Promise<T> {
+  return validOr400(await readJsonBody(c), schema, code, 'request');
 }

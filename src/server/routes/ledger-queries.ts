@@ -10,13 +10,10 @@ import {
 import { isLedgerCursorError } from '../../ledger-view/index.ts';
 import type { ServerContext } from '../context.ts';
 import { ApiError } from '../errors.ts';
-import { issueLines } from './json-body.ts';
+import { validOr400 } from './json-body.ts';
 
 function parseQuery<T>(c: Context, schema: z.ZodType<T>): T {
-  const parsed = schema.safeParse(c.req.query());
-  if (parsed.success) return parsed.data;
-  const lines = issueLines(parsed.error);
-  throw new ApiError(400, 'INVALID_QUERY', `The query was refused: ${lines.join('; ')}.`, lines);
+  return validOr400(c.req.query(), schema, 'INVALID_QUERY', 'query');
 }
 
 /**

@@ -6,18 +6,13 @@ import { everyRow } from '../../ledger-view/index.ts';
 import { costCsv } from '../../reports/csv/index.ts';
 import { writeFileAtomic } from '../atomic-file.ts';
 import type { ServerContext } from '../context.ts';
-import { ApiError } from '../errors.ts';
-import { issueLines, readJsonBody } from './json-body.ts';
+import { readJsonBody, validOr400 } from './json-body.ts';
 
 /** Folder of the data dir that saved reports go to. */
 export const REPORTS_DIR = 'reports';
 
-function parsed(value: unknown): SummaryQuery {
-  const result = summaryQuerySchema.safeParse(value);
-  if (result.success) return result.data;
-  const lines = issueLines(result.error);
-  throw new ApiError(400, 'INVALID_QUERY', `The export was refused: ${lines.join('; ')}.`, lines);
-}
+const parsed = (value: unknown): SummaryQuery =>
+  validOr400(value, summaryQuerySchema, 'INVALID_QUERY', 'export');
 
 /** `costs-2026-12-07-123005Z[-hero-film].csv`: sortable, and says which project when one is chosen. */
 export function costCsvFileName(query: SummaryQuery, now: Date): string {
