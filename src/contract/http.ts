@@ -17,6 +17,7 @@ export const API_ROUTES = {
   ledgerReset: '/api/ledger/reset',
   ledgerRows: '/api/ledger/rows',
   ledgerSummary: '/api/ledger/summary',
+  ledgerPools: '/api/ledger/pools',
   ledgerWorkingSet: '/api/ledger/working-set',
   settings: '/api/settings',
   events: '/api/events',

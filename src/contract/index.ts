@@ -53,6 +53,7 @@ export {
   type Thresholds,
   thresholdsSchema,
 } from './settings-bodies.ts';
+export type { PoolsResponse, PoolView } from './pool-bodies.ts';
 export type { SavedReport } from './report-bodies.ts';
 export {
   type ExternalPreviewRequest,

@@ -77,6 +77,16 @@ export {
 } from './ledger/run-limits.ts';
 export { type GenerationCost, generationCost } from './ledger/generation-cost.ts';
 export { compareEvents, mergeEvents } from './ledger/merge.ts';
+export {
+  draftOfPool,
+  emptyPoolDraft,
+  type PoolBody,
+  type PoolDraft,
+  type PoolDraftProblems,
+  type PoolDraftResult,
+  type PoolRuleKind,
+  readPoolDraft,
+} from './ledger/pool-draft.ts';
 export { inPoolPeriod, poolDays, poolItems } from './ledger/pool-items.ts';
 export {
   compareRowKeys,

@@ -1,4 +1,5 @@
 import type {
+  PoolsResponse,
   RowsQuery,
   RowsResponse,
   SummaryQuery,
@@ -44,6 +45,8 @@ export interface LedgerView {
   workingSet(now: Date): WorkingSetResponse;
   /** Keys of the external cost rows recorded in this epoch (an import's duplicates are these). */
   externalKeys(): ReadonlySet<string>;
+  /** Every pool of the epoch by name (then id), with the shares the rows and totals count. */
+  pools(): PoolsResponse;
 }
 
 /** Filters whose summaries are kept up to date (the least recently asked is dropped first). */
@@ -101,6 +104,17 @@ class FoldedLedger implements LedgerView {
 
   externalKeys(): ReadonlySet<string> {
     return new Set(this.state.externals.map((row) => row.key));
+  }
+
+  pools(): PoolsResponse {
+    this.catchUp();
+    const pools = Object.values(this.state.pools).sort(
+      (a, b) => a.name.localeCompare(b.name) || (a.poolId < b.poolId ? -1 : 1),
+    );
+    return {
+      pools: pools.map((pool) => ({ pool, shares: [...this.shares.sharesOf(pool.poolId)] })),
+      version: this.version,
+    };
   }
 
   rows(query: RowsQuery): RowsResponse {

@@ -54,6 +54,11 @@ export class PoolShares {
   private entries = new Map<string, Entry>();
   private pools: readonly Pool[] = [];
 
+  /** The shares of one pool as last settled (none for a pool it does not know). */
+  sharesOf(poolId: string): readonly CostItem[] {
+    return this.computed.get(poolId)?.items ?? [];
+  }
+
   /** Follows one changed generation or external in every pool's usage. */
   note(before: Snapshot | null, after: Snapshot | null): void {
     if (before && after && before.entry === after.entry && sameUsage(before.item, after.item)) return;

@@ -10,6 +10,7 @@ import {
   type LedgerStreamMessage,
   type ResetRequest,
   type ResetResponse,
+  type PoolsResponse,
   type RowsQuery,
   type RowsResponse,
   type ExternalPreviewRequest,
@@ -81,6 +82,8 @@ export interface BackendApi {
   rows(query: Partial<RowsQuery>): Promise<RowsResponse>;
   /** Totals, breakdowns and tags in use for a filter, in a currency. */
   summary(query: Partial<SummaryQuery>): Promise<SummaryResponse>;
+  /** Every pool with its shares. */
+  pools(): Promise<PoolsResponse>;
   /**
    * Appends a batch (≤ MAX_BATCH_EVENTS = 500 events, ≤ LEDGER_BODY_LIMIT_BYTES = 4 MiB; src/contract)
    * idempotently; `acknowledged` ids are durable on disk with the content sent, `superseded` ids are
@@ -163,6 +166,7 @@ export function createBackendApi(options: BackendApiOptions): BackendApi {
       call({ method: 'GET', path: withQuery(API_ROUTES.ledgerRows, query) }, objectOf<RowsResponse>()),
     summary: (query) =>
       call({ method: 'GET', path: withQuery(API_ROUTES.ledgerSummary, query) }, objectOf<SummaryResponse>()),
+    pools: () => call({ method: 'GET', path: API_ROUTES.ledgerPools }, objectOf<PoolsResponse>()),
     appendEvents: (events) =>
       call(
         { method: 'POST', path: API_ROUTES.ledgerEvents, body: { events } satisfies AppendRequest },

@@ -1,6 +1,7 @@
 import { type Context, Hono } from 'hono';
 import type { z } from 'zod';
 import {
+  type PoolsResponse,
   type RowsResponse,
   rowsQuerySchema,
   type SummaryResponse,
@@ -19,7 +20,7 @@ function parseQuery<T>(c: Context, schema: z.ZodType<T>): T {
 /**
  * The ledger's read model (ARCHITECTURE.md § Ledger): a page of Billing rows for a filter and cursor,
  * totals and breakdowns in a currency with the tags in use, and the working set the panel's machines
- * need. Answered from the backend's folded view, never by folding the journal per request.
+ * need, and the pools with their shares. Answered from the backend's folded view, never by folding the journal per request.
  */
 export function createLedgerQueryRoutes(ctx: ServerContext): Hono {
   const app = new Hono();
@@ -35,6 +36,7 @@ export function createLedgerQueryRoutes(ctx: ServerContext): Hono {
   app.get('/summary', (c) =>
     c.json<SummaryResponse>(ctx.readModel.view().summary(parseQuery(c, summaryQuerySchema))),
   );
+  app.get('/pools', (c) => c.json<PoolsResponse>(ctx.readModel.view().pools()));
   app.get('/working-set', (c) => c.json<WorkingSetResponse>(ctx.readModel.view().workingSet(new Date())));
   return app;
 }
