@@ -223,6 +223,7 @@ export function createPanelWiring(
       actors: { resetLedger: defineResetLedgerActor({ disk: api, cache: resetCaches }) },
     }),
     imports: api,
+    pools: api,
     csvExport: csvExportMachine.provide({ actors: { saveCostCsv: defineSaveCostCsvActor(api) } }),
     generation: { fal, host, clock },
     settlement: { fal, clock },

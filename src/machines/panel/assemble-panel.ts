@@ -14,6 +14,9 @@ import { csvExportMachine } from '../reports/csv-export.machine.ts';
 import { defineExternalImportActors } from '../imports/external-import.actors.ts';
 import type { ImportPreviewPort } from '../imports/external-import-ports.ts';
 import { externalImportMachine } from '../imports/external-import.machine.ts';
+import { definePoolEditorActors } from '../pools/pool-editor.actors.ts';
+import type { PoolListPort } from '../pools/pool-editor-ports.ts';
+import { poolEditorMachine } from '../pools/pool-editor.machine.ts';
 import type { SettingsInput, settingsMachine } from '../settings/settings.machine.ts';
 import type { PanelSettings } from '../settings/settings-ports.ts';
 import { defineFollowLedgerActor } from './follow-ledger.actor.ts';
@@ -47,6 +50,8 @@ export interface PanelParts {
   csvExport?: typeof csvExportMachine;
   /** The backend's preview of external-cost files; without it the import refuses (tools, tests). */
   imports?: ImportPreviewPort;
+  /** The backend's pools with their shares; without it the pools dialog cannot read them (tools, tests). */
+  pools?: PoolListPort;
   /** The billing machine. @default billingMachine */
   billing?: typeof billingMachine;
   /**
@@ -107,6 +112,18 @@ export function assemblePanel(parts: PanelParts): AssembledPanel {
               }),
             })
           : externalImportMachine,
+      ),
+      poolEditor: resumable(
+        parts.pools
+          ? poolEditorMachine.provide({
+              actors: definePoolEditorActors({
+                pools: parts.pools,
+                ledger,
+                clock: parts.generation.clock,
+                newId: parts.newId,
+              }),
+            })
+          : poolEditorMachine,
       ),
       activeGenerations: resumable(active),
       settlement: defineSettlementLogic({ ...parts.settlement, ledger }),

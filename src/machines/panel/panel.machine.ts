@@ -8,6 +8,7 @@ import { persistenceMachine } from '../persistence/persistence.machine.ts';
 import { resetMachine } from '../reset/reset.machine.ts';
 import { csvExportMachine } from '../reports/csv-export.machine.ts';
 import { externalImportMachine } from '../imports/external-import.machine.ts';
+import { poolEditorMachine } from '../pools/pool-editor.machine.ts';
 import { type SettingsInput, settingsMachine } from '../settings/settings.machine.ts';
 import type { PanelSettings } from '../settings/settings-ports.ts';
 import {
@@ -44,6 +45,7 @@ export type PanelChildKey =
   | 'reset'
   | 'csvExport'
   | 'externalImport'
+  | 'poolEditor'
   | 'activeGenerations';
 
 /** The children a panel can start from a saved snapshot instead of their initial state. */
@@ -72,6 +74,7 @@ export interface PanelContext {
   reset: ActorRefFrom<Resumable<typeof resetMachine>>;
   csvExport: ActorRefFrom<Resumable<typeof csvExportMachine>>;
   externalImport: ActorRefFrom<Resumable<typeof externalImportMachine>>;
+  poolEditor: ActorRefFrom<Resumable<typeof poolEditorMachine>>;
   activeGenerations: ActorRefFrom<Resumable<typeof activeGenerationsMachine>>;
   /** Started once the ledger is known; null until then. */
   settlement: SettlementActorRef | null;
@@ -121,6 +124,7 @@ export const panelMachine = setup({
     reset: resumable(resetMachine),
     csvExport: resumable(csvExportMachine),
     externalImport: resumable(externalImportMachine),
+    poolEditor: resumable(poolEditorMachine),
     activeGenerations: resumable(activeGenerationsMachine),
     settlement: settlementMachine,
     followLedger: defineFollowLedgerActor({ now: () => localIsoTimestamp(new Date()) }),
@@ -249,6 +253,11 @@ export const panelMachine = setup({
       id: 'externalImport',
       systemId: SYSTEM_IDS.externalImport,
       input: { resume: input.resume?.externalImport },
+    }),
+    poolEditor: spawn('poolEditor', {
+      id: 'poolEditor',
+      systemId: SYSTEM_IDS.poolEditor,
+      input: { resume: input.resume?.poolEditor },
     }),
     activeGenerations: spawn('activeGenerations', {
       id: 'activeGenerations',

@@ -17,6 +17,8 @@ export const SYSTEM_IDS = {
   csvExport: 'csvExport',
   /** The external-cost import: preview, then one `external.imported` event. */
   externalImport: 'externalImport',
+  /** Pool costs: the list with shares, and one `pool.*` event per change. */
+  poolEditor: 'poolEditor',
   /** Every generation and Dual Mode pair, and the Generate form's draft. */
   activeGenerations: 'activeGenerations',
   /** Re-reads unsettled results. */

@@ -2,10 +2,11 @@ import { Button, Group, Stack, Tooltip, VisuallyHidden } from '@mantine/core';
 import { useId } from '@mantine/hooks';
 import { ExportCsvButtons, ExportCsvOutcome } from './ExportCsv.tsx';
 import { ImportExternalCostsButton, ImportExternalCostsDialog } from './ImportExternalCosts.tsx';
+import { PoolCostsButton, PoolCostsDialog } from './PoolCosts.tsx';
 import { ResetCostHistory } from './ResetCostHistory.tsx';
 
 /** Report actions still to come (issue 13); each is shown disabled with a reason. */
-const COMING = ['Pool costs', 'HTML report'] as const;
+const COMING = ['HTML report'] as const;
 
 const REASON = 'Coming with reports';
 
@@ -32,6 +33,7 @@ export function BillingActions() {
       <Group gap={6} wrap="wrap">
         <ExportCsvButtons />
         <ImportExternalCostsButton />
+        <PoolCostsButton />
         {COMING.map((label) => (
           <ComingButton key={label} label={label} />
         ))}
@@ -39,6 +41,7 @@ export function BillingActions() {
       </Group>
       <ExportCsvOutcome />
       <ImportExternalCostsDialog />
+      <PoolCostsDialog />
     </Stack>
   );
 }

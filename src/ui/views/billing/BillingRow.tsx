@@ -6,6 +6,7 @@ import type { Money } from '../../hooks/use-money.ts';
 import {
   formatDay,
   formatDuration,
+  formatPeriod,
   formatTimestamp,
   type RowMarker,
   rowMarkers,
@@ -102,7 +103,7 @@ function PoolRow({ row, money }: { row: RowOf<'pool'>; money: Money }) {
     <RowFrame
       title={p.name}
       kind="pool"
-      meta={`${formatDay(p.period.from)} – ${formatDay(p.period.to)} · pool share`}
+      meta={`${formatPeriod(p.period)} · pool share`}
       badges={<Amount item={row.item} money={money} />}
       tags={tagLine(row.item)}
     />

@@ -92,6 +92,15 @@ export function formatDay(day: string): string {
   return dayjs(day).format('D MMM YYYY');
 }
 
+/** A pool's period for people: either end may be open ('' is "no limit"), never "Invalid Date". */
+export function formatPeriod(period: { from: string; to: string }): string {
+  const from = period.from === '' ? null : formatDay(period.from);
+  const to = period.to === '' ? null : formatDay(period.to);
+  if (from && to) return `${from} – ${to}`;
+  if (from) return `from ${from}`;
+  return to ? `until ${to}` : 'any date';
+}
+
 /** The tags of a cost as `client · project · deliverable` (empty ones left out), or `Untagged`. */
 export function tagLine(item: Pick<CostItem, 'client' | 'project' | 'deliverable'>): string {
   const parts = [item.client, item.project, item.deliverable].filter((t) => t !== '');
