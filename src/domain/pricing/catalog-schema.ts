@@ -102,10 +102,14 @@ export const catalogModelSchema = z
     confidence: z.enum(['high', 'medium']),
     note: z.string(),
   })
-  .superRefine((model, ctx) => {
-    checkFormulaDefaults(model.formula, ctx);
-    checkLicenceSource(model, ctx);
-  });
+  .superRefine((model, ctx) => checkFormulaDefaults(model.formula, ctx));
+
+/**
+ * An entry of the shipped catalog.json: a catalog model whose named licence cites its page. Saved copies
+ * of models (persisted drafts) are read with {@link catalogModelSchema}, which keeps accepting copies
+ * saved before `license_source` existed.
+ */
+export const catalogFileEntrySchema = catalogModelSchema.superRefine(checkLicenceSource);
 
 /** A priced model of the catalog (prices in USD decimals; estimates convert them to micro-USD). */
 export type CatalogModel = z.infer<typeof catalogModelSchema>;

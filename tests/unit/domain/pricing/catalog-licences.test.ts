@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import rawCatalog from '../../../../src/domain/pricing/catalog.json' with { type: 'json' };
 import { findModel, licenceOf, parseCatalog } from '../../../../src/domain/pricing/catalog.ts';
+import { catalogModelSchema } from '../../../../src/domain/pricing/catalog-schema.ts';
 
 /** One endpoint of the research file, as far as licences go. */
 interface ReferenceEntry {
@@ -53,5 +54,11 @@ describe('catalog licences from fal-pricing.json', () => {
     if (!commercial) throw new Error('the catalog has no commercial model');
     delete commercial.license_source;
     expect(() => parseCatalog(raw)).toThrow(/field license_source: a "commercial" licence needs the URL/);
+  });
+
+  test('a model saved before license_source existed (a persisted draft) still reads', () => {
+    const saved = structuredClone(findModel('fal-ai/flux-1/dev')) as Record<string, unknown>;
+    delete saved.license_source;
+    expect(catalogModelSchema.safeParse(saved).success).toBe(true);
   });
 });
