@@ -16,5 +16,6 @@ export {
   FAL_PLATFORM_URL,
   type FalPrice,
   fetchFalLicence,
+  fetchFalLicences,
   fetchFalPricing,
 } from './platform.ts';

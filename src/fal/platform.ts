@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Licence } from '../domain/ledger/events.ts';
+import { licenceFromFalWording } from '../domain/pricing/licence-wording.ts';
 import { classifyFalError } from './errors.ts';
 
 /** fal's Platform API root (fal-api.md §2b); the sandbox serves the same paths under <sandbox>/api/v1. */
@@ -69,11 +70,40 @@ export async function fetchFalLicence(
     if (!response.ok) return 'unknown';
     const parsed = modelsSchema.safeParse(await response.json());
     const model = parsed.success ? parsed.data.models.find((m) => m.endpoint_id === endpointId) : undefined;
-    const licence = model?.metadata?.license_type;
-    return licence === 'commercial' || licence === 'research' || licence === 'private' ? licence : 'unknown';
+    return licenceFromFalWording(model?.metadata?.license_type);
   } catch {
     return 'unknown';
   }
+}
+
+/** fal's model API takes at most this many endpoint ids per call (fal-api.md §2b). */
+const MODELS_PER_CALL = 50;
+
+/**
+ * Reads the licences fal's model API names for these endpoints, 50 ids per call. The map holds only
+ * the endpoints whose `license_type` reads as commercial, research or private; a missing or unknown
+ * one is left out, so the caller's seed stands. Throws a FalError (stage `platform`) when fal refuses
+ * or cannot be reached, so the caller can tell "fal said nothing" from "fal was not heard".
+ */
+export async function fetchFalLicences(
+  endpointIds: readonly string[],
+  key: string | null,
+  fetchImpl: typeof fetch = fetch,
+  baseUrl: string = FAL_PLATFORM_URL,
+): Promise<Map<string, Licence>> {
+  const named = new Map<string, Licence>();
+  for (let start = 0; start < endpointIds.length; start += MODELS_PER_CALL) {
+    const ids = endpointIds.slice(start, start + MODELS_PER_CALL);
+    const query = ids.map((id) => `endpoint_id=${encodeURIComponent(id)}`).join('&');
+    const response = await platformGet(`${baseUrl}/models?${query}`, key, fetchImpl);
+    if (!response.ok) throw classifyFalError(await asApiError(response), 'platform');
+    const parsed = modelsSchema.safeParse(await response.json().catch(() => null));
+    for (const model of parsed.success ? parsed.data.models : []) {
+      const licence = licenceFromFalWording(model.metadata?.license_type);
+      if (ids.includes(model.endpoint_id) && licence !== 'unknown') named.set(model.endpoint_id, licence);
+    }
+  }
+  return named;
 }
 
 /**

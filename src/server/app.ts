@@ -6,8 +6,10 @@ import {
   IMPORT_BODY_LIMIT_BYTES,
   LEDGER_BODY_LIMIT_BYTES,
 } from '../contract/index.ts';
+import { catalog } from '../domain/pricing/catalog.ts';
 import type { ServerContext } from './context.ts';
 import { handleError, handleNotFound } from './errors.ts';
+import { createLicenceLookup } from './licence-lookup.ts';
 import { createPanelRoutes } from './panel.ts';
 import { createEventRoutes } from './routes/events.ts';
 import { createHealthRoutes } from './routes/health.ts';
@@ -81,8 +83,12 @@ export function createApp(parts: AppParts): Hono {
   app.route(API_ROUTES.ledger, createLedgerRoutes(ctx));
   app.route(API_ROUTES.ledger, createLedgerQueryRoutes(ctx));
   app.route(API_ROUTES.settings, createSettingsRoutes(ctx));
-  app.route(API_ROUTES.models, createModelRoutes());
-  app.route(API_ROUTES.pricing, createPricingRoutes(ctx));
+  const licences = createLicenceLookup(
+    ctx,
+    catalog.map((model) => model.endpoint_id),
+  );
+  app.route(API_ROUTES.models, createModelRoutes(licences));
+  app.route(API_ROUTES.pricing, createPricingRoutes(ctx, licences));
   app.route(API_ROUTES.events, createEventRoutes(ctx));
   app.route(API_ROUTES.media, createMediaRoutes(ctx));
   app.route('/api/reports', createReportRoutes(ctx));

@@ -1,4 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
+import { expect, screen } from 'storybook/test';
 import { LicenceBadge } from '../../src/ui/components/LicenceBadge/LicenceBadge.tsx';
 
 const meta = {
@@ -13,3 +14,17 @@ export const Commercial: Story = {};
 export const Research: Story = { args: { licence: 'research' } };
 export const Private: Story = { args: { licence: 'private' } };
 export const Unknown: Story = { args: { licence: 'unknown' } };
+
+/** The short form for narrow rows: "?" with the full name as tooltip and accessible name. */
+export const UnknownCompact: Story = {
+  args: { licence: 'unknown', compact: true },
+  play: async ({ canvas, userEvent }) => {
+    const badge = canvas.getByRole('img', { name: 'Licence: Unknown' });
+    await expect(badge).toHaveTextContent('?');
+    await userEvent.hover(badge);
+    await expect(await screen.findByRole('tooltip')).toHaveTextContent('Licence: Unknown');
+  },
+};
+
+/** Commercial in the short form ("Com"). */
+export const CommercialCompact: Story = { args: { licence: 'commercial', compact: true } };

@@ -72,6 +72,17 @@ function checkFormulaDefaults(formula: PricingFormula, ctx: z.RefinementCtx): vo
   }
 }
 
+/** A named licence must say where it was read, so the report's compliance table can cite it. */
+function checkLicenceSource(model: { license: string; license_source?: string }, ctx: z.RefinementCtx) {
+  if (model.license !== 'unknown' && model.license_source === undefined) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['license_source'],
+      message: `a "${model.license}" licence needs the URL of the page that states it`,
+    });
+  }
+}
+
 /** One priced fal endpoint of the catalog, exactly as stored in catalog.json. */
 export const catalogModelSchema = z
   .strictObject({
@@ -80,6 +91,8 @@ export const catalogModelSchema = z
     display_name: z.string().min(1),
     category: catalogCategorySchema,
     license: licenceSchema,
+    /** The page that names the licence (fal's "Commercial use" badge); required unless it is 'unknown'. */
+    license_source: z.url().optional(),
     unit: z.string().min(1),
     formula: pricingFormulaSchema,
     params: z.array(catalogParamSchema),
@@ -90,6 +103,13 @@ export const catalogModelSchema = z
     note: z.string(),
   })
   .superRefine((model, ctx) => checkFormulaDefaults(model.formula, ctx));
+
+/**
+ * An entry of the shipped catalog.json: a catalog model whose named licence cites its page. Saved copies
+ * of models (persisted drafts) are read with {@link catalogModelSchema}, which keeps accepting copies
+ * saved before `license_source` existed.
+ */
+export const catalogFileEntrySchema = catalogModelSchema.superRefine(checkLicenceSource);
 
 /** A priced model of the catalog (prices in USD decimals; estimates convert them to micro-USD). */
 export type CatalogModel = z.infer<typeof catalogModelSchema>;

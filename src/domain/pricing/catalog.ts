@@ -4,7 +4,7 @@ import {
   type CatalogCategory,
   type CatalogModel,
   catalogCategorySchema,
-  catalogModelSchema,
+  catalogFileEntrySchema,
 } from './catalog-schema.ts';
 
 /** Builds "formula.rates.720p.audio" from a zod issue path. */
@@ -50,7 +50,7 @@ export function parseCatalog(raw: unknown): CatalogModel[] {
   const problems: string[] = [];
   const models: CatalogModel[] = [];
   raw.forEach((entry, index) => {
-    const parsed = catalogModelSchema.safeParse(entry);
+    const parsed = catalogFileEntrySchema.safeParse(entry);
     if (parsed.success) {
       models.push(parsed.data);
       return;

@@ -13,6 +13,8 @@ export {
 } from './catalog-schema.ts';
 export { catalog, findModel, licenceOf, modelsByCategory, parseCatalog } from './catalog.ts';
 export type { Estimate } from './estimate.ts';
+export { type LicenceOrigin, type ResolvedLicence, resolveLicence } from './licence-resolution.ts';
+export { licenceFromFalWording } from './licence-wording.ts';
 export {
   type EstimateOptions,
   estimateCost,

@@ -1,9 +1,11 @@
 import { Hono } from 'hono';
-import { findModel, licenceOf } from '../../domain/pricing/catalog.ts';
+import { findModel } from '../../domain/pricing/catalog.ts';
 import type { CatalogModel } from '../../domain/pricing/catalog-schema.ts';
+import { resolveLicence } from '../../domain/pricing/licence-resolution.ts';
 import { type FalPrice, fetchFalPricing } from '../../fal/index.ts';
 import type { ServerContext } from '../context.ts';
 import { ApiError } from '../errors.ts';
+import type { LicenceLookup } from '../licence-lookup.ts';
 import { openPricingCache, PRICING_CACHE_TTL_MS, type PricingCache } from '../pricing-cache.ts';
 
 /**
@@ -15,8 +17,10 @@ export type PricingResponse =
   | { endpointId: string; source: 'catalog'; asOf: string | null; model: CatalogModel & { licence: string } }
   | { endpointId: string; source: 'fal' | 'sandbox'; asOf: string; stale: boolean; price: FalPrice | null };
 
-/** `GET /api/pricing?endpoint_id=`: the catalog entry, else fal's pricing API (cached), or the sandbox's. */
-export function createPricingRoutes(ctx: ServerContext): Hono {
+/**
+ * `GET /api/pricing?endpoint_id=`: the catalog entry (with the licence `GET /api/models` shows), else fal's pricing API (cached), or the sandbox's.
+ */
+export function createPricingRoutes(ctx: ServerContext, licences: LicenceLookup): Hono {
   const app = new Hono();
   let cache: Promise<PricingCache> | null = null;
   app.get('/', async (c) => {
@@ -26,7 +30,8 @@ export function createPricingRoutes(ctx: ServerContext): Hono {
     }
     const model = findModel(endpointId);
     if (model) {
-      const body = { ...model, licence: licenceOf(model) };
+      const live = await licences.liveLicences();
+      const body = { ...model, licence: resolveLicence(model, live.get(model.endpoint_id)).licence };
       return c.json<PricingResponse>({ endpointId, source: 'catalog', asOf: model.verified_on, model: body });
     }
     if (ctx.isSandbox()) {

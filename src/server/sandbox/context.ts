@@ -10,6 +10,8 @@ export interface SandboxContext {
   base: () => string;
   /** Milliseconds between events of a status stream. */
   streamIntervalMs: number;
+  /** `license_type` wording the fake model API states per endpoint id instead of the catalog's licence. */
+  licenceWording: Readonly<Record<string, string>>;
 }
 
 /** Largest JSON body the sandbox reads (submit input, upload initiation), in bytes. */

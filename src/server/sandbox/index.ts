@@ -17,6 +17,11 @@ export interface SandboxOptions {
   seed?: number;
   /** Public base URL of the mount, e.g. http://127.0.0.1:PORT/sandbox: used in response, upload and file URLs. */
   publicBaseUrl: () => string;
+  /**
+   * `license_type` wording the fake model API states for these endpoint ids instead of the catalog's
+   * licence, so tests can show fal's live answer winning over the seed. Default none.
+   */
+  licenceWording?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -33,6 +38,7 @@ export function createSandboxFal(options: SandboxOptions): Hono {
     files: new FileStore(),
     base: () => options.publicBaseUrl().replace(/\/+$/, ''),
     streamIntervalMs: Math.max(20, Math.round(500 / speed)),
+    licenceWording: options.licenceWording ?? {},
   };
   const storage = createStorageRoutes(ctx);
   const app = new Hono();

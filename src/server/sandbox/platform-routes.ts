@@ -22,7 +22,8 @@ export function createPlatformRoutes(ctx: SandboxContext): Hono {
   app.get('/v1/models', (c) => {
     const ids = listParam(c.req.queries('endpoint_id'));
     const models = ids.length > 0 ? ids.map((id) => sandboxModel(id)) : listSandboxModels();
-    return falJson({ models: models.map(modelEntry), next_cursor: null, has_more: false }, 200);
+    const entries = models.map((model) => modelEntry(model, ctx.licenceWording[model.endpointId]));
+    return falJson({ models: entries, next_cursor: null, has_more: false }, 200);
   });
   app.get('/v1/models/billing-events', (c) => {
     if (!keyAccepted(c.req.header('authorization'))) return unauthorised();
@@ -58,8 +59,10 @@ function billingEvents(ctx: SandboxContext, ids: readonly string[]) {
   });
 }
 
-function modelEntry(model: SandboxModel) {
-  const licence = model.licence === 'unknown' ? {} : { license_type: model.licence };
+/** fal's metadata of one model; like fal, no `license_type` at all when the licence is not known. */
+function modelEntry(model: SandboxModel, wording: string | undefined) {
+  const stated = wording ?? (model.licence === 'unknown' ? undefined : model.licence);
+  const licence = stated === undefined ? {} : { license_type: stated };
   return {
     endpoint_id: model.endpointId,
     metadata: {

@@ -71,4 +71,23 @@ describe('LicenceBadge', () => {
     expect(badge?.getAttribute('data-licence')).toBe(licence);
     expect(badge?.textContent).toBe(`Licence: ${label}`);
   });
+
+  test.each([
+    ['commercial', 'Commercial', 'Com'],
+    ['research', 'Research', 'Res'],
+    ['private', 'Private', 'Priv'],
+    ['unknown', 'Unknown', '?'],
+  ] as const)('compact %s is an image named "Licence: %s" showing %j', (licence, label, short) => {
+    renderUi(<LicenceBadge licence={licence} compact />);
+    const badge = screen.getByRole('img', { name: `Licence: ${label}` });
+    expect(badge.textContent).toBe(short);
+    expect(badge.getAttribute('data-licence')).toBe(licence);
+  });
+
+  test('compact: hovering shows the full name in a tooltip', async () => {
+    const user = userEvent.setup();
+    renderUi(<LicenceBadge licence="unknown" compact />);
+    await user.hover(screen.getByRole('img', { name: 'Licence: Unknown' }));
+    expect((await screen.findByRole('tooltip')).textContent).toBe('Licence: Unknown');
+  });
 });

@@ -1,4 +1,5 @@
 import { Group, Select, Stack, Text, useProps } from '@mantine/core';
+import { useElementSize } from '@mantine/hooks';
 import { useMemo } from 'react';
 import { type CatalogModel, licenceOf, modelsByCategory } from '../../../domain/index.ts';
 import { LicenceBadge } from '../../components/LicenceBadge/LicenceBadge.tsx';
@@ -44,19 +45,28 @@ function groupsOf(models: readonly CatalogModel[], only: string | null, disabled
     }));
 }
 
-/** One option: the model's name and its licence badge. */
-function ModelOption({ label, model }: { label: string; model: CatalogModel | undefined }) {
+/**
+ * Below this picker width (CSS px) the options' licence badges take their short form: in the 320 px dock
+ * a full "Unknown" beside a long model name left the name one word a line.
+ */
+export const SHORT_LICENCE_BELOW_PX = 360;
+
+/** One option: the model's name (wrapping) and its licence badge (never cut). */
+function ModelOption(props: { label: string; model: CatalogModel | undefined; compact: boolean }) {
   return (
     <Group justify="space-between" gap="xs" wrap="nowrap" w="100%">
-      <Text size="xs">{label}</Text>
-      <LicenceBadge licence={licenceOf(model)} />
+      <Text size="xs" style={{ minWidth: 0, overflowWrap: 'anywhere' }}>
+        {props.label}
+      </Text>
+      <LicenceBadge licence={licenceOf(props.model)} compact={props.compact} />
     </Group>
   );
 }
 
 /**
  * A searchable model picker grouped by category, each option with its licence badge (Commercial,
- * Research, Private, Unknown); the chosen model's licence shows beside the field.
+ * Research, Private, Unknown; the short form when the field is under SHORT_LICENCE_BELOW_PX wide); the
+ * chosen model's licence shows in full beside the field.
  */
 export function ModelPicker(props: ModelPickerProps) {
   const { label, value, models, onChange, category, disabledIds, disabled, error } = useProps(
@@ -66,8 +76,11 @@ export function ModelPicker(props: ModelPickerProps) {
   );
   const byId = useMemo(() => new Map(models.map((m) => [m.endpoint_id, m])), [models]);
   const data = useMemo(() => groupsOf(models, category, disabledIds), [models, category, disabledIds]);
+  // The dropdown is as wide as the field; 0 means not measured yet (or no layout, as in jsdom).
+  const { ref, width } = useElementSize();
+  const compact = width > 0 && width < SHORT_LICENCE_BELOW_PX;
   return (
-    <Stack gap={4}>
+    <Stack gap={4} ref={ref}>
       <Select
         label={label}
         size="xs"
@@ -83,7 +96,9 @@ export function ModelPicker(props: ModelPickerProps) {
           const model = id === null ? undefined : byId.get(id);
           if (model) onChange(model);
         }}
-        renderOption={({ option }) => <ModelOption label={option.label} model={byId.get(option.value)} />}
+        renderOption={({ option }) => (
+          <ModelOption label={option.label} model={byId.get(option.value)} compact={compact} />
+        )}
       />
       {value !== null && (
         <Group gap={6} wrap="wrap">
