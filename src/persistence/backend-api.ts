@@ -96,6 +96,8 @@ export interface BackendApi {
   previewExternal(request: ExternalPreviewRequest): Promise<ExternalPreviewResponse>;
   /** Has the backend write the cost CSV of a filter under the data dir's `reports/`; where it went. */
   saveCostCsv(query: SummaryQuery): Promise<SavedReport>;
+  /** Has the backend render the HTML report of a filter under the data dir's `reports/`; where it went. */
+  saveHtmlReport(query: SummaryQuery): Promise<SavedReport>;
   /**
    * Streams ledger changes (`GET /api/events`) with fetch, so the token header can be sent; reconnects
    * with backoff (1 s … 30 s) and, after a reconnect, delivers the whole ledger once so nothing missed
@@ -184,6 +186,8 @@ export function createBackendApi(options: BackendApiOptions): BackendApi {
       ),
     saveCostCsv: (query) =>
       call({ method: 'POST', path: API_ROUTES.reportsCostsCsv, body: query }, objectOf<SavedReport>()),
+    saveHtmlReport: (query) =>
+      call({ method: 'POST', path: API_ROUTES.reportsHtml, body: query }, objectOf<SavedReport>()),
     getSettings: () => call({ method: 'GET', path: API_ROUTES.settings }, objectOf<SettingsView>()),
     putSettings: (patch) =>
       call({ method: 'PUT', path: API_ROUTES.settings, body: patch }, objectOf<SettingsView>()),

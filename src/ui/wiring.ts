@@ -20,7 +20,8 @@ import { billingQueryMachine } from '../machines/billing/billing-query.machine.t
 import type { ClockPort, HostImportPort } from '../machines/ports.ts';
 import { resetMachine } from '../machines/reset/reset.machine.ts';
 import { csvExportMachine } from '../machines/reports/csv-export.machine.ts';
-import { defineSaveCostCsvActor } from '../machines/reports/save-cost-csv.actor.ts';
+import { defineSaveCostCsvActor, defineSaveHtmlReportActor } from '../machines/reports/save-report.actors.ts';
+import { htmlReportMachine } from '../machines/reports/html-report.machine.ts';
 import { settingsMachine } from '../machines/settings/settings.machine.ts';
 import { parsePanelSettings } from '../machines/settings/settings-ports.ts';
 import { DEFAULT_GENERATE_FORM_DEPS } from './actors/generation-context.ts';
@@ -225,6 +226,7 @@ export function createPanelWiring(
     imports: api,
     pools: api,
     csvExport: csvExportMachine.provide({ actors: { saveCostCsv: defineSaveCostCsvActor(api) } }),
+    htmlReport: htmlReportMachine.provide({ actors: { saveHtmlReport: defineSaveHtmlReportActor(api) } }),
     generation: { fal, host, clock },
     settlement: { fal, clock },
     activeGenerations: {

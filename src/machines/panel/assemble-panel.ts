@@ -11,6 +11,7 @@ import type { persistenceMachine } from '../persistence/persistence.machine.ts';
 import type { SnapshotStorePort } from '../ports.ts';
 import type { resetMachine } from '../reset/reset.machine.ts';
 import { csvExportMachine } from '../reports/csv-export.machine.ts';
+import { htmlReportMachine } from '../reports/html-report.machine.ts';
 import { defineExternalImportActors } from '../imports/external-import.actors.ts';
 import type { ImportPreviewPort } from '../imports/external-import-ports.ts';
 import { externalImportMachine } from '../imports/external-import.machine.ts';
@@ -48,6 +49,8 @@ export interface PanelParts {
   reset: typeof resetMachine;
   /** The CSV export machine with saveCostCsv provided. @default csvExportMachine (its actor refuses) */
   csvExport?: typeof csvExportMachine;
+  /** The HTML report machine with saveHtmlReport provided. @default htmlReportMachine (its actor refuses) */
+  htmlReport?: typeof htmlReportMachine;
   /** The backend's preview of external-cost files; without it the import refuses (tools, tests). */
   imports?: ImportPreviewPort;
   /** The backend's pools with their shares; without it the pools dialog cannot read them (tools, tests). */
@@ -101,6 +104,7 @@ export function assemblePanel(parts: PanelParts): AssembledPanel {
       billingQuery: resumable(parts.billingQuery),
       reset: resumable(parts.reset),
       csvExport: resumable(parts.csvExport ?? csvExportMachine),
+      htmlReport: resumable(parts.htmlReport ?? htmlReportMachine),
       externalImport: resumable(
         parts.imports
           ? externalImportMachine.provide({

@@ -7,6 +7,7 @@ import { type SettlementActorRef, settlementMachine } from '../generation/settle
 import { persistenceMachine } from '../persistence/persistence.machine.ts';
 import { resetMachine } from '../reset/reset.machine.ts';
 import { csvExportMachine } from '../reports/csv-export.machine.ts';
+import { htmlReportMachine } from '../reports/html-report.machine.ts';
 import { externalImportMachine } from '../imports/external-import.machine.ts';
 import { poolEditorMachine } from '../pools/pool-editor.machine.ts';
 import { type SettingsInput, settingsMachine } from '../settings/settings.machine.ts';
@@ -44,6 +45,7 @@ export type PanelChildKey =
   | 'billingQuery'
   | 'reset'
   | 'csvExport'
+  | 'htmlReport'
   | 'externalImport'
   | 'poolEditor'
   | 'activeGenerations';
@@ -73,6 +75,7 @@ export interface PanelContext {
   billingQuery: ActorRefFrom<Resumable<typeof billingQueryMachine>>;
   reset: ActorRefFrom<Resumable<typeof resetMachine>>;
   csvExport: ActorRefFrom<Resumable<typeof csvExportMachine>>;
+  htmlReport: ActorRefFrom<Resumable<typeof htmlReportMachine>>;
   externalImport: ActorRefFrom<Resumable<typeof externalImportMachine>>;
   poolEditor: ActorRefFrom<Resumable<typeof poolEditorMachine>>;
   activeGenerations: ActorRefFrom<Resumable<typeof activeGenerationsMachine>>;
@@ -123,6 +126,7 @@ export const panelMachine = setup({
     billingQuery: resumable(billingQueryMachine),
     reset: resumable(resetMachine),
     csvExport: resumable(csvExportMachine),
+    htmlReport: resumable(htmlReportMachine),
     externalImport: resumable(externalImportMachine),
     poolEditor: resumable(poolEditorMachine),
     activeGenerations: resumable(activeGenerationsMachine),
@@ -248,6 +252,11 @@ export const panelMachine = setup({
       id: 'csvExport',
       systemId: SYSTEM_IDS.csvExport,
       input: { resume: input.resume?.csvExport },
+    }),
+    htmlReport: spawn('htmlReport', {
+      id: 'htmlReport',
+      systemId: SYSTEM_IDS.htmlReport,
+      input: { resume: input.resume?.htmlReport },
     }),
     externalImport: spawn('externalImport', {
       id: 'externalImport',

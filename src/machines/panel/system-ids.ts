@@ -15,6 +15,8 @@ export const SYSTEM_IDS = {
   reset: 'reset',
   /** Billing's CSV export, written by the backend under the data dir's reports/. */
   csvExport: 'csvExport',
+  /** The HTML report, rendered and saved by the backend under the data dir's reports/. */
+  htmlReport: 'htmlReport',
   /** The external-cost import: preview, then one `external.imported` event. */
   externalImport: 'externalImport',
   /** Pool costs: the list with shares, and one `pool.*` event per change. */

@@ -7,4 +7,6 @@ import type { SavedReport, SummaryQuery } from '../../contract/index.ts';
  */
 export interface ReportsPort {
   saveCostCsv(query: SummaryQuery): Promise<SavedReport>;
+  /** Has the backend render the HTML report of a filter and save it under `reports/`. */
+  saveHtmlReport(query: SummaryQuery): Promise<SavedReport>;
 }

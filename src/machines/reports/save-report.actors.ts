@@ -6,3 +6,8 @@ import type { ReportsPort } from './reports-ports.ts';
 export function defineSaveCostCsvActor(reports: ReportsPort) {
   return fromPromise<SavedReport, SummaryQuery>(({ input }) => reports.saveCostCsv(input));
 }
+
+/** The report's I/O: the backend renders the HTML report of `query`, saves it and says where. */
+export function defineSaveHtmlReportActor(reports: ReportsPort) {
+  return fromPromise<SavedReport, SummaryQuery>(({ input }) => reports.saveHtmlReport(input));
+}
