@@ -78,6 +78,12 @@ export async function examineDataDir(dir: string): Promise<DoctorReport> {
   const address = lock.state === 'held' ? await readBackendAddress(dir) : null;
   const check = await checkLedgerFiles(dir);
   const problems = [...check.problems];
+  if (lock.state === 'held' && check.journal.tornAtTail > 0) {
+    // The holder appends while we read: its last line may be a write still in progress, not damage.
+    problems.push(
+      'A backend is writing to this folder: run doctor again to tell a torn line from a write in progress.',
+    );
+  }
   if (lock.state === 'stale') {
     problems.push(
       `The lock is left over from ${lock.description}, which is gone; the next start takes it over.`,

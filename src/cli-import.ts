@@ -120,16 +120,23 @@ function remoteTarget(api: BackendApi, url: string): ImportTarget {
 
 /** The data dir opened here, or the backend holding it; a one-line reason when neither can be used. */
 async function openTarget(dir: string, env: NodeJS.ProcessEnv): Promise<ImportTarget | string> {
+  let journal: Journal;
   try {
-    return await localTarget(await openJournal(dir), env);
+    journal = await openJournal(dir);
   } catch (err) {
-    if (!(err instanceof JournalLockedError)) throw err;
+    if (!(err instanceof JournalLockedError)) return `could not open ${dir}: ${(err as Error).message}`;
     const backend = await reachBackend(dir);
     if (backend.ok) return remoteTarget(backend.api, backend.url);
     return (
       `a backend is using ${dir} (${err.holder}) and ${backend.reason}, so nothing was recorded. ` +
       'Import from its panel (Billing › Import external costs), or stop it and run this again.'
     );
+  }
+  try {
+    return await localTarget(journal, env);
+  } catch (err) {
+    await journal.close();
+    return `could not read the ledger in ${dir}, so nothing was recorded: ${(err as Error).message}`;
   }
 }
 
