@@ -3,7 +3,9 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { CEP_USAGE, cepCommand } from './cli-cep.ts';
+import { DOCTOR_USAGE, doctorCommand } from './cli-doctor.ts';
 import { EXPORT_USAGE, exportCommand } from './cli-export.ts';
+import { IMPORT_USAGE, importCommand } from './cli-import.ts';
 import { panelBuildReason } from './panel-build-state.ts';
 import { JournalLockedError } from './persistence/index.ts';
 import { PortInUseError } from './server/listen.ts';
@@ -15,6 +17,9 @@ const panelDir = join(root, 'dist', 'panel');
 const USAGE =
   'Usage: modelbridge serve [--port N] [--data-dir DIR] [--sandbox] [--speed X] [--build-if-needed]';
 
+/** A usage text's synopsis: its lines up to the first blank one (the description follows it). */
+const synopsis = (usage: string) => usage.split('\n\n')[0] ?? usage;
+
 /** `modelbridge --help`: every command in one screen. */
 export const HELP = [
   'modelBridge: cost-aware fal.ai generations for Premiere Pro, with an exact ledger of what each cost.',
@@ -22,17 +27,27 @@ export const HELP = [
   'Commands:',
   '  serve    run the panel and its backend on 127.0.0.1 (the default command)',
   '  export   write the cost CSV of the ledger',
+  '  import   record the external costs of a CSV (Midjourney, Runway, ElevenLabs…), after a preview',
+  '  doctor   check a data folder (lock, journal, snapshot, schema, backups) without changing it',
   '  cep      build or install the Premiere Pro extension',
   '',
   USAGE,
-  EXPORT_USAGE,
+  synopsis(EXPORT_USAGE),
+  synopsis(IMPORT_USAGE),
+  synopsis(DOCTOR_USAGE),
   CEP_USAGE,
   '',
   'modelbridge <command> --help shows one command. The ledger lives in MODELBRIDGE_DATA_DIR, else the',
   "user's application data folder.",
 ].join('\n');
 
-const COMMAND_HELP: Record<string, string> = { serve: USAGE, export: EXPORT_USAGE, cep: CEP_USAGE };
+const COMMAND_HELP: Record<string, string> = {
+  serve: USAGE,
+  export: EXPORT_USAGE,
+  import: IMPORT_USAGE,
+  doctor: DOCTOR_USAGE,
+  cep: CEP_USAGE,
+};
 
 const wantsHelp = (args: string[]) => args.includes('--help') || args.includes('-h');
 
@@ -91,6 +106,8 @@ export async function main(argv: string[]): Promise<number> {
   }
   if (command === 'cep') return cepCommand(rest, { root });
   if (command === 'export') return exportCommand(rest);
+  if (command === 'import') return importCommand(rest);
+  if (command === 'doctor') return doctorCommand(rest);
   if (command !== 'serve') {
     console.error(`modelbridge: unknown command "${command}". Run modelbridge --help for the commands.`);
     return 2;

@@ -26,3 +26,5 @@ export { BACKUPS_DIR, BACKUPS_KEPT, listBackups, readBackup } from './backups.ts
 export type { DecodedDoc, LedgerDoc } from './ledger-doc.ts';
 export type { DocState, LedgerCheck } from './ledger-check.ts';
 export { checkLedgerFiles } from './ledger-check.ts';
+export type { DirLockState, LockHolder } from './lock.ts';
+export { LOCK_DIR_NAME, readDirLock } from './lock.ts';

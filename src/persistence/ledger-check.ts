@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { LEDGER_SCHEMA_VERSION } from '../domain/ledger/events.ts';
 import { listBackups, readBackup } from './backups.ts';
 import { SnapshotUnrecoverableError } from './errors.ts';
 import type { JournalBase } from './journal-base.ts';
@@ -29,12 +30,43 @@ export interface LedgerCheck {
     /** It is the snapshot the journal continues from (or one compacted from it). */
     isBase: boolean;
   };
-  journal: { path: string; exists: boolean; base: JournalBase | null; events: number; badLines: number };
+  journal: {
+    path: string;
+    exists: boolean;
+    base: JournalBase | null;
+    events: number;
+    badLines: number;
+    /** Bad lines after the last good event: a write cut off by a crash (cutting the file fixes it). */
+    tornAtTail: number;
+    /** Bad lines with good events after them (damage or a hand edit inside the file). */
+    invalidLines: number;
+  };
+  /** Schema versions: the one this build writes, and the oldest and newest found in the files. */
+  schema: { current: number; oldest: number; newest: number };
   /** Newest first. */
   backups: { path: string; state: DocState; events: number | null }[];
 }
 
 const eventsIn = (decoded: DecodedDoc) => ('doc' in decoded ? decoded.doc.events.length : null);
+
+/** Oldest and newest schema version of the readable snapshot and the journal's events. */
+function schemaVersions(
+  snapshot: DecodedDoc | null,
+  events: readonly { v: number }[],
+): LedgerCheck['schema'] {
+  const current = LEDGER_SCHEMA_VERSION;
+  const doc = snapshot && 'doc' in snapshot ? snapshot.doc : null;
+  let oldest = doc?.v ?? Number.POSITIVE_INFINITY;
+  let newest = doc?.v ?? Number.NEGATIVE_INFINITY;
+  for (const list of [doc?.events ?? [], events]) {
+    for (const { v } of list) {
+      if (v < oldest) oldest = v;
+      if (v > newest) newest = v;
+    }
+  }
+  if (oldest > newest) return { current, oldest: current, newest: current };
+  return { current, oldest, newest };
+}
 
 /**
  * Reads a data dir the way a start would and reports every file's state, checksums included, without
@@ -57,9 +89,25 @@ export async function checkLedgerFiles(dir: string, fs: JournalFs = nodeJournalF
     if (!(error instanceof SnapshotUnrecoverableError)) throw error;
     problems.push(`The next start refuses: ${error.message}`);
   }
-  if (journal.badLines.length > 0) {
+  const tornAtTail = journal.badAtTail;
+  const invalidLines = journal.badLines.length - tornAtTail;
+  if (tornAtTail > 0) {
     problems.push(
-      `${JOURNAL_FILE} has ${journal.badLines.length} damaged line(s); the next start sets them aside.`,
+      `${JOURNAL_FILE} ends in ${tornAtTail} torn line(s) (a write cut off, as by a crash); the next ` +
+        'start sets them aside.',
+    );
+  }
+  if (invalidLines > 0) {
+    problems.push(
+      `${JOURNAL_FILE} has ${invalidLines} damaged line(s) with events after them; the next start sets ` +
+        'them aside and rewrites the journal.',
+    );
+  }
+  const schema = schemaVersions(decoded, journal.events);
+  if (schema.newest > schema.current) {
+    problems.push(
+      `The files were written by schema version ${schema.newest}; this build understands up to ` +
+        `${schema.current}, so it opens them read-only.`,
     );
   }
   const backups: LedgerCheck['backups'] = [];
@@ -84,7 +132,10 @@ export async function checkLedgerFiles(dir: string, fs: JournalFs = nodeJournalF
       base: journal.base,
       events: journal.events.length,
       badLines: journal.badLines.length,
+      tornAtTail,
+      invalidLines,
     },
+    schema,
     backups,
   };
 }

@@ -155,3 +155,28 @@ export async function acquireDirLock(dir: string, onCompromised: (error: Error) 
     throw error;
   }
 }
+
+/** Who holds a data dir's lock, read without taking it: nobody, a live holder, or a stale one a start takes over. */
+export type DirLockState =
+  | { state: 'free' }
+  | { state: 'held'; holder: LockHolder | null; description: string }
+  | { state: 'stale'; holder: LockHolder | null; description: string };
+
+/**
+ * Reads the lock folder of a data dir and says who holds it, with the same staleness rules a start
+ * applies (a dead holder on this host, or no refresh for 10 s). Never creates, refreshes or removes it.
+ */
+export async function readDirLock(dir: string): Promise<DirLockState> {
+  const lockPath = join(dir, LOCK_DIR_NAME);
+  let mtimeMs: number;
+  try {
+    mtimeMs = (await fs.promises.stat(lockPath)).mtimeMs;
+  } catch (error) {
+    if (errorCode(error) === 'ENOENT') return { state: 'free' };
+    throw error;
+  }
+  const holder = readHolder(lockPath);
+  const description = describeHolder(holder);
+  const stale = holderIsDead(lockPath) || Date.now() - mtimeMs > STALE_MS;
+  return stale ? { state: 'stale', holder, description } : { state: 'held', holder, description };
+}

@@ -49,6 +49,8 @@ export interface ParsedJournal {
   badLines: string[];
   /** True when no good line follows a bad one (the usual crash case): cutting the file fixes it. */
   badOnlyAtTail: boolean;
+  /** How many of `badLines` come after the last good event (a torn tail); the others are mid-file. */
+  badAtTail: number;
   /** Bytes up to the end of the last good line; the file length when there are no bad lines. */
   goodLength: number;
 }
@@ -84,6 +86,7 @@ function parseLines(buf: Buffer): EventLines {
   const badLines: string[] = [];
   let goodLength = 0;
   let badOnlyAtTail = true;
+  let badAtTail = 0;
   for (let start = 0; start < buf.length;) {
     const newline = buf.indexOf(0x0a, start);
     const end = newline === -1 ? buf.length : newline + 1;
@@ -94,19 +97,23 @@ function parseLines(buf: Buffer): EventLines {
     const event = newline === -1 ? null : parseLine(line);
     if (!event) {
       badLines.push(line);
+      badAtTail += 1;
       continue;
     }
     if (badLines.length > 0) badOnlyAtTail = false;
+    badAtTail = 0;
     events.push(event);
     goodLength = end;
   }
-  return { events, badLines, badOnlyAtTail, goodLength: badLines.length ? goodLength : buf.length };
+  const end = badLines.length ? goodLength : buf.length;
+  return { events, badLines, badOnlyAtTail, badAtTail, goodLength: end };
 }
 
 function parseEventLines(buf: Buffer): EventLines {
-  if (buf.length === 0) return { events: [], badLines: [], badOnlyAtTail: true, goodLength: 0 };
+  const none = { badLines: [], badOnlyAtTail: true, badAtTail: 0 };
+  if (buf.length === 0) return { events: [], ...none, goodLength: 0 };
   const clean = parseClean(buf.toString('utf8'));
-  if (clean) return { events: clean, badLines: [], badOnlyAtTail: true, goodLength: buf.length };
+  if (clean) return { events: clean, ...none, goodLength: buf.length };
   return parseLines(buf);
 }
 

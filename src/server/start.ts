@@ -5,6 +5,7 @@ import { createAdaptorServer } from '@hono/node-server';
 import { checkFalKey } from '../fal/index.ts';
 import { ensureDataDir, openJournal, resolveDataDir } from '../persistence/index.ts';
 import { createApp } from './app.ts';
+import { advertiseBackend } from './backend-address.ts';
 import type { ServerContext } from './context.ts';
 import { createFalRoutes } from './fal-routes.ts';
 import { createLedgerBus } from './ledger-bus.ts';
@@ -147,6 +148,7 @@ async function startWithJournal(
   const app = createApp({ ctx, token, panelDir, port: () => bound.port, ...fal });
   const server = createAdaptorServer({ fetch: app.fetch }) as Server;
   bound.port = await listenLoopback(server, options.port ?? DEFAULT_PORT, options.strictPort ?? false);
+  const unadvertise = await advertiseBackend(dataDir, bound.port);
   let closing: Promise<void> | null = null;
   return {
     url: `http://127.0.0.1:${bound.port}/`,
@@ -157,6 +159,7 @@ async function startWithJournal(
     eventStreams: () => ctx.bus.size(),
     close: () => {
       closing ??= stop(server, shutdown, async () => {
+        await unadvertise();
         await ctx.readModel.ready;
         await journal.close();
       });

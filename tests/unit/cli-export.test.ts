@@ -105,12 +105,19 @@ describe('modelbridge --help', { timeout: 30_000 }, () => {
   test('lists every command; each command explains itself; an unknown one points to --help', async () => {
     const help = await run(['--help']);
     expect(help.code).toBe(0);
-    for (const command of ['serve', 'export', 'cep']) expect(help.out).toContain(`modelbridge ${command}`);
+    for (const command of ['serve', 'export', 'import', 'doctor', 'cep']) {
+      expect(help.out).toContain(`modelbridge ${command}`);
+    }
     const serve = await run(['serve', '--help']);
     expect(serve.code).toBe(0);
     expect(serve.out).toMatch(/^Usage: modelbridge serve/);
     const exportHelp = await run(['help', 'export']);
     expect(exportHelp.out).toMatch(/^Usage: modelbridge export csv/);
+    const importHelp = await run(['import', '--help']);
+    expect(importHelp.code).toBe(0);
+    expect(importHelp.out).toMatch(/^Usage: modelbridge import FILE \[--dry-run\] \[--skip-invalid\]/);
+    const doctorHelp = await run(['help', 'doctor']);
+    expect(doctorHelp.out).toMatch(/^Usage: modelbridge doctor \[--data-dir DIR\] \[--json\]/);
     const unknown = await run(['frob']);
     expect(unknown.code).toBe(2);
     expect(unknown.err).toContain('modelbridge --help');
