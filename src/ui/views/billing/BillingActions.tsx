@@ -1,32 +1,11 @@
-import { Button, Group, Stack, Tooltip, VisuallyHidden } from '@mantine/core';
-import { useId } from '@mantine/hooks';
+import { Group, Stack } from '@mantine/core';
 import { ExportCsvButtons, ExportCsvOutcome } from './ExportCsv.tsx';
+import { HtmlReportButton, HtmlReportDialog } from './HtmlReport.tsx';
 import { ImportExternalCostsButton, ImportExternalCostsDialog } from './ImportExternalCosts.tsx';
 import { PoolCostsButton, PoolCostsDialog } from './PoolCosts.tsx';
 import { ResetCostHistory } from './ResetCostHistory.tsx';
 
-/** Report actions still to come (issue 13); each is shown disabled with a reason. */
-const COMING = ['HTML report'] as const;
-
-const REASON = 'Coming with reports';
-
-function ComingButton({ label }: { label: string }) {
-  const reasonId = useId();
-  // A disabled button fires no mouse events: the span carries the tooltip; the hidden text gives
-  // keyboard and screen-reader users the same reason.
-  return (
-    <Tooltip label={REASON} withArrow>
-      <span>
-        <Button size="xs" variant="default" disabled aria-describedby={reasonId}>
-          {label}
-        </Button>
-        <VisuallyHidden id={reasonId}>{REASON}</VisuallyHidden>
-      </span>
-    </Tooltip>
-  );
-}
-
-/** The action bar under the list: CSV export, import, pools, report (to come) and the typed-DELETE reset. */
+/** The action bar under the list: CSV export, import, pools, the HTML report and the typed-DELETE reset. */
 export function BillingActions() {
   return (
     <Stack gap={6}>
@@ -34,14 +13,13 @@ export function BillingActions() {
         <ExportCsvButtons />
         <ImportExternalCostsButton />
         <PoolCostsButton />
-        {COMING.map((label) => (
-          <ComingButton key={label} label={label} />
-        ))}
+        <HtmlReportButton />
         <ResetCostHistory />
       </Group>
       <ExportCsvOutcome />
       <ImportExternalCostsDialog />
       <PoolCostsDialog />
+      <HtmlReportDialog />
     </Stack>
   );
 }
