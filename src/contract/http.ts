@@ -25,6 +25,7 @@ export const API_ROUTES = {
   media: '/api/media',
   falProxy: '/api/fal/proxy',
   reportsCostsCsv: '/api/reports/costs.csv',
+  reportsHtml: '/api/reports/report.html',
   importsExternalPreview: '/api/imports/external/preview',
 } as const;
 
