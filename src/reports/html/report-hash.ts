@@ -15,14 +15,33 @@ function collectKeys(value: unknown, into: Set<string>): void {
   }
 }
 
+/** True when every object in `value` already lists its keys in sorted order (then JSON.stringify is canonical). */
+function isSorted(value: unknown): boolean {
+  if (Array.isArray(value)) {
+    for (const item of value) if (!isSorted(item)) return false;
+    return true;
+  }
+  if (value === null || typeof value !== 'object') return true;
+  const record = value as Record<string, unknown>;
+  let previous: string | null = null;
+  for (const key in record) {
+    if (previous !== null && !(previous < key)) return false;
+    previous = key;
+    const field = record[key];
+    if (field === undefined || (field !== null && typeof field === 'object' && !isSorted(field))) return false;
+  }
+  return true;
+}
+
 /**
  * JSON with object keys sorted at every level and no spaces: the same data always gives the same
  * text, whatever order its fields were built in, so anyone can recompute the hash from the data.
- * JSON.stringify writes each object's keys in the order of a key list it is given; each top-level
- * field gets the sorted list of its own keys (a short list, so 100k rows stay fast).
+ * Data already in sorted order (the report's rows are built so) is written by JSON.stringify as it
+ * is; otherwise JSON.stringify gets the sorted list of the keys used, which it writes in that order.
  */
 export function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    if (isSorted(value)) return JSON.stringify(value) ?? 'null';
     const keys = new Set<string>();
     collectKeys(value, keys);
     return JSON.stringify(value, [...keys].sort()) ?? 'null';

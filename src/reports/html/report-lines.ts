@@ -1,52 +1,52 @@
 import type { AmountOf, CostItem, ExternalCostRow, GenerationRow, Pool } from '../../domain/index.ts';
 import type { ExternalLine, GenerationLine, PoolLine } from './report-data-types.ts';
 
-/** The tags of a cost item, as the report's rows show them. */
-const tagsOf = (item: CostItem) => ({
-  client: item.client,
-  project: item.project,
-  deliverable: item.deliverable,
-});
+// Each line is built with its keys in sorted order: its canonical JSON is then plain JSON.stringify,
+// which V8 writes many times faster than with a key list (see canonicalJson; a report holds 100k).
 
 /** A generation's line of the log, its amount in the display currency (`amountOf`). */
 export function generationLine(item: CostItem, row: GenerationRow, amountOf: AmountOf): GenerationLine {
   return {
-    at: item.date,
-    day: item.day,
-    model: row.modelName,
-    ...tagsOf(item),
-    status: row.unsettled ? `${row.status} (unsettled)` : row.status,
     amountMicros: amountOf(item),
+    at: item.date,
+    client: item.client,
+    day: item.day,
+    deliverable: item.deliverable,
     estimated: item.estimated,
-    unpriced: item.unpriced,
     licence: row.licence,
+    model: row.modelName,
+    project: item.project,
+    status: row.unsettled ? `${row.status} (unsettled)` : row.status,
+    unpriced: item.unpriced,
   };
 }
 
 /** An external cost's line: the amount as imported and in the display currency. */
 export function externalLine(item: CostItem, row: ExternalCostRow, amountOf: AmountOf): ExternalLine {
   return {
-    day: item.day,
-    tool: row.category,
-    description: row.description,
-    ...tagsOf(item),
-    nativeMicros: row.amountMicros,
-    nativeCurrency: row.currency,
     amountMicros: amountOf(item),
+    client: item.client,
+    day: item.day,
+    deliverable: item.deliverable,
+    description: row.description,
+    nativeCurrency: row.currency,
+    nativeMicros: row.amountMicros,
+    project: item.project,
+    tool: row.category,
   };
 }
 
 /** A project's share of a pool, with the pool's method and whole amount. */
 export function poolLine(item: CostItem, pool: Pool, amountOf: AmountOf): PoolLine {
   return {
-    poolId: pool.poolId,
-    name: pool.name,
-    period: { ...pool.period },
-    method: pool.rule.kind,
-    poolMicros: pool.amountMicros,
-    poolCurrency: pool.currency,
-    project: item.project,
     amountMicros: amountOf(item),
+    method: pool.rule.kind,
+    name: pool.name,
+    period: { from: pool.period.from, to: pool.period.to },
+    poolCurrency: pool.currency,
+    poolId: pool.poolId,
+    poolMicros: pool.amountMicros,
+    project: item.project,
   };
 }
 

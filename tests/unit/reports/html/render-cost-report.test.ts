@@ -108,4 +108,14 @@ describe('canonicalJson', () => {
     expect(canonicalJson(value)).toBe('{"a":[{"y":{"c":[3,{"e":"x","f":null}],"d":2},"z":1}],"b":1}');
     expect(canonicalJson({ y: 1, x: 2 })).toBe(canonicalJson({ x: 2, y: 1 }));
   });
+
+  test('a report’s rows give the same text built in any key order', () => {
+    const data = reportData(createLedgerView(reportLedger()), { currency: 'EUR' }, NOW);
+    const reversed = (row: object) => Object.fromEntries(Object.entries(row).reverse());
+    for (const rows of [data.generations, data.externals, data.pools] as object[][]) {
+      expect(rows.length).toBeGreaterThan(0);
+      expect(canonicalJson(rows.map(reversed))).toBe(canonicalJson(rows));
+      expect(canonicalJson(rows)).toBe(JSON.stringify(rows));
+    }
+  });
 });
