@@ -28,7 +28,8 @@ function isSorted(value: unknown): boolean {
     if (previous !== null && !(previous < key)) return false;
     previous = key;
     const field = record[key];
-    if (field === undefined || (field !== null && typeof field === 'object' && !isSorted(field))) return false;
+    if (field === undefined || (field !== null && typeof field === 'object' && !isSorted(field)))
+      return false;
   }
   return true;
 }
