@@ -8,7 +8,7 @@ import {
   selectIsExporting,
   selectSavedExport,
 } from '../../src/machines/reports/csv-export.selectors.ts';
-import { controlledPromise, flush } from '../fixtures/machines/controlled-actors.ts';
+import { controlledPromise } from '../fixtures/machines/controlled-actors.ts';
 import { allStateIds, asTestModel, reachedStateIds } from '../fixtures/machines/model.ts';
 import {
   EXPORT_EVENTS,
@@ -17,13 +17,8 @@ import {
   exportOracle,
   SAVED,
 } from '../fixtures/machines/oracles/csv-export.oracle.ts';
-import {
-  type AnyEvent,
-  checkEveryEdge,
-  expectRowPerState,
-  factsAlong,
-  stateKeyOf,
-} from '../fixtures/machines/oracles/oracle.ts';
+import { checkEveryEdge, expectRowPerState, stateKeyOf } from '../fixtures/machines/oracles/oracle.ts';
+import { walkPaths } from '../fixtures/machines/oracles/walk-paths.ts';
 
 type Snap = SnapshotFrom<typeof csvExportMachine>;
 
@@ -56,44 +51,23 @@ describe('CSV export machine (model)', () => {
 
   it('every shortest path holds in the real actor, asking the backend for the query shown', async () => {
     expect(paths.length).toBeGreaterThanOrEqual(4);
-    for (const path of paths) {
-      const save = controlledPromise<SavedReport, SummaryQuery>('saveCostCsv');
-      const actor = createActor(csvExportMachine.provide({ actors: { saveCostCsv: save.logic } })).start();
-      const want = factsAlong(exportOracle, path.steps as never);
-      let at = 0;
-      const send = async ({ event }: { event: AnyEvent }) => {
-        actor.send(event as never);
-        await flush();
-      };
-      await path.test({
-        events: {
-          EXPORT: send,
-          RETRY: send,
-          DISMISS: send,
-          'xstate.done.actor.saveCostCsv': async ({ event }: { event: AnyEvent }) => {
-            save.last().resolve(event.output as SavedReport);
-            await flush();
-          },
-          'xstate.error.actor.saveCostCsv': async ({ event }: { event: AnyEvent }) => {
-            save.last().reject(event.error);
-            await flush();
-          },
-        } as never,
-        states: {
-          '*': () => {
-            const actual = actor.getSnapshot();
-            const facts = want[at]!;
-            at += 1;
-            expect(stateKeyOf(actual.value), `in ${path.description}`).toBe(facts.value);
-            expectRow(actual, facts);
-            // Each export or retry asks the backend once, for the query shown when it was asked.
-            if (actual.matches('saving')) expect(save.last().input).toEqual(facts.query);
-          },
-        },
-      });
-      expect(at).toBe(path.steps.length);
-      actor.stop();
-    }
+    await walkPaths({
+      paths: paths as never,
+      oracle: exportOracle,
+      events: EXPORT_EVENTS,
+      start: () => {
+        const saveCostCsv = controlledPromise<SavedReport, SummaryQuery>('saveCostCsv');
+        const actor = createActor(
+          csvExportMachine.provide({ actors: { saveCostCsv: saveCostCsv.logic } }),
+        ).start();
+        return { actor, controls: { saveCostCsv } };
+      },
+      check: (snapshot, facts, { saveCostCsv }) => {
+        expectRow(snapshot as Snap, facts);
+        // Each export or retry asks the backend once, for the query shown when it was asked.
+        if (snapshot.matches('saving')) expect(saveCostCsv.last().input).toEqual(facts.query);
+      },
+    });
   });
 
   it('the paths reach every state node', () => {

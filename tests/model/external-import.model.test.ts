@@ -10,7 +10,7 @@ import {
   selectIsImportBusy,
   selectIsImportOpen,
 } from '../../src/machines/imports/external-import.selectors.ts';
-import { controlledPromise, flush } from '../fixtures/machines/controlled-actors.ts';
+import { controlledPromise } from '../fixtures/machines/controlled-actors.ts';
 import { allStateIds, asTestModel, reachedStateIds } from '../fixtures/machines/model.ts';
 import {
   IMPORT_EVENTS,
@@ -18,13 +18,8 @@ import {
   type ImportFacts,
   importOracle,
 } from '../fixtures/machines/oracles/external-import.oracle.ts';
-import {
-  type AnyEvent,
-  checkEveryEdge,
-  expectRowPerState,
-  factsAlong,
-  stateKeyOf,
-} from '../fixtures/machines/oracles/oracle.ts';
+import { checkEveryEdge, expectRowPerState, stateKeyOf } from '../fixtures/machines/oracles/oracle.ts';
+import { walkPaths } from '../fixtures/machines/oracles/walk-paths.ts';
 
 type Snap = SnapshotFrom<typeof externalImportMachine>;
 
@@ -59,56 +54,32 @@ describe('external-cost import machine (model)', () => {
   });
 
   it('every shortest path holds in the real actor; only Import records, and it records the preview', async () => {
-    for (const path of paths) {
-      const preview = controlledPromise<ExternalPreviewResponse, ExternalPreviewRequest>('previewImport');
-      const record = controlledPromise<void, ExternalPreviewResponse>('recordImport');
-      const actor = createActor(
-        externalImportMachine.provide({
-          actors: { previewImport: preview.logic, recordImport: record.logic },
-        }),
-      ).start();
-      const want = factsAlong(importOracle, path.steps as never);
-      let at = 0;
-      const send = async ({ event }: { event: AnyEvent }) => {
-        actor.send(event as never);
-        await flush();
-      };
-      const settle =
-        (control: typeof preview | typeof record) =>
-        async ({ event }: { event: AnyEvent }) => {
-          if (event.type.startsWith('xstate.done')) control.last().resolve(event.output as never);
-          else control.last().reject(event.error);
-          await flush();
-        };
-      await path.test({
-        events: {
-          CHOOSE_FILE: send,
-          FILE_TOO_LARGE: send,
-          COMMIT: send,
-          RETRY: send,
-          CLOSE: send,
-          'xstate.done.actor.previewImport': settle(preview),
-          'xstate.error.actor.previewImport': settle(preview),
-          'xstate.done.actor.recordImport': settle(record),
-          'xstate.error.actor.recordImport': settle(record),
-        } as never,
-        states: {
-          '*': () => {
-            const actual = actor.getSnapshot();
-            const facts = want[at]!;
-            at += 1;
-            expect(stateKeyOf(actual.value), `in ${path.description}`).toBe(facts.value);
-            expectRow(actual, facts);
-            if (actual.matches('previewing')) expect(preview.last().input.fileName).toBe('costs.csv');
-            if (actual.matches('recording')) expect(record.last().input).toBe(actual.context.preview);
-          },
-        },
-      });
-      expect(at).toBe(path.steps.length);
+    await walkPaths({
+      paths: paths as never,
+      oracle: importOracle,
+      events: IMPORT_EVENTS,
+      start: () => {
+        const previewImport = controlledPromise<ExternalPreviewResponse, ExternalPreviewRequest>(
+          'previewImport',
+        );
+        const recordImport = controlledPromise<void, ExternalPreviewResponse>('recordImport');
+        const actor = createActor(
+          externalImportMachine.provide({
+            actors: { previewImport: previewImport.logic, recordImport: recordImport.logic },
+          }),
+        ).start();
+        return { actor, controls: { previewImport, recordImport } };
+      },
+      check: (snapshot, facts, { previewImport, recordImport }) => {
+        expectRow(snapshot as Snap, facts);
+        if (snapshot.matches('previewing')) expect(previewImport.last().input.fileName).toBe('costs.csv');
+        if (snapshot.matches('recording')) expect(recordImport.last().input).toBe(snapshot.context.preview);
+      },
       // Nothing but Import records: a path that never reached `recording` never asked to record.
-      if (!path.steps.some((s) => s.state.matches('recording'))) expect(record.calls).toHaveLength(0);
-      actor.stop();
-    }
+      after: (path, { recordImport }) => {
+        if (!path.steps.some((s) => s.state.matches('recording'))) expect(recordImport.calls).toHaveLength(0);
+      },
+    });
   });
 
   it('the paths reach every state node', () => {

@@ -10,15 +10,9 @@ import {
   selectPoolsProblem,
   selectPoolToRemove,
 } from '../../src/machines/pools/pool-editor.selectors.ts';
-import { controlledPromise, flush } from '../fixtures/machines/controlled-actors.ts';
+import { controlledPromise } from '../fixtures/machines/controlled-actors.ts';
 import { allStateIds, asTestModel, reachedStateIds } from '../fixtures/machines/model.ts';
-import {
-  type AnyEvent,
-  checkEveryEdge,
-  expectRowPerState,
-  factsAlong,
-  stateKeyOf,
-} from '../fixtures/machines/oracles/oracle.ts';
+import { checkEveryEdge, expectRowPerState, stateKeyOf } from '../fixtures/machines/oracles/oracle.ts';
 import {
   GOOD_DRAFT,
   POOL_EVENTS,
@@ -26,6 +20,7 @@ import {
   type PoolFacts,
   poolOracle,
 } from '../fixtures/machines/oracles/pool-editor.oracle.ts';
+import { walkPaths } from '../fixtures/machines/oracles/walk-paths.ts';
 
 type Snap = SnapshotFrom<typeof poolEditorMachine>;
 
@@ -71,62 +66,35 @@ describe('pool editor machine (model)', () => {
   });
 
   it('every shortest path holds in the real actor; only Save and Remove record, each one change', async () => {
-    for (const path of paths) {
-      const load = controlledPromise<PoolView[], void>('loadPools');
-      const record = controlledPromise<void, PoolChange>('recordPool');
-      const actor = createActor(
-        poolEditorMachine.provide({ actors: { loadPools: load.logic, recordPool: record.logic } }),
-      ).start();
-      const want = factsAlong(poolOracle, path.steps as never);
-      let at = 0;
-      const send = async ({ event }: { event: AnyEvent }) => {
-        actor.send(event as never);
-        await flush();
-      };
-      const settle =
-        (control: typeof load | typeof record) =>
-        async ({ event }: { event: AnyEvent }) => {
-          if (event.type.startsWith('xstate.done')) control.last().resolve(event.output as never);
-          else control.last().reject(event.error);
-          await flush();
-        };
-      const sends = Object.fromEntries(
-        ['OPEN', 'ADD', 'EDIT', 'REMOVE', 'SAVE', 'CONFIRM', 'CANCEL', 'CLOSE', 'RETRY'].map((t) => [
-          t,
-          send,
-        ]),
-      );
-      await path.test({
-        events: {
-          ...sends,
-          'xstate.done.actor.loadPools': settle(load),
-          'xstate.error.actor.loadPools': settle(load),
-          'xstate.done.actor.recordPool': settle(record),
-          'xstate.error.actor.recordPool': settle(record),
-        } as never,
-        states: {
-          '*': () => {
-            const actual = actor.getSnapshot();
-            const facts = want[at]!;
-            at += 1;
-            expect(stateKeyOf(actual.value), `in ${path.description}`).toBe(facts.value);
-            expectRow(actual, facts);
-            if (actual.matches('saving')) {
-              const change = record.last().input;
-              expect(change.kind === 'remove' ? null : change.body.name).toBe(GOOD_DRAFT.name);
-              expect(change.kind === 'remove' ? null : change.body.amountMicros).toBe(95_000_000);
-            }
-            if (actual.matches('removing'))
-              expect(record.last().input).toEqual({ kind: 'remove', poolId: 'pool-1' });
-          },
-        },
-      });
-      expect(at).toBe(path.steps.length);
-      if (!path.steps.some((s) => s.state.matches('saving') || s.state.matches('removing'))) {
-        expect(record.calls).toHaveLength(0);
-      }
-      actor.stop();
-    }
+    await walkPaths({
+      paths: paths as never,
+      oracle: poolOracle,
+      events: POOL_EVENTS,
+      start: () => {
+        const loadPools = controlledPromise<PoolView[], void>('loadPools');
+        const recordPool = controlledPromise<void, PoolChange>('recordPool');
+        const actor = createActor(
+          poolEditorMachine.provide({ actors: { loadPools: loadPools.logic, recordPool: recordPool.logic } }),
+        ).start();
+        return { actor, controls: { loadPools, recordPool } };
+      },
+      check: (snapshot, facts, { recordPool }) => {
+        expectRow(snapshot as Snap, facts);
+        if (snapshot.matches('saving')) {
+          const change = recordPool.last().input;
+          expect(change.kind === 'remove' ? null : change.body.name).toBe(GOOD_DRAFT.name);
+          expect(change.kind === 'remove' ? null : change.body.amountMicros).toBe(95_000_000);
+        }
+        if (snapshot.matches('removing')) {
+          expect(recordPool.last().input).toEqual({ kind: 'remove', poolId: 'pool-1' });
+        }
+      },
+      after: (path, { recordPool }) => {
+        if (!path.steps.some((s) => s.state.matches('saving') || s.state.matches('removing'))) {
+          expect(recordPool.calls).toHaveLength(0);
+        }
+      },
+    });
   });
 
   it('the paths reach every state node', () => {
