@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { CEP_USAGE, cepCommand } from './cli-cep.ts';
 import { DOCTOR_USAGE, doctorCommand } from './cli-doctor.ts';
-import { EXPORT_USAGE, exportCommand } from './cli-export.ts';
+import { EXPORT_USAGE, exportCommand, REPORT_USAGE, reportCommand } from './cli-export.ts';
 import { IMPORT_USAGE, importCommand } from './cli-import.ts';
 import { panelBuildReason } from './panel-build-state.ts';
 import { JournalLockedError } from './persistence/index.ts';
@@ -27,12 +27,14 @@ export const HELP = [
   'Commands:',
   '  serve    run the panel and its backend on 127.0.0.1 (the default command)',
   '  export   write the cost CSV of the ledger',
+  '  report   write the HTML cost report (one file, no script, opens offline)',
   '  import   record the external costs of a CSV (Midjourney, Runway, ElevenLabs…), after a preview',
   '  doctor   check a data folder (lock, journal, snapshot, schema, backups) without changing it',
   '  cep      build or install the Premiere Pro extension',
   '',
   USAGE,
   synopsis(EXPORT_USAGE),
+  synopsis(REPORT_USAGE),
   synopsis(IMPORT_USAGE),
   synopsis(DOCTOR_USAGE),
   CEP_USAGE,
@@ -44,6 +46,7 @@ export const HELP = [
 const COMMAND_HELP: Record<string, string> = {
   serve: USAGE,
   export: EXPORT_USAGE,
+  report: REPORT_USAGE,
   import: IMPORT_USAGE,
   doctor: DOCTOR_USAGE,
   cep: CEP_USAGE,
@@ -106,6 +109,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   if (command === 'cep') return cepCommand(rest, { root });
   if (command === 'export') return exportCommand(rest);
+  if (command === 'report') return reportCommand(rest);
   if (command === 'import') return importCommand(rest);
   if (command === 'doctor') return doctorCommand(rest);
   if (command !== 'serve') {

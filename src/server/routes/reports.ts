@@ -2,9 +2,8 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type Context, Hono } from 'hono';
 import { type SavedReport, type SummaryQuery, summaryQuerySchema } from '../../contract/index.ts';
-import { everyRow } from '../../ledger-view/index.ts';
-import { costCsv } from '../../reports/csv/index.ts';
-import { REPORT_CSP, renderCostReport, reportData } from '../../reports/html/index.ts';
+import { REPORT_CSP } from '../../reports/html/index.ts';
+import { costCsvFile, htmlReportFile, type ReportFile } from '../../reports/report-files.ts';
 import { writeFileAtomic } from '../atomic-file.ts';
 import type { ServerContext } from '../context.ts';
 import { readJsonBody, validOr400 } from './json-body.ts';
@@ -40,21 +39,12 @@ export function costCsvFileName(query: SummaryQuery, now: Date): string {
   return reportFileName('costs', 'csv', query, now);
 }
 
-/** A report file's text and its number of data rows. */
-interface ReportFile {
-  text: string;
-  rows: number;
-}
-
 function csvOf(ctx: ServerContext, query: SummaryQuery): ReportFile {
-  const rows = [...everyRow(ctx.readModel.view(), query)];
-  return { text: costCsv(rows, query.currency), rows: rows.length };
+  return costCsvFile(ctx.readModel.view(), query);
 }
 
 function htmlOf(ctx: ServerContext, query: SummaryQuery, now: Date): ReportFile {
-  const data = reportData(ctx.readModel.view(), query, now);
-  const rows = data.generations.length + data.externals.length + data.pools.length;
-  return { text: renderCostReport(data), rows };
+  return htmlReportFile(ctx.readModel.view(), query, now);
 }
 
 /** Writes a report under the data dir's `reports/` (atomically) and says where and what it holds. */
