@@ -17,7 +17,7 @@ const MIDJOURNEY = [
 /**
  * Issue 13 from the Billing view against the real backend in Chromium: an external-cost file imported
  * with its preview, a pool defined and split, and the CSV export written under the data dir holding
- * all three cost types.
+ * all three cost types, and the HTML report of one project made from the panel.
  */
 describe('Billing reports and cost sources against the real backend', () => {
   test('import external costs, define a pool, export the CSV: each lands in the ledger and the file', async () => {
@@ -91,5 +91,20 @@ describe('Billing reports and cost sources against the real backend', () => {
       ['Alpha', '2.500000', 'usage'],
       ['Beta', '7.500000', 'usage'],
     ]);
+
+    await billing.getByRole('button', { name: 'HTML report' }).click();
+    const reportDialog = page.getByRole('dialog', { name: 'HTML report' });
+    await reportDialog.getByRole('combobox', { name: 'Project' }).click();
+    await page.getByRole('option', { name: 'Alpha' }).click();
+    await reportDialog.getByRole('button', { name: 'Create report' }).click();
+    const report = (await reportDialog.getByRole('status', { name: 'Report saved' }).textContent()) ?? '';
+    const reportPath = /to (\/\S+\.html)/.exec(report)?.[1];
+    expect(reportPath?.startsWith(backend.dataDir)).toBe(true);
+    const html = await readFile(reportPath as string, 'utf8');
+    expect(html).not.toMatch(/<script/i);
+    // Alpha's generation, its external cost and its share of the pool; nothing of Beta's.
+    expect(html).toContain('Standard plan');
+    expect(html).toContain('Team seats');
+    expect(html).not.toContain('Credits');
   });
 });
