@@ -133,6 +133,19 @@ const failedWith = (target: string) =>
     },
   }) as const;
 
+/** Records the change (a save or a removal), then reads the list again; `failed` keeps the step to retry. */
+const recording = (failed: 'saveFailed' | 'removeFailed') =>
+  ({
+    tags: 'busy',
+    invoke: {
+      id: 'recordPool',
+      src: 'recordPool',
+      input: ({ context }: { context: PoolEditorContext }) => context.change as PoolChange,
+      onDone: { target: 'loading', actions: 'clearEdit' },
+      onError: failedWith(failed),
+    },
+  }) as const;
+
 /**
  * Pool costs (issue 13): a dialog lists the pools with their shares; a pool is defined, changed or
  * removed by recording one `pool.*` event through the panel's outbox, confirmed on disk, after which
@@ -186,16 +199,7 @@ export const poolEditorMachine = poolEditorSetup.createMachine({
         CLOSE: { target: 'closed', actions: 'clear' },
       },
     },
-    saving: {
-      tags: 'busy',
-      invoke: {
-        id: 'recordPool',
-        src: 'recordPool',
-        input: ({ context }) => context.change as PoolChange,
-        onDone: { target: 'loading', actions: 'clearEdit' },
-        onError: failedWith('saveFailed'),
-      },
-    },
+    saving: recording('saveFailed'),
     /** Recording the form failed: it stays as typed; Try again records the same change. */
     saveFailed: {
       tags: 'error',
@@ -216,16 +220,7 @@ export const poolEditorMachine = poolEditorSetup.createMachine({
         CLOSE: { target: 'closed', actions: 'clear' },
       },
     },
-    removing: {
-      tags: 'busy',
-      invoke: {
-        id: 'recordPool',
-        src: 'recordPool',
-        input: ({ context }) => context.change as PoolChange,
-        onDone: { target: 'loading', actions: 'clearEdit' },
-        onError: failedWith('removeFailed'),
-      },
-    },
+    removing: recording('removeFailed'),
     removeFailed: {
       tags: 'error',
       on: {

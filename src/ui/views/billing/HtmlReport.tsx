@@ -1,4 +1,4 @@
-import { Alert, Button, Code, Group, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Code, Group, Modal, Select, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import type { SummaryQuery } from '../../../contract/index.ts';
 import { CURRENCIES, type Currency, type KnownTags } from '../../../domain/index.ts';
@@ -13,6 +13,7 @@ import {
   selectSavedReport,
 } from '../../../machines/reports/html-report.selectors.ts';
 import { usePanelActor, usePanelSelector } from '../../actors/panel-context.ts';
+import { DateRangeFields } from '../../components/DateRangeFields/DateRangeFields.tsx';
 
 type TagField = 'client' | 'project' | 'deliverable';
 const TAGS: { field: TagField; label: string; known: keyof KnownTags }[] = [
@@ -74,25 +75,12 @@ function ReportFilters({ start }: { start: SummaryQuery }) {
             onChange={(value) => set({ [field]: value ?? undefined })}
           />
         ))}
-        <Group gap="xs" wrap="nowrap" align="flex-start">
-          <TextInput
-            size="xs"
-            type="date"
-            label="From"
-            style={{ flex: 1 }}
-            value={query.from ?? ''}
-            onChange={(e) => set({ from: e.currentTarget.value || undefined })}
-          />
-          <TextInput
-            size="xs"
-            type="date"
-            label="To"
-            style={{ flex: 1 }}
-            value={query.to ?? ''}
-            error={badRange ? 'The range ends before it starts.' : undefined}
-            onChange={(e) => set({ to: e.currentTarget.value || undefined })}
-          />
-        </Group>
+        <DateRangeFields
+          from={query.from ?? ''}
+          to={query.to ?? ''}
+          toError={badRange ? 'The range ends before it starts.' : undefined}
+          onChange={({ from, to }) => set({ from: from || undefined, to: to || undefined })}
+        />
         <Select
           size="xs"
           label="Currency"

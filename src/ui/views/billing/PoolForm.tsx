@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { CURRENCIES, type Currency, type PoolDraft, type PoolRuleKind } from '../../../domain/index.ts';
 import { selectIsPoolsBusy, selectPoolsProblem } from '../../../machines/pools/pool-editor.selectors.ts';
 import { usePanelActor, usePanelSelector } from '../../actors/panel-context.ts';
+import { DateRangeFields } from '../../components/DateRangeFields/DateRangeFields.tsx';
 import { useFxRates } from '../../hooks/fx-rates-context.ts';
 
 const RULES: { value: PoolRuleKind; label: string; description: string }[] = [
@@ -98,26 +99,13 @@ export function PoolForm({ projects }: { projects: string[] }) {
             onChange={(value) => value && set({ currency: value as Currency })}
           />
         </Group>
-        <Group gap="xs" align="flex-start" wrap="nowrap">
-          <TextInput
-            size="xs"
-            type="date"
-            label="From"
-            style={{ flex: 1 }}
-            value={draft.from}
-            error={problems.from}
-            onChange={(e) => set({ from: e.currentTarget.value })}
-          />
-          <TextInput
-            size="xs"
-            type="date"
-            label="To"
-            style={{ flex: 1 }}
-            value={draft.to}
-            error={problems.to}
-            onChange={(e) => set({ to: e.currentTarget.value })}
-          />
-        </Group>
+        <DateRangeFields
+          from={draft.from}
+          to={draft.to}
+          fromError={problems.from}
+          toError={problems.to}
+          onChange={(range) => set(range)}
+        />
         <MultiSelect
           size="xs"
           label="Projects that share it"
