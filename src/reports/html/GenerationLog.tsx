@@ -4,7 +4,7 @@
 import { type Currency, formatMoney } from '../../domain/index.ts';
 import { logDays, MAX_FLAT_LOG_ROWS } from './log-days.ts';
 import type { GenerationLine } from './report-data-types.ts';
-import { dayTimeOf, formatCount, lineAmount, timeOf } from './report-format.ts';
+import { dayTimeOf, formatCount, lineAmounts, timeOf } from './report-format.ts';
 
 interface LogProps {
   lines: GenerationLine[];
@@ -13,8 +13,10 @@ interface LogProps {
 
 function LogTable({ lines, currency, when }: LogProps & { when: 'Date' | 'Time' }) {
   const at = when === 'Date' ? dayTimeOf : timeOf;
+  // The cost column is right-aligned by the log's CSS (its last cell), not by a class on 100k cells.
+  const amount = lineAmounts(currency);
   return (
-    <table>
+    <table className="log">
       <thead>
         <tr>
           <th>{when}</th>
@@ -23,7 +25,7 @@ function LogTable({ lines, currency, when }: LogProps & { when: 'Date' | 'Time' 
           <th>Project</th>
           <th>Deliverable</th>
           <th>Status</th>
-          <th className="n">Cost</th>
+          <th>Cost</th>
         </tr>
       </thead>
       <tbody>
@@ -37,7 +39,7 @@ function LogTable({ lines, currency, when }: LogProps & { when: 'Date' | 'Time' 
             <td>{line.project}</td>
             <td>{line.deliverable}</td>
             <td>{line.status}</td>
-            <td className="n">{lineAmount(line, currency)}</td>
+            <td>{amount(line)}</td>
           </tr>
         ))}
       </tbody>

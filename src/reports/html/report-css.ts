@@ -21,7 +21,7 @@ svg .bar{fill:var(--bar)}svg .line{stroke:var(--bar);stroke-width:2;fill:none}sv
 svg text{fill:var(--ink);font-size:11px}svg .grid{stroke:var(--line)}
 table{border-collapse:collapse;width:100%;margin:.25rem 0 .75rem}
 th,td{text-align:left;padding:.2rem .4rem;border-bottom:1px solid var(--line);vertical-align:top}
-th{color:var(--dim);font-weight:600}td.n,th.n{text-align:right;white-space:nowrap}
+th{color:var(--dim);font-weight:600}td.n,th.n,table.log td:last-child,table.log th:last-child{text-align:right;white-space:nowrap}
 caption{text-align:left;font-weight:600;padding:.3rem 0}
 details{border-bottom:1px solid var(--line)}summary{cursor:pointer;padding:.3rem 0}
 .badge{display:inline-block;border-radius:999px;padding:.2rem .7rem;font-weight:600;color:#fff}

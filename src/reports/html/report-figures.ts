@@ -14,16 +14,26 @@ export function overTimeOf(days: readonly BreakdownRow[]): OverTime {
 /** Counts the stored rate sets of the items, keyed by what a reader needs to check a conversion. */
 export class RatesTally {
   private readonly seen = new Map<string, RateUsed>();
+  // Items of one batch or settlement share their rates object: the last one is counted without a key.
+  private last: { fx: CostItem['fx']; used: RateUsed } | null = null;
 
   constructor(private readonly currency: Currency) {}
 
   add(item: CostItem): void {
     const { fx } = item;
+    if (this.last?.fx === fx) {
+      this.last.used.costs += 1;
+      return;
+    }
     const rate = fx.rates[this.currency];
     const key = `${rate}|${fx.asOf}|${fx.source}`;
-    const known = this.seen.get(key);
-    if (known) known.costs += 1;
-    else this.seen.set(key, { rate, asOf: fx.asOf, source: fx.source, costs: 1 });
+    let used = this.seen.get(key);
+    if (used) used.costs += 1;
+    else {
+      used = { rate, asOf: fx.asOf, source: fx.source, costs: 1 };
+      this.seen.set(key, used);
+    }
+    this.last = { fx, used };
   }
 
   /** Oldest rates first, then by rate. */

@@ -14,6 +14,23 @@ export function lineAmount(line: GenerationLine, currency: Currency): string {
   return line.estimated ? `${money} (est.)` : money;
 }
 
+/**
+ * lineAmount for one currency, remembering each amount's text: a log repeats a few prices many
+ * times, and formatMoney's exact rounding is the costly part of a row.
+ */
+export function lineAmounts(currency: Currency): (line: GenerationLine) => string {
+  const known = new Map<number, string>();
+  return (line) => {
+    if (line.unpriced) return 'No price';
+    let money = known.get(line.amountMicros);
+    if (money === undefined) {
+      money = formatMoney(line.amountMicros, currency);
+      known.set(line.amountMicros, money);
+    }
+    return line.estimated ? `${money} (est.)` : money;
+  };
+}
+
 /** The recorded time of day of an ISO timestamp (`09:41`), in the recorder's own offset. */
 export const timeOf = (at: string): string => at.slice(11, 16);
 

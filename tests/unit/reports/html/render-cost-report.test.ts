@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { beforeEach, describe, expect, test } from 'vitest';
 import { type Currency, formatMoney } from '../../../../src/domain/index.ts';
 import { createLedgerView } from '../../../../src/ledger-view/index.ts';
@@ -7,6 +8,7 @@ import {
   REPORT_CSP,
   renderCostReport,
   reportData,
+  reportHash,
 } from '../../../../src/reports/html/index.ts';
 import { generation, resetBuilders } from '../../../fixtures/ledger-builders.ts';
 import { HOSTILE, reportLedger } from '../../../fixtures/reports/report-ledger.ts';
@@ -116,6 +118,23 @@ describe('canonicalJson', () => {
       expect(rows.length).toBeGreaterThan(0);
       expect(canonicalJson(rows.map(reversed))).toBe(canonicalJson(rows));
       expect(canonicalJson(rows)).toBe(JSON.stringify(rows));
+    }
+  });
+
+  test('the hash, fed in pieces, is the SHA-256 of the whole canonical JSON', () => {
+    const data = reportData(createLedgerView(reportLedger()), { currency: 'EUR' }, NOW);
+    const { generatedAt: _at, hash: _hash, ...content } = data;
+    const line = data.generations[0];
+    expect(line).toBeDefined();
+    // Over a thousand rows, some with their keys out of order and one with an undefined field.
+    const generations = Array.from({ length: 2_345 }, (_, i) => {
+      const row = { ...line, at: `${i}` };
+      if (i === 1_500) return { ...row, unpriced: undefined };
+      return i % 7 === 0 ? Object.fromEntries(Object.entries(row).reverse()) : row;
+    }) as typeof data.generations;
+    for (const value of [content, { ...content, generations }]) {
+      const whole = createHash('sha256').update(canonicalJson(value), 'utf8').digest('hex');
+      expect(reportHash(value)).toBe(whole);
     }
   });
 });
