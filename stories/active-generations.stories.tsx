@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, waitFor, within } from 'storybook/test';
 import { ActiveGenerations } from '../src/ui/views/active/ActiveGenerations.tsx';
-import { inNarrowDock, scenarioLoader, withGenerate } from './fixtures/generate-decorator.tsx';
+import { inDock400, inNarrowDock, scenarioLoader, withGenerate } from './fixtures/generate-decorator.tsx';
 import {
   backgroundScenario,
   cancelledScenario,
@@ -117,4 +117,46 @@ export const Narrow320: Story = {
     await row(canvas, 'FLUX.1 [dev]');
     await expect(dock.scrollWidth).toBeLessThanOrEqual(320);
   },
+};
+
+/**
+ * Collapsed to one line: title, the count in its pill, the status and the cost in flight. The pill and
+ * the text never overlap and the line does not wrap (the "32 done" of a bare count beside "2 done").
+ */
+async function collapsedOnOneLine({
+  canvas,
+  userEvent,
+}: {
+  canvas: ReturnType<typeof within>;
+  userEvent: { click: (e: Element) => Promise<void> };
+}) {
+  const dock = await canvas.findByTestId('dock');
+  await waitFor(async () =>
+    expect(await canvas.findAllByRole('listitem', { name: /Generating$/ })).toHaveLength(2),
+  );
+  await userEvent.click(canvas.getByRole('button', { name: 'Hide active generations' }));
+  const panel = canvas.getByRole('region', { name: 'Active generations' });
+  const count = within(panel).getByLabelText('2 generations');
+  const status = panel.querySelector('[data-summary]')?.parentElement as HTMLElement;
+  await expect(status).toHaveTextContent('2 running · $0.03 in flight');
+  const a = count.getBoundingClientRect();
+  const b = status.getBoundingClientRect();
+  await expect(a.right).toBeLessThanOrEqual(b.left);
+  const header = canvas.getByRole('button', { name: 'Show active generations' }).parentElement as HTMLElement;
+  await expect(header.getBoundingClientRect().height).toBeLessThan(32);
+  await expect(dock.scrollWidth).toBeLessThanOrEqual(dock.clientWidth + 2);
+}
+
+/** A Dual Mode pair collapsed to one line in the narrowest dock. */
+export const Collapsed320: Story = {
+  loaders: [scenarioLoader(dualPairScenario)],
+  decorators: [inNarrowDock],
+  play: collapsedOnOneLine,
+};
+
+/** The same at 400 px. */
+export const Collapsed400: Story = {
+  loaders: [scenarioLoader(dualPairScenario)],
+  decorators: [inDock400],
+  play: collapsedOnOneLine,
 };

@@ -24,4 +24,8 @@ class ResizeObserverStub {
 globalThis.ResizeObserver ??= ResizeObserverStub as unknown as typeof ResizeObserver;
 Element.prototype.scrollIntoView ??= () => {};
 
-afterEach(() => cleanup());
+// View preferences (the dock's collapsed state) live in localStorage: each test starts as a new user.
+afterEach(() => {
+  cleanup();
+  localStorage.clear();
+});

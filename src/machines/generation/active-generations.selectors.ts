@@ -37,3 +37,36 @@ export function refOfRow(s: ActiveGenerationsSnapshot, row: ActiveRow): Generati
   const pair: DualGenerationActorRef = entry.ref;
   return row.slot === null ? null : pair.getSnapshot().context.refs[row.slot];
 }
+
+/** Phases in which a run may still cost money: sent and not yet ended (fal may still be working). */
+const IN_FLIGHT = ['sending', 'queued', 'generating', 'downloading', 'importing', 'cancelling', 'stillRunning'];
+
+/** Runs still in flight and what they are estimated to cost (micro-USD); unpriced ones are counted apart. */
+export interface InFlight {
+  count: number;
+  usdMicros: number;
+  unpriced: number;
+}
+
+/**
+ * The runs in flight among `rows` and the sum of their estimates, read from each generation's own
+ * snapshot (an estimate is fixed once sent, so the rows changing phase is when this can change).
+ */
+export function selectInFlight(s: ActiveGenerationsSnapshot, rows: readonly ActiveRow[]): InFlight {
+  let usdMicros = 0;
+  let unpriced = 0;
+  let count = 0;
+  for (const row of rows) {
+    if (!IN_FLIGHT.includes(row.phase ?? '')) continue;
+    count += 1;
+    const estimate = refOfRow(s, row)?.getSnapshot().context.estimate.usdMicros ?? null;
+    if (estimate === null) unpriced += 1;
+    else usdMicros += estimate;
+  }
+  return { count, usdMicros, unpriced };
+}
+
+/** Same in-flight figures (no re-render while they hold). */
+export function sameInFlight(a: InFlight, b: InFlight): boolean {
+  return a.count === b.count && a.usdMicros === b.usdMicros && a.unpriced === b.unpriced;
+}

@@ -3,10 +3,13 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, test } from 'vitest';
 import { PanelShell } from '../../../src/ui/PanelShell.tsx';
 import { ActiveGenerations } from '../../../src/ui/views/active/ActiveGenerations.tsx';
-import { statusSummary } from '../../../src/ui/views/active/active-row-view.ts';
+import { DOCK_EXPANDED_KEY } from '../../../src/ui/views/active/ActiveGenerations.tsx';
+import { inFlightText, statusSummary } from '../../../src/ui/views/active/active-row-view.ts';
 import {
+  doneScenario,
   dualPairScenario,
   failedNotChargedScenario,
+  generatingScenario,
   queuedScenario,
 } from '../../../stories/fixtures/generate-states.ts';
 import { activeRows, renderPanel, rowOf } from '../generate/render-generate.tsx';
@@ -72,10 +75,60 @@ describe('Active generations: collapse', { timeout: 20_000 }, () => {
     const user = userEvent.setup();
     renderShell(<PanelShell defaultTab="settings" />, { scenario: await queuedScenario() });
     await user.click(toggle('Hide active generations'));
-    expect(panel().textContent).toMatch(/^Active generations11 queued/);
+    // The count sits in its own pill, named for a screen reader, so "1" never runs into "1 queued".
+    expect(within(panel()).getByLabelText('1 generation').textContent).toBe('1');
+    expect(panel().querySelector('[data-summary]')?.textContent).toBe('1 queued');
     expect(activeRows()).toEqual([]);
     await user.click(screen.getByRole('tab', { name: 'Billing' }));
     expect(toggle('Show active generations').getAttribute('aria-expanded')).toBe('false');
+  });
+});
+
+describe('Active generations: the collapsed line', { timeout: 20_000 }, () => {
+  test('collapsed stays collapsed after a reload (a new panel reads the remembered choice)', async () => {
+    const user = userEvent.setup();
+    const first = renderPanel(await queuedScenario(), <ActiveGenerations />);
+    await user.click(toggle('Hide active generations'));
+    expect(localStorage.getItem(DOCK_EXPANDED_KEY)).toBe('false');
+    first.unmount();
+
+    renderPanel(await queuedScenario(), <ActiveGenerations />);
+    expect(toggle('Show active generations').getAttribute('aria-expanded')).toBe('false');
+    expect(activeRows()).toEqual([]);
+    await user.click(toggle('Show active generations'));
+    expect(localStorage.getItem(DOCK_EXPANDED_KEY)).toBe('true');
+    expect(activeRows()).toHaveLength(1);
+  });
+
+  test('the header says what the runs in flight are estimated to cost', async () => {
+    renderPanel(await dualPairScenario(), <ActiveGenerations />);
+    // FLUX dev $0.025 + schnell $0.003 at 1024×768, summed in micro-USD and rounded once.
+    await waitFor(() =>
+      expect(panel().querySelector('[data-in-flight]')?.textContent).toBe('$0.03 in flight'),
+    );
+  });
+
+  test('a video run in flight counts its estimate; a finished run counts nothing', async () => {
+    const generating = renderPanel(await generatingScenario(), <ActiveGenerations />);
+    await waitFor(() =>
+      expect(panel().querySelector('[data-in-flight]')?.textContent).toBe('$3.20 in flight'),
+    );
+    generating.unmount();
+    renderPanel(await doneScenario(), <ActiveGenerations />);
+    await waitFor(() => expect(panel().querySelector('[data-summary]')?.textContent).toBe('1 done'));
+    expect(panel().querySelector('[data-in-flight]')?.textContent).toBe('');
+  });
+});
+
+describe('inFlightText', () => {
+  const usd = (micros: number) => `$${(micros / 1e6).toFixed(2)}`;
+  test.each([
+    [{ count: 0, usdMicros: 0, unpriced: 0 }, ''],
+    [{ count: 2, usdMicros: 28_000, unpriced: 0 }, '$0.03 in flight'],
+    [{ count: 3, usdMicros: 28_000, unpriced: 1 }, '$0.03 in flight (+1 unpriced)'],
+    [{ count: 1, usdMicros: 0, unpriced: 1 }, '1 in flight, no price'],
+  ] as const)('%j → %s', (inFlight, text) => {
+    expect(inFlightText(inFlight, usd)).toBe(text);
   });
 });
 

@@ -149,3 +149,17 @@ export function retryWarning(failure: Pick<FailureView, 'retryChargesAgain' | 'k
   }
   return 'Retry checks the same request again: it costs nothing.';
 }
+
+/**
+ * What the runs in flight are estimated to cost, for the header: "$0.84 in flight", "$0.84 in flight
+ * (+1 unpriced)", "1 in flight, no price"; '' when nothing runs. Unpriced runs are never counted as $0.
+ */
+export function inFlightText(
+  inFlight: { count: number; usdMicros: number; unpriced: number },
+  format: (usdMicros: number) => string,
+): string {
+  if (inFlight.count === 0) return '';
+  if (inFlight.unpriced === inFlight.count) return `${inFlight.count} in flight, no price`;
+  const extra = inFlight.unpriced > 0 ? ` (+${inFlight.unpriced} unpriced)` : '';
+  return `${format(inFlight.usdMicros)} in flight${extra}`;
+}
