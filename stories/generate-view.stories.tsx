@@ -4,6 +4,7 @@ import { ActiveGenerations } from '../src/ui/views/active/ActiveGenerations.tsx'
 import { GenerateView } from '../src/ui/views/generate/GenerateView.tsx';
 import {
   type GenerateLoaded,
+  inDock400,
   inNarrowDock,
   scenarioLoader,
   withGenerate,
@@ -12,7 +13,11 @@ import { savedLedgerState } from './fixtures/billing-states.ts';
 import { falStatus } from './fixtures/generate-fakes.ts';
 import { LEARNED_MODEL, LEARNED_NOW, learnedLedger } from './fixtures/generate-learned.ts';
 import { emptyScenario, FLUX_DEV, KLING_O3_4K, model } from './fixtures/generate-scenarios.ts';
-import { confirmingDualScenario, confirmingScenario } from './fixtures/generate-states.ts';
+import {
+  confirmingDualScenario,
+  confirmingScenario,
+  generatingScenario,
+} from './fixtures/generate-states.ts';
 
 /**
  * The Generate tab with Active generations pinned below it, over the real machines and fakes. State
@@ -197,4 +202,39 @@ export const PromptOverLimit: Story = {
     await waitFor(() => expect(canvas.getByText(/20,001 \/ 20,000 characters: 1 too many/)).toBeVisible());
     await expect(canvas.getByRole('button', { name: 'Generate' })).toBeDisabled();
   },
+};
+
+/**
+ * A Veo run holds the form: the line under it says what is in flight, and "Start another run" frees the
+ * form with the same fields while the run goes on below. Nothing overlaps or spills sideways.
+ */
+async function startAnother({
+  canvas,
+  userEvent,
+}: {
+  canvas: ReturnType<typeof within>;
+  userEvent: { click: (e: Element) => Promise<void> };
+}) {
+  const dock = await canvas.findByTestId('dock');
+  const line = await canvas.findByRole('status', { name: 'Runs in flight' });
+  await expect(line).toHaveTextContent('1 run in flight · $3.20 estimated');
+  await expect(canvas.getByRole('button', { name: 'Generate' })).toBeDisabled();
+  await userEvent.click(canvas.getByRole('button', { name: 'Start another run' }));
+  await waitFor(() => expect(canvas.getByRole('button', { name: 'Generate' })).toBeEnabled());
+  await expect(canvas.getByRole('status', { name: 'Runs in flight' })).toHaveTextContent('1 run in flight');
+  await expect(dock.scrollWidth).toBeLessThanOrEqual(dock.clientWidth + 2);
+}
+
+/** A second run while one is running, at 320 px. */
+export const StartAnother320: Story = {
+  loaders: [scenarioLoader(generatingScenario)],
+  decorators: [inNarrowDock],
+  play: startAnother,
+};
+
+/** The same at 400 px. */
+export const StartAnother400: Story = {
+  loaders: [scenarioLoader(generatingScenario)],
+  decorators: [inDock400],
+  play: startAnother,
 };

@@ -76,6 +76,7 @@ const model = createTestModel(asTestModel(activeGenerationsMachine, CHILDREN), {
 const oracle = activeOracle([
   ...EVENTS,
   { type: 'FORM_CHECK' },
+  { type: 'FORM_BACKGROUND' },
   { type: 'FORM_DUAL', dual: true },
   { type: 'FORM_SETTINGS', settings: settings() },
   { type: 'FORM_LEARNED', samples: [], now: '2025-11-03T09:00:00.000Z' },

@@ -76,6 +76,7 @@ const EVENTS: AnyEvent[] = [
   { type: 'RETRY_SLOT', slot: 'primary' },
   { type: 'RETRY_SLOT', slot: 'secondary' },
   { type: 'CANCEL_SLOT', slot: 'secondary' },
+  { type: 'BACKGROUND' },
 ];
 
 const key = (s: Snap) =>
@@ -179,7 +180,7 @@ describe('Dual Mode machine (model)', () => {
         expect(slot.inputs.length).toBe(
           actor.getSnapshot().matches('editing') || actor.getSnapshot().matches('confirming') ? 0 : 2,
         );
-        expect(slot.received.every((e) => e.type === 'RETRY' || e.type === 'CANCEL')).toBe(true);
+        expect(slot.received.every((e) => ['RETRY', 'CANCEL', 'BACKGROUND'].includes(e.type))).toBe(true);
         // Each slot starts with the pair's learned samples, so it records the estimate the pair showed.
         const learned = actor.getSnapshot().context.learned;
         expect(slot.inputs.every((input) => (input as { learned: unknown }).learned === learned)).toBe(true);

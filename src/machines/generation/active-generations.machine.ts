@@ -1,4 +1,14 @@
-import { type ActorRefFrom, assertEvent, assign, enqueueActions, not, raise, setup, stopChild } from 'xstate';
+import {
+  type ActorRefFrom,
+  assertEvent,
+  assign,
+  enqueueActions,
+  not,
+  raise,
+  sendTo,
+  setup,
+  stopChild,
+} from 'xstate';
 import {
   type ActiveEntry,
   type ActiveRow,
@@ -22,6 +32,7 @@ import {
   formEntryOf,
   isEntryEditable,
   isEntryFree,
+  isEntryUnsent,
   nextIdAfter,
   switchedFields,
 } from './form-draft.ts';
@@ -64,6 +75,7 @@ export type FormEvent =
   | { type: 'FORM_SETTINGS'; settings: GenerationSettings }
   | ({ type: 'FORM_LEARNED' } & LearnedRuns)
   | { type: 'FORM_DUAL'; dual: boolean }
+  | { type: 'FORM_BACKGROUND' }
   | { type: 'FORM_CHECK' };
 
 /** Emitted: `persist` when rows changed (save `getPersistedSnapshot()`), `notice` for a chime or toast. */
@@ -110,6 +122,11 @@ export const activeGenerationsMachine = setup({
       context.entries.some((entry) => entry.id === params.id) &&
       context.rows.filter((row) => row.entryId === params.id).every((row) => ENDED.includes(row.phase)),
     hasRows: ({ context }) => context.entries.length > 0,
+    // The form's entry was sent and still holds the form (in its foreground window).
+    isFormRunning: ({ context }) => {
+      const entry = formEntryOf(context.entries);
+      return !!context.form && entry !== null && !isEntryFree(entry) && !isEntryUnsent(entry);
+    },
     // The form needs a new draft when there is none, or its entry was sent and ended or left the foreground.
     needsDraft: ({ context }) => !!context.form && isEntryFree(formEntryOf(context.entries)),
     canSwitchDual: ({ context }, params: { dual: boolean }) => {
@@ -255,6 +272,13 @@ export const activeGenerationsMachine = setup({
           return { spawn: draft, form: draft.form };
         },
       },
+    },
+    // "Start another run": the running entry goes on in the list; its snapshot change makes the new draft.
+    FORM_BACKGROUND: {
+      guard: 'isFormRunning',
+      actions: sendTo(({ context }) => (formEntryOf(context.entries) as ActiveEntry).ref, {
+        type: 'BACKGROUND',
+      }),
     },
     // The other kind of draft with the same fields, then the old draft goes (nothing was sent).
     FORM_DUAL: {

@@ -39,7 +39,15 @@ export function refOfRow(s: ActiveGenerationsSnapshot, row: ActiveRow): Generati
 }
 
 /** Phases in which a run may still cost money: sent and not yet ended (fal may still be working). */
-const IN_FLIGHT = ['sending', 'queued', 'generating', 'downloading', 'importing', 'cancelling', 'stillRunning'];
+const IN_FLIGHT = [
+  'sending',
+  'queued',
+  'generating',
+  'downloading',
+  'importing',
+  'cancelling',
+  'stillRunning',
+];
 
 /** Runs still in flight and what they are estimated to cost (micro-USD); unpriced ones are counted apart. */
 export interface InFlight {

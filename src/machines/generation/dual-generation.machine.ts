@@ -67,12 +67,16 @@ export type DualGenerationEvent =
   | { type: 'CANCEL' }
   | { type: 'CANCEL_SLOT'; slot: DualSlot }
   | { type: 'RETRY_SLOT'; slot: DualSlot }
+  | { type: 'BACKGROUND' }
   | SlotSnapshotEvent;
 
 /** Tags: `editable`, `confirming`, `busy` (a slot runs), `finished` (both slots ended). */
 export type DualGenerationTag = 'editable' | 'confirming' | 'busy' | 'finished';
 
 const SLOTS: readonly DualSlot[] = ['primary', 'secondary'];
+
+/** What the pair forwards to a slot's generation. */
+type SlotCommand = 'RETRY' | 'CANCEL' | 'BACKGROUND';
 const ENDED: readonly (GenerationPhase | null)[] = ['done', 'failed', 'cancelled', 'stillRunning'];
 
 function slotOf(context: DualGenerationContext, type: string): DualSlot | null {
@@ -155,9 +159,9 @@ export const dualGenerationMachine = setup({
       return { phases: { ...context.phases, [slot]: phaseOf(snapshot) } };
     }),
     sendToSlot: sendTo(
-      ({ context }, params: { slot: DualSlot; type: 'RETRY' | 'CANCEL' }) =>
+      ({ context }, params: { slot: DualSlot; type: SlotCommand }) =>
         context.refs[params.slot] as GenerationActorRef,
-      (_, params: { slot: DualSlot; type: 'RETRY' | 'CANCEL' }) => ({ type: params.type }),
+      (_, params: { slot: DualSlot; type: SlotCommand }) => ({ type: params.type }),
     ),
   },
 }).createMachine({
@@ -212,6 +216,13 @@ export const dualGenerationMachine = setup({
       tags: ['busy'],
       always: { guard: 'haveBothEnded', target: 'finished' },
       on: {
+        // Both slots leave the foreground together (an ended one too), so the pair frees the form.
+        BACKGROUND: {
+          actions: [
+            { type: 'sendToSlot', params: { slot: 'primary', type: 'BACKGROUND' } },
+            { type: 'sendToSlot', params: { slot: 'secondary', type: 'BACKGROUND' } },
+          ],
+        },
         CANCEL_SLOT: {
           actions: { type: 'sendToSlot', params: ({ event }) => ({ slot: event.slot, type: 'CANCEL' }) },
         },

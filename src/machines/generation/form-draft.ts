@@ -63,14 +63,19 @@ export function isPairForegroundBusy(s: DualGenerationSnapshot): boolean {
  */
 export function isEntryFree(entry: ActiveEntry | null): boolean {
   if (entry === null) return true;
+  if (isEntryUnsent(entry)) return false;
   if (entry.kind === 'single') {
     const s = entry.ref.getSnapshot();
-    if (s.hasTag('editable') || s.hasTag('confirming')) return false;
     return s.hasTag('finished') || s.context.background;
   }
   const s = entry.ref.getSnapshot();
-  if (s.hasTag('editable') || s.hasTag('confirming')) return false;
   return s.hasTag('finished') || !isPairForegroundBusy(s);
+}
+
+/** True while nothing of the entry was sent: a draft being edited or waiting in its dialog. */
+export function isEntryUnsent(entry: ActiveEntry): boolean {
+  const s = entry.ref.getSnapshot();
+  return s.hasTag('editable') || s.hasTag('confirming');
 }
 
 /** True while the entry is a draft the user edits (nothing sent). */

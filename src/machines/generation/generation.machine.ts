@@ -1,4 +1,4 @@
-import { type ActorRefFrom, and, assertEvent, assign, sendTo, setup } from 'xstate';
+import { type ActorRefFrom, and, assertEvent, assign, not, or, sendTo, setup, stateIn } from 'xstate';
 import {
   type Estimate,
   type LearnedRuns,
@@ -88,7 +88,8 @@ export type GenerationEvent =
   | { type: 'CONTINUE' }
   | { type: 'CANCEL' }
   | { type: 'RETRY' }
-  | { type: 'EDIT' };
+  | { type: 'EDIT' }
+  | { type: 'BACKGROUND' };
 
 /** Tags the views read instead of state paths. */
 export type GenerationTag = 'editable' | 'confirming' | 'busy' | 'cancellable' | 'finished' | 'error';
@@ -175,7 +176,15 @@ export const generationMachine = setup({
 }).createMachine({
   id: 'generation',
   context: ({ input }) => initialGenerationContext(input),
-  on: { SET_SETTINGS: { actions: assign({ settings: ({ event }) => event.settings }) } },
+  on: {
+    SET_SETTINGS: { actions: assign({ settings: ({ event }) => event.settings }) },
+    // The editor starts another run before the foreground window passed: this one goes on in Active
+    // generations and frees the form. Only a sent run can leave the foreground.
+    BACKGROUND: {
+      guard: not(or([stateIn('editing'), stateIn('confirming')])),
+      actions: assign({ background: true }),
+    },
+  },
   initial: 'editing',
   states: {
     editing: {
