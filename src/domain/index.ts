@@ -93,6 +93,8 @@ export {
   type KnownTags,
   knownTags,
   knownTagsOf,
+  mergeKnownTags,
+  projectsForClient,
   type ListRow,
   listRowOf,
   listRows,

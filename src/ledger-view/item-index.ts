@@ -109,6 +109,13 @@ export class ItemIndex {
     return this.clientFirsts.get(projectKey)?.values() ?? [];
   }
 
+  /** Every client and project key seen together on an entry, each pair once. */
+  *clientProjectPairs(): Iterable<{ client: string; project: string }> {
+    for (const [project, clients] of this.clientFirsts) {
+      for (const client of clients.keys()) yield { client, project };
+    }
+  }
+
   /** Project keys whose clients (or their first spelling) changed since the last call. */
   takeClientChanges(): ReadonlySet<string> {
     const changes = this.clientChanges;

@@ -257,7 +257,8 @@ class FoldedLedger implements LedgerView {
         deliverable: item.deliverable,
       }));
       const scoped = Object.values(this.state.pools).flatMap((pool) => pool.scope.projects);
-      this.tags = knownTagsOf(tagged, scoped);
+      // Keys pair as well as spellings: knownTagsOf spells each project as `projects` does.
+      this.tags = knownTagsOf(tagged, scoped, [...this.items.index.clientProjectPairs()]);
     }
     return this.tags;
   }

@@ -1,4 +1,4 @@
-import { dedupeTags } from '../tags.ts';
+import { dedupeTags, tagKey } from '../tags.ts';
 import type { CostItem } from './cost-item.ts';
 import { costItems } from './cost-items.ts';
 import { type CostFilter, filterItems } from './filters.ts';
@@ -68,6 +68,11 @@ export interface KnownTags {
   clients: string[];
   projects: string[];
   deliverables: string[];
+  /**
+   * Per client (its tagKey): the projects used with it, in the spelling `projects` keeps, sorted. So the
+   * Project picker offers the chosen client's projects. Absent in a summary cached before it existed.
+   */
+  projectsByClient?: Record<string, string[]>;
 }
 
 function alphabetical(names: string[]): string[] {
@@ -89,10 +94,76 @@ export function knownTags(state: LedgerState): KnownTags {
  * knownTags() of tags in ledger order and pool-scope projects: each name's first spelling in that
  * order is kept, so any list holding the first record of every name gives the same answer.
  */
-export function knownTagsOf(tagged: readonly Tags[], scoped: readonly string[]): KnownTags {
+export function knownTagsOf(
+  tagged: readonly Tags[],
+  scoped: readonly string[],
+  paired: readonly Pick<Tags, 'client' | 'project'>[] = tagged,
+): KnownTags {
+  const projects = alphabetical(dedupeTags([...tagged.map((t) => t.project), ...scoped]));
   return {
     clients: alphabetical(dedupeTags(tagged.map((t) => t.client))),
-    projects: alphabetical(dedupeTags([...tagged.map((t) => t.project), ...scoped])),
+    projects,
     deliverables: alphabetical(dedupeTags(tagged.map((t) => t.deliverable))),
+    projectsByClient: projectsByClientOf(paired, projects),
+  };
+}
+
+/**
+ * Which projects each client used (`paired`: every client and project seen together, any spelling),
+ * spelled as `projects` spells them and in its order. Untagged halves pair with nothing.
+ */
+function projectsByClientOf(
+  paired: readonly Pick<Tags, 'client' | 'project'>[],
+  projects: readonly string[],
+): Record<string, string[]> {
+  const seen = new Map<string, Set<string>>();
+  for (const { client, project } of paired) {
+    const clientKey = tagKey(client);
+    const projectKey = tagKey(project);
+    if (clientKey === '' || projectKey === '') continue;
+    let keys = seen.get(clientKey);
+    if (!keys) {
+      keys = new Set();
+      seen.set(clientKey, keys);
+    }
+    keys.add(projectKey);
+  }
+  const projectKeys = projects.map(tagKey);
+  const out: Record<string, string[]> = {};
+  for (const [clientKey, keys] of [...seen].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    out[clientKey] = projects.filter((_, i) => keys.has(projectKeys[i] as string));
+  }
+  return out;
+}
+
+/**
+ * The projects to suggest for a client: the ones used with it, or every project when no client is
+ * chosen or the client is new (nothing to narrow by yet). Case-insensitive on the client.
+ */
+export function projectsForClient(known: KnownTags, client: string): string[] {
+  const key = tagKey(client);
+  const used = key === '' ? undefined : known.projectsByClient?.[key];
+  return used && used.length > 0 ? used : known.projects;
+}
+
+/** Two tag lists as one (the backend's history and this session's events): each name once, first kept. */
+export function mergeKnownTags(a: KnownTags, b: KnownTags): KnownTags {
+  const clients = alphabetical(dedupeTags([...a.clients, ...b.clients]));
+  const projects = alphabetical(dedupeTags([...a.projects, ...b.projects]));
+  const byClient: Record<string, string[]> = {};
+  for (const key of new Set([
+    ...Object.keys(a.projectsByClient ?? {}),
+    ...Object.keys(b.projectsByClient ?? {}),
+  ])) {
+    const names = dedupeTags([...(a.projectsByClient?.[key] ?? []), ...(b.projectsByClient?.[key] ?? [])]);
+    // Spelled as the merged list spells them, in its order.
+    const keys = new Set(names.map(tagKey));
+    byClient[key] = projects.filter((name) => keys.has(tagKey(name)));
+  }
+  return {
+    clients,
+    projects,
+    deliverables: alphabetical(dedupeTags([...a.deliverables, ...b.deliverables])),
+    projectsByClient: byClient,
   };
 }

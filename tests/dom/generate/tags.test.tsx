@@ -50,4 +50,24 @@ describe('Generate: client, project and deliverable tags', { timeout: 20_000 }, 
       expect('tags' in event && event.tags).toEqual(expected);
     }
   });
+
+  test("Project suggests the chosen client's projects; every project with no client or a new one", async () => {
+    const user = userEvent.setup();
+    // Two earlier runs: Acme / Hero Film and Globex / Social Cut.
+    const two = { persistence: { logic: persistenceLogic(generationsLedger(2)) } };
+    renderPanel(emptyScenario({ defaultModel: FLUX_DEV }), undefined, two);
+    const client = await screen.findByRole('combobox', { name: 'Client' });
+    const project = screen.getByRole('combobox', { name: 'Project' });
+
+    await user.click(project);
+    await waitFor(() => expect(suggestions()).toEqual(['Hero Film', 'Social Cut']));
+    await user.type(client, 'globex');
+    await user.click(project);
+    await waitFor(() => expect(suggestions()).toEqual(['Social Cut']));
+
+    await user.clear(client);
+    await user.type(client, 'Initech');
+    await user.click(project);
+    await waitFor(() => expect(suggestions()).toEqual(['Hero Film', 'Social Cut']));
+  });
 });

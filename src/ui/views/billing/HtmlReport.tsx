@@ -16,7 +16,7 @@ import { usePanelActor, usePanelSelector } from '../../actors/panel-context.ts';
 import { DateRangeFields } from '../../components/DateRangeFields/DateRangeFields.tsx';
 
 type TagField = 'client' | 'project' | 'deliverable';
-const TAGS: { field: TagField; label: string; known: keyof KnownTags }[] = [
+const TAGS: { field: TagField; label: string; known: 'clients' | 'projects' | 'deliverables' }[] = [
   { field: 'client', label: 'Client', known: 'clients' },
   { field: 'project', label: 'Project', known: 'projects' },
   { field: 'deliverable', label: 'Deliverable', known: 'deliverables' },

@@ -1,6 +1,12 @@
 import { useProps } from '@mantine/core';
 import { useMemo } from 'react';
-import { dedupeTags, type KnownTags, knownTags, type Tags } from '../../../domain/index.ts';
+import {
+  type KnownTags,
+  knownTags,
+  mergeKnownTags,
+  projectsForClient,
+  type Tags,
+} from '../../../domain/index.ts';
 import { selectKnownTags } from '../../../machines/billing/billing-query.selectors.ts';
 import { selectLedgerState } from '../../../machines/persistence/persistence.selectors.ts';
 import { TagCombobox } from '../../components/TagCombobox/TagCombobox.tsx';
@@ -24,19 +30,13 @@ const defaultProps = {} satisfies Partial<TagFieldsProps>;
 export function useKnownTagNames(): KnownTags {
   const history = usePanelSelector('billingQuery', selectKnownTags);
   const session = usePanelSelector('persistence', selectLedgerState);
-  return useMemo(() => {
-    const recent = knownTags(session);
-    return {
-      clients: dedupeTags([...history.clients, ...recent.clients]),
-      projects: dedupeTags([...history.projects, ...recent.projects]),
-      deliverables: dedupeTags([...history.deliverables, ...recent.deliverables]),
-    };
-  }, [history, session]);
+  return useMemo(() => mergeKnownTags(history, knownTags(session)), [history, session]);
 }
 
 /**
  * The `Client`, `Project` and `Deliverable` autocompletes: suggestions from earlier names
- * (case-insensitive, first spelling kept), new names allowed (modelbridge-docs.md §8).
+ * (case-insensitive, first spelling kept), new names allowed (modelbridge-docs.md §8). Project offers
+ * the chosen client's projects (every project when no client is chosen, or a new one).
  */
 export function TagFields(props: TagFieldsProps) {
   const { tags, onChange } = useProps('TagFields', defaultProps, props);
@@ -52,7 +52,7 @@ export function TagFields(props: TagFieldsProps) {
       <TagCombobox
         label="Project"
         value={tags.project}
-        options={known.projects}
+        options={projectsForClient(known, tags.client)}
         onChange={(project) => onChange({ ...tags, project })}
       />
       <TagCombobox

@@ -190,6 +190,8 @@ describe('listRows and knownTags', () => {
       clients: ['Acme', 'Globex'],
       projects: ['Hero Film', 'Launch'],
       deliverables: ['Poster', 'Social Cut'],
+      // 'acme'/'hero film' pair under the first spellings; the pool's scope has no client.
+      projectsByClient: { acme: ['Hero Film'], globex: ['Launch'] },
     });
   });
 
