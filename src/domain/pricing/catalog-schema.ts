@@ -21,6 +21,10 @@ export const catalogParamSchema = z.strictObject({
   required: z.boolean().optional(),
   max_length: z.number().int().positive().optional(),
   note: z.string().optional(),
+  /** What people read for the input, when the panel's own word for `name` is not right for this model. */
+  label: z.string().min(1).optional(),
+  /** The unit a bare number is in ("s" for seconds, "×" for a factor), shown beside values and in labels. */
+  unit: z.string().min(1).optional(),
 });
 
 /** A fal input of a catalog model (name, type, allowed values and documented default). */

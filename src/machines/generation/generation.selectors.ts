@@ -91,6 +91,11 @@ export function selectParams(s: GenerationSnapshot): Record<string, unknown> {
   return s.context.params;
 }
 
+/** The catalog model the run uses (its inputs' labels and units). */
+export function selectModel(s: GenerationSnapshot): GenerationSnapshot['context']['model'] {
+  return s.context.model;
+}
+
 /** The current estimate (tier kept; usdMicros null means "No price", never $0). */
 export function selectEstimate(s: GenerationSnapshot): Estimate {
   return s.context.estimate;

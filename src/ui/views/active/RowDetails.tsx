@@ -2,6 +2,7 @@ import { Stack, Text } from '@mantine/core';
 import { useSelector } from '@xstate/react';
 import type { GenerationActorRef } from '../../../machines/generation/generation.machine.ts';
 import {
+  selectModel,
   selectParams,
   selectPhase,
   selectPrompt,
@@ -9,6 +10,7 @@ import {
 import { StepTracker } from '../../components/StepTracker/StepTracker.tsx';
 import { selectEndpointId, selectProgress } from './active-selectors.ts';
 import { cutPrompt, trackerProps } from './active-row-view.ts';
+import { paramLabel, paramValueText } from '../generate/param-labels.ts';
 
 /** Props of {@link RowDetails}. */
 export interface RowDetailsProps {
@@ -18,11 +20,8 @@ export interface RowDetailsProps {
   id: string;
 }
 
-const SHOWN: ReadonlyArray<[string, string]> = [
-  ['duration', 'Duration'],
-  ['resolution', 'Resolution'],
-  ['aspect_ratio', 'Aspect ratio'],
-];
+// The inputs that say most about what a run makes; labels and units come from the run's catalog model.
+const SHOWN: readonly string[] = ['duration', 'resolution', 'aspect_ratio'];
 
 function Fact({ term, value }: { term: string; value: string }) {
   return (
@@ -37,7 +36,7 @@ function Fact({ term, value }: { term: string; value: string }) {
 
 /**
  * The expanded row: the five-step tracker (done green, active orange, Queued grey with its position),
- * the prompt cut at 80 characters, and duration, resolution, aspect ratio and endpoint id.
+ * the prompt cut at 80 characters, duration (with its unit), resolution, aspect ratio and endpoint id.
  */
 export function RowDetails({ generation, id }: RowDetailsProps) {
   const phase = useSelector(generation, selectPhase);
@@ -45,6 +44,7 @@ export function RowDetails({ generation, id }: RowDetailsProps) {
   const prompt = useSelector(generation, selectPrompt);
   const params = useSelector(generation, selectParams);
   const endpointId = useSelector(generation, selectEndpointId);
+  const model = useSelector(generation, selectModel);
   return (
     <Stack gap={6} id={id} role="region" aria-label="Generation details" pt={6}>
       <StepTracker
@@ -57,9 +57,12 @@ export function RowDetails({ generation, id }: RowDetailsProps) {
           “{cutPrompt(prompt)}”
         </Text>
       )}
-      {SHOWN.filter(([name]) => params[name] !== undefined && params[name] !== null).map(([name, term]) => (
-        <Fact key={name} term={term} value={String(params[name])} />
-      ))}
+      {SHOWN.filter((name) => params[name] !== undefined && params[name] !== null).map((name) => {
+        const param = model.params.find((p) => p.name === name);
+        return (
+          <Fact key={name} term={paramLabel(param ?? name)} value={paramValueText(param, params[name])} />
+        );
+      })}
       <Fact term="Endpoint" value={endpointId} />
     </Stack>
   );

@@ -1,7 +1,7 @@
 import { Alert, Button, Code, Group, Modal, Select, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import type { SummaryQuery } from '../../../contract/index.ts';
-import { CURRENCIES, type Currency, type KnownTags } from '../../../domain/index.ts';
+import { CURRENCIES, type Currency } from '../../../domain/index.ts';
 import { selectCostFilter } from '../../../machines/billing/billing.selectors.ts';
 import { selectKnownTags } from '../../../machines/billing/billing-query.selectors.ts';
 import {

@@ -2,7 +2,7 @@ import { Input, NumberInput, SegmentedControl, Select, Switch, TextInput, usePro
 import { useId } from '@mantine/hooks';
 import type { CatalogModel, CatalogParam } from '../../../domain/index.ts';
 import classes from './GenerateView.module.css';
-import { choiceLabel, controlledParams, paramLabel } from './param-labels.ts';
+import { choiceLabel, controlledParams, numberLabel, paramLabel } from './param-labels.ts';
 
 /** Props of {@link ParamControls}. */
 export interface ParamControlsProps {
@@ -127,8 +127,10 @@ function Control(props: ControlProps) {
   return <TextControl {...props} />;
 }
 
-function labelOf(name: string, prefix: string): string {
-  const label = paramLabel(name);
+function labelOf(param: CatalogParam, prefix: string): string {
+  // A typed-in number says its unit in the label; choices say it in each option ("5 s").
+  const typed = param.enum === undefined && (param.type === 'integer' || param.type === 'number');
+  const label = typed ? numberLabel(param) : paramLabel(param);
   return prefix === '' ? label : `${prefix}${label.charAt(0).toLowerCase()}${label.slice(1)}`;
 }
 
@@ -147,7 +149,7 @@ export function ParamControls(props: ParamControlsProps) {
         <Control
           key={`${model.endpoint_id}:${param.name}`}
           param={param}
-          label={labelOf(param.name, labelPrefix)}
+          label={labelOf(param, labelPrefix)}
           value={params[param.name]}
           disabled={disabled}
           onChange={(value) => onChange({ [param.name]: value })}

@@ -40,9 +40,27 @@ function humanise(name: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-/** The label of a fal input ("Duration", "Number of images", "Audio"). */
-export function paramLabel(name: string): string {
-  return PARAM_LABELS[name] ?? humanise(name);
+/** The label of a fal input ("Duration", "Number of images", "Audio"): the catalog's, else the panel's word. */
+export function paramLabel(param: string | Pick<CatalogParam, 'name' | 'label'>): string {
+  const { name, label } = typeof param === 'string' ? { name: param, label: undefined } : param;
+  return label ?? PARAM_LABELS[name] ?? humanise(name);
+}
+
+/** The label of a typed-in number, with the catalog's unit: "Duration (s)", "Upscale factor (×)". */
+export function numberLabel(param: Pick<CatalogParam, 'name' | 'label' | 'unit'>): string {
+  return param.unit ? `${paramLabel(param)} (${param.unit})` : paramLabel(param);
+}
+
+const BARE_NUMBER = /^-?\d+(\.\d+)?$/;
+
+/**
+ * An input's value as people read it, e.g. in a run's details: a bare number with the catalog's unit
+ * ("10 s", "2 ×"), a choice in words, a switch as On/Off. A value with its unit already ("8s") stays.
+ */
+export function paramValueText(param: CatalogParam | undefined, value: unknown): string {
+  if (typeof value === 'boolean') return value ? 'On' : 'Off';
+  const text = typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value);
+  return param ? choiceLabel(param, text) : text;
 }
 
 // The text the Prompt box edits: TTS models read it as `text` (or `prompt`), and price by its length.
@@ -62,9 +80,9 @@ export function controlledParams(model: CatalogModel): CatalogParam[] {
   return model.params.filter((p) => p.name !== prompt);
 }
 
-/** Words for a choice: "5" → "5 s" for a bare-seconds duration, "landscape_4_3" → "Landscape 4:3"; others as they are. */
+/** Words for a choice: "5" → "5 s" when the catalog gives seconds, "landscape_4_3" → "Landscape 4:3"; others as they are. */
 export function choiceLabel(param: CatalogParam, value: string): string {
-  if (param.name === 'duration' && /^\d+(\.\d+)?$/.test(value)) return `${value} s`;
+  if (param.unit && BARE_NUMBER.test(value)) return `${value} ${param.unit}`;
   // fal's size presets read as words: "landscape_4_3" → "Landscape 4:3", "square_hd" → "Square HD".
   const preset = /^([a-z]+)(?:_(hd))?(?:_(\d+)_(\d+))?$/.exec(value);
   if (preset && value.includes('_')) {
