@@ -1,5 +1,6 @@
 import { Stack } from '@mantine/core';
 import { useSelector } from '@xstate/react';
+import { useCallback, useMemo } from 'react';
 import type { CatalogModel } from '../../../domain/index.ts';
 import type {
   DualGenerationActorRef,
@@ -14,7 +15,7 @@ import { useGenerateFormDeps } from '../../actors/generation-context.ts';
 import { DualConfirmStep } from './ConfirmStep.tsx';
 import { CostEstimate } from './CostEstimate.tsx';
 import { DualModeSection } from './DualModeSection.tsx';
-import { useDualModeSwitch } from './form-entry.ts';
+import { useDualModeSwitch, useLiveLicence } from './form-entry.ts';
 import { GenerateButton } from './GenerateButton.tsx';
 import { selectDualPrompt, selectDualTags, selectSlots } from './generate-selectors.ts';
 import { ModelPicker } from './ModelPicker.tsx';
@@ -79,6 +80,23 @@ export function DualForm({ pair }: DualFormProps) {
   const setParams = (slot: DualSlot) => (params: Record<string, unknown>) =>
     pair.send({ type: 'SET_PARAMS', slot, params });
   const second = { model: slots.secondary.model, params: slots.secondary.params };
+  const relicense = useCallback(
+    (slot: DualSlot) => (model: CatalogModel) =>
+      pair.send({ type: 'SET_MODEL', slot, model, params: pair.getSnapshot().context.slots[slot].params }),
+    [pair],
+  );
+  useLiveLicence(
+    primary,
+    deps.models,
+    !locked,
+    useMemo(() => relicense('primary'), [relicense]),
+  );
+  useLiveLicence(
+    second.model,
+    deps.models,
+    !locked,
+    useMemo(() => relicense('secondary'), [relicense]),
+  );
   return (
     <Stack gap="sm">
       <ModelPicker

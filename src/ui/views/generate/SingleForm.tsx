@@ -1,5 +1,6 @@
 import { Stack } from '@mantine/core';
 import { useSelector } from '@xstate/react';
+import { useCallback } from 'react';
 import type { CatalogModel } from '../../../domain/index.ts';
 import type { GenerationActorRef } from '../../../machines/generation/generation.machine.ts';
 import { selectEstimate, selectSendBlocker } from '../../../machines/generation/generation.selectors.ts';
@@ -7,7 +8,7 @@ import { useGenerateFormDeps } from '../../actors/generation-context.ts';
 import { ConfirmStep } from './ConfirmStep.tsx';
 import { CostEstimate } from './CostEstimate.tsx';
 import { DualModeSection } from './DualModeSection.tsx';
-import { useDualModeSwitch } from './form-entry.ts';
+import { useDualModeSwitch, useLiveLicence } from './form-entry.ts';
 import { GenerateButton } from './GenerateButton.tsx';
 import { selectIsEditable, selectIsForegroundBusy, selectModel, selectTags } from './generate-selectors.ts';
 import { selectParams, selectPrompt } from '../../../machines/generation/generation.selectors.ts';
@@ -67,6 +68,12 @@ export function SingleForm({ generation }: SingleFormProps) {
   const locked = !useSelector(generation, selectIsEditable);
   const switchDual = useDualModeSwitch();
   const send = generation.send.bind(generation);
+  const relicense = useCallback(
+    (next: CatalogModel) =>
+      generation.send({ type: 'SET_MODEL', model: next, params: generation.getSnapshot().context.params }),
+    [generation],
+  );
+  useLiveLicence(model, deps.models, !locked, relicense);
   return (
     <Stack gap="sm">
       <ModelPicker

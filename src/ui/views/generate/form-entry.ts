@@ -1,4 +1,5 @@
-import { useCallback } from 'react';
+import { useCallback, useEffect } from 'react';
+import { type CatalogModel, relicensedModel } from '../../../domain/index.ts';
 import type { ActiveEntry } from '../../../machines/generation/active-generations.notices.ts';
 import { formEntryOf } from '../../../machines/generation/form-draft.ts';
 import { usePanelActor, usePanelSelector } from '../../actors/panel-context.ts';
@@ -16,4 +17,22 @@ export function useFormEntry(): ActiveEntry | null {
 export function useDualModeSwitch(): (dual: boolean) => void {
   const active = usePanelActor('activeGenerations');
   return useCallback((dual: boolean) => active.send({ type: 'FORM_DUAL', dual }), [active]);
+}
+
+/**
+ * Forwards licences that arrived after the draft chose its model (fal's live answer, read by the
+ * backend after the panel started): while `editable`, the draft's model takes the offered model's
+ * licence with its inputs kept, so the badge and the recorded licence follow it.
+ */
+export function useLiveLicence(
+  model: CatalogModel | null,
+  offered: readonly CatalogModel[],
+  editable: boolean,
+  setModel: (model: CatalogModel) => void,
+): void {
+  useEffect(() => {
+    if (!editable) return;
+    const fresh = relicensedModel(model, offered);
+    if (fresh !== null) setModel(fresh);
+  }, [model, offered, editable, setModel]);
 }
