@@ -159,6 +159,7 @@ export {
   findModel,
   licenceOf,
   licenceFromFalWording,
+  licenceSourceOf,
   type LicenceOrigin,
   type ModelLicence,
   modelsByCategory,

@@ -1,9 +1,9 @@
 import type { InspectionEvent } from 'xstate';
 import { callHost, isInCep } from '../cep/bridge.ts';
-import { type CatalogModel, catalog, localIsoTimestamp, overlayLicences } from '../domain/index.ts';
+import { localIsoTimestamp } from '../domain/index.ts';
 import { createFalGateway } from '../fal/index.ts';
 import { API_ROUTES, TOKEN_HEADER } from '../contract/index.ts';
-import { type BackendApi, createBackendApi } from '../persistence/backend-api.ts';
+import { createBackendApi } from '../persistence/backend-api.ts';
 import { createLedgerCache } from '../persistence/cache.ts';
 import { createFirstScreenCache } from '../persistence/first-screen-cache.ts';
 import { defineLoadCacheActor } from '../machines/persistence/load-cache.actor.ts';
@@ -194,23 +194,6 @@ function settingsLogic(api: Backend): typeof settingsMachine {
   });
 }
 
-/**
- * The catalog the Generate form offers, with the backend's resolved licences laid over the seed (fal's
- * live answer wins there). A failed read keeps the seed: the user is not shown an error, `report` is told.
- */
-export async function readFormModels(
-  api: Pick<BackendApi, 'modelLicences'>,
-  report: (problem: string) => void,
-  models: readonly CatalogModel[] = catalog,
-): Promise<readonly CatalogModel[]> {
-  try {
-    return overlayLicences(models, await api.modelLicences());
-  } catch (error) {
-    report(`the models' licences could not be read, so the catalog's are shown (${String(error)})`);
-    return overlayLicences(models, null);
-  }
-}
-
 /** Builds every machine and port of the panel over the real backend, cache, fal gateway and Premiere bridge. */
 export function createPanelWiring(
   meta: { token: string; sandbox: boolean },
@@ -228,7 +211,6 @@ export function createPanelWiring(
   const host = createHostImport(createMediaSaver(origin, meta.token));
   const settingsSlot = storageSlot(storage, BOOT_KEYS.settings);
   const activeSlot = storageSlot(storage, BOOT_KEYS.activeGenerations);
-  const report = (problem: string) => console.warn(`modelBridge: ${problem}`);
   return {
     settings: settingsLogic(api),
     settingsInput: { cached: parsePanelSettings(settingsSlot.read()), sandbox: meta.sandbox },
@@ -254,8 +236,8 @@ export function createPanelWiring(
     },
     // randomUUID needs a secure context; the Generate form's default falls back to getRandomValues.
     newId: DEFAULT_GENERATE_FORM_DEPS.newId,
-    report,
-    formModels: readFormModels(api, report),
+    report: (problem) => console.warn(`modelBridge: ${problem}`),
+    licences: () => api.modelLicences(),
     ...(options.inspect ? { inspect: logInspection } : {}),
   };
 }

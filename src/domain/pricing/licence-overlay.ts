@@ -1,6 +1,6 @@
 import type { Licence } from '../ledger/events.ts';
 import type { CatalogModel } from './catalog-schema.ts';
-import type { LicenceOrigin } from './licence-resolution.ts';
+import type { LicenceOrigin, ResolvedLicence } from './licence-resolution.ts';
 
 /** One model's licence as the backend resolved it (`GET /api/models`): fal's live answer or the seed. */
 export interface ModelLicence {
@@ -22,46 +22,53 @@ function withLicence(model: CatalogModel, resolved: ModelLicence): CatalogModel 
   };
 }
 
-/**
- * The catalog models with the backend's resolved licences laid over their seed: a resolved licence
- * replaces the model's `license`, `license_source` and `license_origin`; ids the catalog does not have
- * are ignored, and models the backend did not name keep their seed. `resolved` null (the backend could
- * not be asked) returns `models` itself, so a failed read changes nothing.
- */
-export function overlayLicences(
-  models: readonly CatalogModel[],
-  resolved: readonly ModelLicence[] | null,
-): readonly CatalogModel[] {
-  if (resolved === null) return models;
-  const byId = new Map(resolved.map((entry) => [entry.endpointId, entry]));
-  return models.map((model) => {
-    const entry = byId.get(model.endpoint_id);
-    return entry === undefined ? model : withLicence(model, entry);
-  });
+/** True when `model` already says what `resolved` says (licence, origin and page). */
+function says(model: CatalogModel, resolved: ModelLicence): boolean {
+  return (
+    model.license === resolved.licence &&
+    (model.license_origin ?? 'catalog') === resolved.origin &&
+    (model.license_source ?? null) === resolved.sourceUrl
+  );
 }
 
 /**
- * The model of `offered` with the same endpoint id when its licence (or where it was read) differs from
- * `model`'s: a draft made before the licences arrived takes the live one; null when nothing changes.
+ * `model` with the licence `licences` name for its endpoint id (licence, origin, source page), its
+ * inputs and formula kept: a draft that chose its model before the licences arrived takes the live one.
+ * The same object when nothing changes: no model, `licences` null (not read), its id not named, or
+ * already the same licence.
  */
-export function relicensedModel(
-  model: CatalogModel | null,
-  offered: readonly CatalogModel[],
-): CatalogModel | null {
-  if (model === null) return null;
-  const fresh = offered.find((candidate) => candidate.endpoint_id === model.endpoint_id);
-  if (fresh === undefined) return null;
-  const same =
-    fresh.license === model.license &&
-    fresh.license_origin === model.license_origin &&
-    fresh.license_source === model.license_source;
-  if (same) return null;
-  // The draft's own copy (inputs, formula) stays; only the licence fields come from the offered model.
-  const { license_source: _source, license_origin: _origin, ...rest } = model;
+export function relicensedModel<M extends CatalogModel | null>(
+  model: M,
+  licences: readonly ModelLicence[] | null,
+): M {
+  if (model === null || licences === null) return model;
+  const resolved = licences.find((entry) => entry.endpointId === model.endpoint_id);
+  if (resolved === undefined || says(model, resolved)) return model;
+  return withLicence(model, resolved) as M;
+}
+
+/**
+ * The catalog models with the backend's resolved licences laid over their seed (relicensedModel for
+ * each): ids the catalog does not have are ignored, models the backend did not name keep their seed.
+ * `licences` null (the backend could not be asked) returns `models` itself, so a failed read changes
+ * nothing.
+ */
+export function overlayLicences(
+  models: readonly CatalogModel[],
+  licences: readonly ModelLicence[] | null,
+): readonly CatalogModel[] {
+  if (licences === null) return models;
+  return models.map((model) => relicensedModel(model, licences));
+}
+
+/**
+ * Where a model's licence was read: the origin the overlay set, else the catalog's seed with its page
+ * (a model straight from catalog.json has no `license_origin`).
+ */
+export function licenceSourceOf(model: CatalogModel): ResolvedLicence {
   return {
-    ...rest,
-    license: fresh.license,
-    ...(fresh.license_origin === undefined ? {} : { license_origin: fresh.license_origin }),
-    ...(fresh.license_source === undefined ? {} : { license_source: fresh.license_source }),
+    licence: model.license,
+    origin: model.license_origin ?? 'catalog',
+    sourceUrl: model.license_source ?? null,
   };
 }

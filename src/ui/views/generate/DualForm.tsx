@@ -1,6 +1,5 @@
 import { Stack } from '@mantine/core';
 import { useSelector } from '@xstate/react';
-import { useCallback, useMemo } from 'react';
 import type { CatalogModel } from '../../../domain/index.ts';
 import type {
   DualGenerationActorRef,
@@ -11,11 +10,10 @@ import {
   selectPairError,
   selectPairSendBlocker,
 } from '../../../machines/generation/dual-generation.selectors.ts';
-import { useGenerateFormDeps } from '../../actors/generation-context.ts';
 import { DualConfirmStep } from './ConfirmStep.tsx';
 import { CostEstimate } from './CostEstimate.tsx';
 import { DualModeSection } from './DualModeSection.tsx';
-import { useDualModeSwitch, useLiveLicence } from './form-entry.ts';
+import { useDualModeSwitch, useOfferedModels } from './form-entry.ts';
 import { GenerateButton } from './GenerateButton.tsx';
 import { selectDualPrompt, selectDualTags, selectSlots } from './generate-selectors.ts';
 import { ModelPicker } from './ModelPicker.tsx';
@@ -68,7 +66,7 @@ function DualFooter({ pair }: DualFormProps) {
  * second model (same category, not the same model), the combined estimate and one Generate for both.
  */
 export function DualForm({ pair }: DualFormProps) {
-  const deps = useGenerateFormDeps();
+  const models = useOfferedModels();
   const slots = useSelector(pair, selectSlots);
   const prompt = useSelector(pair, selectDualPrompt);
   const tags = useSelector(pair, selectDualTags);
@@ -80,29 +78,12 @@ export function DualForm({ pair }: DualFormProps) {
   const setParams = (slot: DualSlot) => (params: Record<string, unknown>) =>
     pair.send({ type: 'SET_PARAMS', slot, params });
   const second = { model: slots.secondary.model, params: slots.secondary.params };
-  const relicense = useCallback(
-    (slot: DualSlot) => (model: CatalogModel) =>
-      pair.send({ type: 'SET_MODEL', slot, model, params: pair.getSnapshot().context.slots[slot].params }),
-    [pair],
-  );
-  useLiveLicence(
-    primary,
-    deps.models,
-    !locked,
-    useMemo(() => relicense('primary'), [relicense]),
-  );
-  useLiveLicence(
-    second.model,
-    deps.models,
-    !locked,
-    useMemo(() => relicense('secondary'), [relicense]),
-  );
   return (
     <Stack gap="sm">
       <ModelPicker
         label="Model"
         value={primary}
-        models={deps.models}
+        models={models}
         disabled={locked}
         onChange={setModel('primary')}
       />
@@ -120,7 +101,7 @@ export function DualForm({ pair }: DualFormProps) {
         disabled={locked}
         primary={primary}
         second={second}
-        models={deps.models}
+        models={models}
         onSecondModel={setModel('secondary')}
         onSecondParams={setParams('secondary')}
         error={error}

@@ -1,14 +1,12 @@
 import { Stack } from '@mantine/core';
 import { useSelector } from '@xstate/react';
-import { useCallback } from 'react';
 import type { CatalogModel } from '../../../domain/index.ts';
 import type { GenerationActorRef } from '../../../machines/generation/generation.machine.ts';
 import { selectEstimate, selectSendBlocker } from '../../../machines/generation/generation.selectors.ts';
-import { useGenerateFormDeps } from '../../actors/generation-context.ts';
 import { ConfirmStep } from './ConfirmStep.tsx';
 import { CostEstimate } from './CostEstimate.tsx';
 import { DualModeSection } from './DualModeSection.tsx';
-import { useDualModeSwitch, useLiveLicence } from './form-entry.ts';
+import { useDualModeSwitch, useOfferedModels } from './form-entry.ts';
 import { GenerateButton } from './GenerateButton.tsx';
 import { selectIsEditable, selectIsForegroundBusy, selectModel, selectTags } from './generate-selectors.ts';
 import { selectParams, selectPrompt } from '../../../machines/generation/generation.selectors.ts';
@@ -60,7 +58,7 @@ function SingleFooter({ generation }: SingleFormProps) {
  * the Generate button; the dialog opens while the machine is confirming.
  */
 export function SingleForm({ generation }: SingleFormProps) {
-  const deps = useGenerateFormDeps();
+  const models = useOfferedModels();
   const model = useSelector(generation, selectModel);
   const params = useSelector(generation, selectParams);
   const prompt = useSelector(generation, selectPrompt);
@@ -68,18 +66,12 @@ export function SingleForm({ generation }: SingleFormProps) {
   const locked = !useSelector(generation, selectIsEditable);
   const switchDual = useDualModeSwitch();
   const send = generation.send.bind(generation);
-  const relicense = useCallback(
-    (next: CatalogModel) =>
-      generation.send({ type: 'SET_MODEL', model: next, params: generation.getSnapshot().context.params }),
-    [generation],
-  );
-  useLiveLicence(model, deps.models, !locked, relicense);
   return (
     <Stack gap="sm">
       <ModelPicker
         label="Model"
         value={model}
-        models={deps.models}
+        models={models}
         disabled={locked}
         onChange={(next) => send({ type: 'SET_MODEL', model: next })}
       />
@@ -91,13 +83,7 @@ export function SingleForm({ generation }: SingleFormProps) {
         onChange={(changed) => send({ type: 'SET_PARAMS', params: changed })}
       />
       <TagFields tags={tags} onChange={(next) => send({ type: 'SET_TAGS', tags: next })} />
-      <DualModeSection
-        on={false}
-        onToggle={switchDual}
-        disabled={locked}
-        primary={model}
-        models={deps.models}
-      />
+      <DualModeSection on={false} onToggle={switchDual} disabled={locked} primary={model} models={models} />
       <SingleFooter generation={generation} />
     </Stack>
   );

@@ -1,7 +1,9 @@
-import { useCallback, useEffect } from 'react';
-import { type CatalogModel, relicensedModel } from '../../../domain/index.ts';
+import { useCallback, useMemo } from 'react';
+import { type CatalogModel, overlayLicences } from '../../../domain/index.ts';
 import type { ActiveEntry } from '../../../machines/generation/active-generations.notices.ts';
+import { selectFormLicences } from '../../../machines/generation/active-generations.selectors.ts';
 import { formEntryOf } from '../../../machines/generation/form-draft.ts';
+import { useGenerateFormDeps } from '../../actors/generation-context.ts';
 import { usePanelActor, usePanelSelector } from '../../actors/panel-context.ts';
 
 /**
@@ -20,19 +22,11 @@ export function useDualModeSwitch(): (dual: boolean) => void {
 }
 
 /**
- * Forwards licences that arrived after the draft chose its model (fal's live answer, read by the
- * backend after the panel started): while `editable`, the draft's model takes the offered model's
- * licence with its inputs kept, so the badge and the recorded licence follow it.
+ * The models the pickers offer: the form deps' models with the licences the form knows laid over them
+ * (the catalog's until the backend's are read). The draft's own model takes them in its machine.
  */
-export function useLiveLicence(
-  model: CatalogModel | null,
-  offered: readonly CatalogModel[],
-  editable: boolean,
-  setModel: (model: CatalogModel) => void,
-): void {
-  useEffect(() => {
-    if (!editable) return;
-    const fresh = relicensedModel(model, offered);
-    if (fresh !== null) setModel(fresh);
-  }, [model, offered, editable, setModel]);
+export function useOfferedModels(): readonly CatalogModel[] {
+  const { models } = useGenerateFormDeps();
+  const licences = usePanelSelector('activeGenerations', selectFormLicences);
+  return useMemo(() => overlayLicences(models, licences), [models, licences]);
 }

@@ -1,7 +1,5 @@
-import { type ReactNode, useEffect, useMemo, useState } from 'react';
-import { catalog, type CatalogModel } from '../../../domain/index.ts';
+import { type ReactNode, useState } from 'react';
 import { assemblePanel } from '../../../machines/panel/assemble-panel.ts';
-import { DEFAULT_GENERATE_FORM_DEPS, GenerateFormContext } from '../../actors/generation-context.ts';
 import { PanelActorContext } from '../../actors/panel-context.ts';
 import { ActiveErrorBoundary } from './ActiveErrorBoundary.tsx';
 import type { PanelWiring } from './panel-wiring.ts';
@@ -17,40 +15,20 @@ function ActiveBoundary({ report, children }: { report: (problem: string) => voi
   );
 }
 
-/** The models the Generate form offers: the seed at once, then what `formModels` resolves with. */
-function useFormModels(formModels: Promise<readonly CatalogModel[]> | undefined): readonly CatalogModel[] {
-  const [models, setModels] = useState<readonly CatalogModel[]>(catalog);
-  useEffect(() => {
-    let current = true;
-    void formModels?.then((next) => {
-      if (current) setModels(next);
-    });
-    return () => {
-      current = false;
-    };
-  }, [formModels]);
-  return models;
-}
-
 /**
  * The panel's one actor, assembled from `wiring` once, at mount: settings, persistence (renders from
  * the cache at once, then syncs), billing (in the saved currency), reset, Active generations
  * (restored, keeping the Generate form's draft) and settlement. Below it, views only read what the
  * actors hold (the FX rates are a selection of the settings actor) and send them the user's events.
- * The Generate form offers the catalog with the backend's licences once they are read.
  */
 export function AppProviders({ wiring, children }: { wiring: PanelWiring; children: ReactNode }) {
   const [panel] = useState(() => assemblePanel(wiring));
   const inspect = wiring.inspect ? { inspect: wiring.inspect } : {};
-  const models = useFormModels(wiring.formModels);
-  const formDeps = useMemo(() => ({ ...DEFAULT_GENERATE_FORM_DEPS, models }), [models]);
   return (
     <PanelActorContext.Provider logic={panel.logic} options={{ input: panel.input, ...inspect }}>
-      <GenerateFormContext.Provider value={formDeps}>
-        <SettingsFxProvider>
-          <ActiveBoundary report={wiring.report}>{children}</ActiveBoundary>
-        </SettingsFxProvider>
-      </GenerateFormContext.Provider>
+      <SettingsFxProvider>
+        <ActiveBoundary report={wiring.report}>{children}</ActiveBoundary>
+      </SettingsFxProvider>
     </PanelActorContext.Provider>
   );
 }
