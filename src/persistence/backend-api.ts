@@ -148,7 +148,8 @@ const modelLicencesSchema = z.object({
       endpoint_id: z.string(),
       licence: licenceSchema,
       licenceOrigin: z.enum(['fal', 'catalog']),
-      licenceSourceUrl: z.string().nullable(),
+      // A saved draft's model keeps it as `license_source`, which must be a URL (catalogModelSchema).
+      licenceSourceUrl: z.url().nullable(),
     }),
   ),
 });
