@@ -1,6 +1,6 @@
 import type { Decorator, Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, screen, waitFor, within } from 'storybook/test';
-import { catalog, findModel } from '../src/domain/index.ts';
+import { type CatalogModel, catalog, findModel, relicensedModel } from '../src/domain/index.ts';
 import { ModelPicker } from '../src/ui/views/generate/ModelPicker.tsx';
 
 /** A Premiere dock `parameters.dock` px wide (default 400) around the picker. */
@@ -11,6 +11,13 @@ const inDock: Decorator = (Story, context) => (
 );
 
 const HAILUO = findModel('fal-ai/minimax/hailuo-02/standard/image-to-video') ?? null;
+/** FLUX.1 [dev] as catalog.json seeds it: commercial, stated on its fal page. */
+const FLUX_DEV = findModel('fal-ai/flux-1/dev') as CatalogModel;
+const FLUX_PAGE = 'https://fal.ai/models/fal-ai/flux-1/dev/playground';
+/** FLUX.1 [dev] once the backend read fal's model API, which names it commercial. */
+const FLUX_DEV_LIVE = relicensedModel(FLUX_DEV, [
+  { endpointId: FLUX_DEV.endpoint_id, licence: 'commercial', origin: 'fal', sourceUrl: null },
+]);
 
 /**
  * The model picker with its licence badges at the dock widths Premiere allows. The dropdown is opened in
@@ -69,5 +76,61 @@ export const Dock400: Story = {
     const option = screen.getByRole('option', { name: /FLUX\.1 \[dev\]/ });
     await expect(option).toHaveTextContent('Licence: Commercial');
     await expect(canvas.getByTestId('dock').scrollWidth).toBeLessThanOrEqual(400);
+  },
+};
+
+/**
+ * The chosen model's badge at 320 px says where its licence came from: hovering shows it in a tooltip
+ * that stays inside the dock (a long page URL wraps), and it is the badge's accessible description.
+ */
+async function expectLicenceSource(
+  canvas: ReturnType<typeof within>,
+  user: { hover(el: Element): Promise<void> },
+  name: string,
+  description: string,
+) {
+  const badge = canvas.getByRole('img', { name, description });
+  await expect(isWhole(badge)).toBe(true);
+  await user.hover(badge);
+  const tooltip = await screen.findByRole('tooltip');
+  await expect(tooltip).toHaveTextContent(description);
+  await waitFor(() => expect(tooltip.getBoundingClientRect().width).toBeLessThanOrEqual(320));
+  await expect(canvas.getByTestId('dock').scrollWidth).toBeLessThanOrEqual(320);
+}
+
+/** 320 px, a licence fal's model API named (read by the backend after the panel started). */
+export const LicenceFromFal320: Story = {
+  parameters: { dock: 320 },
+  args: { value: FLUX_DEV_LIVE },
+  play: async ({ canvas, userEvent }) => {
+    await expectLicenceSource(canvas, userEvent, 'Licence: Commercial', "Licence from fal's model API");
+  },
+};
+
+/** 320 px, the pricing catalog's licence with the page that states it (fal not heard, or it named none). */
+export const LicenceFromCatalog320: Story = {
+  parameters: { dock: 320 },
+  args: { value: FLUX_DEV },
+  play: async ({ canvas, userEvent }) => {
+    await expectLicenceSource(
+      canvas,
+      userEvent,
+      'Licence: Commercial',
+      `Licence from the pricing catalog (source: ${FLUX_PAGE})`,
+    );
+  },
+};
+
+/** 320 px, a model nobody names a licence for: Unknown, never shown as safe. */
+export const LicenceUnknown320: Story = {
+  parameters: { dock: 320 },
+  args: { value: HAILUO },
+  play: async ({ canvas, userEvent }) => {
+    await expectLicenceSource(
+      canvas,
+      userEvent,
+      'Licence: Unknown',
+      "Licence unknown: neither fal's model API nor the pricing catalog names one",
+    );
   },
 };

@@ -23,7 +23,13 @@ import {
   type SettingsView,
   TOKEN_HEADER,
 } from '../contract/index.ts';
-import { type LedgerEvent, ledgerEventSchema, ledgerResetSchema } from '../domain/ledger/events.ts';
+import {
+  type LedgerEvent,
+  ledgerEventSchema,
+  ledgerResetSchema,
+  licenceSchema,
+} from '../domain/ledger/events.ts';
+import type { ModelLicence } from '../domain/pricing/index.ts';
 
 /**
  * The panel's HTTP client of the local backend (ARCHITECTURE.md § Runtime shape). Satisfies the
@@ -107,6 +113,8 @@ export interface BackendApi {
   getSettings(): Promise<SettingsView>;
   putSettings(patch: SettingsPatch): Promise<SettingsView>;
   health(): Promise<HealthResponse>;
+  /** Each model's licence as the backend resolved it (`GET /api/models`: fal's live answer, else the seed). */
+  modelLicences(): Promise<ModelLicence[]>;
 }
 
 // How this client reads the contract's response bodies (src/contract); `satisfies` keeps them in step with it.
@@ -133,6 +141,18 @@ const eventsMessageSchema = z.object({ events: z.array(ledgerEventSchema) }) sat
   LedgerStreamMessage,
   unknown
 >;
+/** The licence fields of `GET /api/models` (src/server/routes/models.ts); the catalog fields are not read. */
+const modelLicencesSchema = z.object({
+  models: z.array(
+    z.looseObject({
+      endpoint_id: z.string(),
+      licence: licenceSchema,
+      licenceOrigin: z.enum(['fal', 'catalog']),
+      // A saved draft's model keeps it as `license_source`, which must be a URL (catalogModelSchema).
+      licenceSourceUrl: z.url().nullable(),
+    }),
+  ),
+});
 /** Settings and health are the contract's types: checked to be an object, typed by src/contract. */
 const objectOf = <T>() => z.looseObject({}) as unknown as z.ZodType<T>;
 
@@ -192,6 +212,15 @@ export function createBackendApi(options: BackendApiOptions): BackendApi {
     putSettings: (patch) =>
       call({ method: 'PUT', path: API_ROUTES.settings, body: patch }, objectOf<SettingsView>()),
     health: () => call({ method: 'GET', path: API_ROUTES.health }, objectOf<HealthResponse>()),
+    modelLicences: async () => {
+      const { models } = await call({ method: 'GET', path: API_ROUTES.models }, modelLicencesSchema);
+      return models.map((model) => ({
+        endpointId: model.endpoint_id,
+        licence: model.licence,
+        origin: model.licenceOrigin,
+        sourceUrl: model.licenceSourceUrl,
+      }));
+    },
     subscribe: (onEvents, subscribeOptions = {}) =>
       streamLedger({ ...subscribeOptions, options, doFetch, api, onEvents }),
   };

@@ -237,6 +237,7 @@ export function createPanelWiring(
     // randomUUID needs a secure context; the Generate form's default falls back to getRandomValues.
     newId: DEFAULT_GENERATE_FORM_DEPS.newId,
     report: (problem) => console.warn(`modelBridge: ${problem}`),
+    licences: () => api.modelLicences(),
     ...(options.inspect ? { inspect: logInspection } : {}),
   };
 }

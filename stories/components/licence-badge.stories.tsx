@@ -28,3 +28,18 @@ export const UnknownCompact: Story = {
 
 /** Commercial in the short form ("Com"). */
 export const CommercialCompact: Story = { args: { licence: 'commercial', compact: true } };
+
+/** Where the licence was read, in the tooltip and the accessible description: fal's model API. */
+export const CommercialFromFal: Story = { args: { source: { origin: 'fal', sourceUrl: null } } };
+
+/** The pricing catalog's licence, with the page that states it. */
+export const CommercialFromCatalog: Story = {
+  args: {
+    source: { origin: 'catalog', sourceUrl: 'https://fal.ai/models/fal-ai/flux-1/dev/playground' },
+  },
+};
+
+/** Nobody names a licence: the tooltip says so. */
+export const UnknownWithSource: Story = {
+  args: { licence: 'unknown', source: { origin: 'catalog', sourceUrl: null } },
+};

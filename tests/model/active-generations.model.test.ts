@@ -80,6 +80,7 @@ const oracle = activeOracle([
   { type: 'FORM_DUAL', dual: true },
   { type: 'FORM_SETTINGS', settings: settings() },
   { type: 'FORM_LEARNED', samples: [], now: '2025-11-03T09:00:00.000Z' },
+  { type: 'FORM_LICENCES', licences: [] },
 ]);
 
 describe('Active generations machine (model)', () => {

@@ -13,10 +13,12 @@ import { generationSnapshot } from '../fixtures/machines/snapshots.ts';
 import {
   DUAL_A,
   DUAL_B,
+  DUAL_LIVE_LICENCES,
   DUAL_ROWS,
   dualOracle,
   expectDualRow,
   expectedCombined,
+  expectedSlotLicence,
   VEO_LEARNED_USD_MICROS,
 } from '../fixtures/machines/oracles/dual-generation.oracle.ts';
 import {
@@ -61,6 +63,8 @@ const EVENTS: AnyEvent[] = [
   LEARNED,
   { type: 'SET_SETTINGS', settings: LOWERED },
   { type: 'SET_SETTINGS', settings: settings() },
+  // The backend's licences arrive after the pair chose its models: both slots are sent with fal's.
+  { type: 'MODELS_LICENSED', licences: DUAL_LIVE_LICENCES },
   { type: 'SET_MODEL', slot: 'secondary', model: VEO_FAST },
   { type: 'SET_MODEL', slot: 'secondary', model: A },
   { type: 'SET_MODEL', slot: 'secondary', model: FLUX_DEV },
@@ -89,6 +93,8 @@ const key = (s: Snap) =>
     s.context.slots.secondary.model?.endpoint_id,
     s.context.settings.thresholds.dualUsdMicros,
     s.context.prompt.trim() === '',
+    s.context.slots.primary.model?.license_origin,
+    s.context.slots.secondary.model?.license_origin,
   ]);
 const SLOTS = { 'xstate.snapshot.*': ['xstate.snapshot.gen-a', 'xstate.snapshot.gen-b'] };
 const model = createTestModel(asTestModel(dualGenerationMachine, SLOTS), {
@@ -187,6 +193,17 @@ describe('Dual Mode machine (model)', () => {
         // …and the settings in force when it was sent (a sent pair ignores later SET_SETTINGS).
         const { settings: sent } = actor.getSnapshot().context;
         expect(slot.inputs.every((input) => (input as { settings: unknown }).settings === sent)).toBe(true);
+        // …and its model under the licence the pair showed: what its generation.submitted records.
+        expect(
+          slot.inputs.map((input) => {
+            const { model: m } = input as { model: { license: string; license_origin?: string } };
+            return { licence: m.license, origin: m.license_origin ?? 'catalog' };
+          }),
+        ).toEqual(
+          end.sentWith === null
+            ? []
+            : [expectedSlotLicence(end, 'primary'), expectedSlotLicence(end, 'secondary')],
+        );
         actor.stop();
       }
     },

@@ -25,6 +25,7 @@ import {
   intentsIn,
   intentTotals,
   LEARNED_SAMPLES_USD_MICROS,
+  LIVE_LICENCES,
 } from '../fixtures/machines/oracles/generation.oracle.ts';
 import { expectLedger } from '../fixtures/machines/oracles/ledger-totals.ts';
 import {
@@ -102,6 +103,8 @@ const EVENTS: AnyEvent[] = [
   { type: 'SET_PARAMS', params: { duration: 5.01 } },
   { type: 'SET_PARAMS', params: { duration: 'x' } },
   { type: 'SET_MODEL', model: FLUX_DEV },
+  // The backend's licences arrive after the form chose its model: an unsent request records fal's.
+  { type: 'MODELS_LICENSED', licences: LIVE_LICENCES },
   // A blank prompt takes the send guard the other way: GENERATE is refused until there is text.
   { type: 'SET_PROMPT', prompt: '   ' },
   { type: 'SET_PROMPT', prompt: 'a red fox in snow' },
@@ -146,6 +149,7 @@ const key = (s: Snap) =>
     s.context.resumeFrom,
     s.context.background,
     s.context.prompt.trim() === '',
+    s.context.model.license,
   ]);
 const model = createTestModel(asTestModel(generationMachine), {
   events: EVENTS as never,

@@ -97,6 +97,11 @@ export const catalogModelSchema = z
     license: licenceSchema,
     /** The page that names the licence (fal's "Commercial use" badge); required unless it is 'unknown'. */
     license_source: z.url().optional(),
+    /**
+     * Where `license` was read: absent in catalog.json (the seed); the panel sets `'fal'` when fal's live
+     * model API named it (licence-overlay.ts), so a saved draft keeps saying where its licence came from.
+     */
+    license_origin: z.enum(['fal', 'catalog']).optional(),
     unit: z.string().min(1),
     formula: pricingFormulaSchema,
     params: z.array(catalogParamSchema),

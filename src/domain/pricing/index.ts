@@ -13,6 +13,7 @@ export {
 } from './catalog-schema.ts';
 export { catalog, findModel, licenceOf, modelsByCategory, parseCatalog } from './catalog.ts';
 export type { Estimate } from './estimate.ts';
+export { licenceSourceOf, type ModelLicence, overlayLicences, relicensedModel } from './licence-overlay.ts';
 export { type LicenceOrigin, type ResolvedLicence, resolveLicence } from './licence-resolution.ts';
 export { licenceFromFalWording } from './licence-wording.ts';
 export {

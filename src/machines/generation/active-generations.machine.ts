@@ -39,7 +39,7 @@ import {
 import { type GenerationInput, generationMachine } from './generation.machine.ts';
 import { type GenerationSnapshot, phaseOf } from './generation.selectors.ts';
 import type { GenerationSettings } from './generation-settings.ts';
-import type { LearnedRuns } from '../../domain/index.ts';
+import type { LearnedRuns, ModelLicence } from '../../domain/index.ts';
 
 /** Context: spawned entries (refs), one row per generation, and the open notices. Persisted as a whole. */
 export interface ActiveGenerationsContext {
@@ -68,12 +68,13 @@ export type ActiveGenerationsEvent =
 
 /**
  * The Generate form: attached by the panel (what drafts are made from), the user's settings and
- * metered runs as they change, and the Dual Mode switch. FORM_CHECK is raised after every change.
+ * metered runs as they change, the backend's resolved licences once read, and the Dual Mode switch. FORM_CHECK is raised after every change.
  */
 export type FormEvent =
   | { type: 'FORM_ATTACH'; source: FormSource | null }
   | { type: 'FORM_SETTINGS'; settings: GenerationSettings }
   | ({ type: 'FORM_LEARNED' } & LearnedRuns)
+  | { type: 'FORM_LICENCES'; licences: readonly ModelLicence[] }
   | { type: 'FORM_DUAL'; dual: boolean }
   | { type: 'FORM_BACKGROUND' }
   | { type: 'FORM_CHECK' };
@@ -171,6 +172,7 @@ export const activeGenerationsMachine = setup({
           ...source,
           nextId: nextIdAfter(source.idRoot, context.entries),
           learned: context.form?.learned ?? null,
+          licences: source.licences ?? null,
         };
       },
     }),
@@ -192,6 +194,15 @@ export const activeGenerationsMachine = setup({
       enqueue.assign({ form: { ...context.form, learned } });
       const entry = formEntryOf(context.entries);
       if (entry && isEntryEditable(entry)) enqueue.sendTo(entry.ref, { type: 'SET_LEARNED', ...learned });
+    }),
+    // A draft not yet sent (editing, or its cost dialog open) takes them; a sent request keeps its licence.
+    forwardLicences: enqueueActions(({ context, enqueue, event }) => {
+      assertEvent(event, 'FORM_LICENCES');
+      if (!context.form) return;
+      enqueue.assign({ form: { ...context.form, licences: event.licences } });
+      const entry = formEntryOf(context.entries);
+      const licensed = { type: 'MODELS_LICENSED' as const, licences: event.licences };
+      if (entry?.ref.getSnapshot().can(licensed)) enqueue.sendTo(entry.ref, licensed);
     }),
     trackChild: enqueueActions(({ context, enqueue, event }) => {
       const id = event.type.slice('xstate.snapshot.'.length);
@@ -261,6 +272,7 @@ export const activeGenerationsMachine = setup({
     },
     FORM_SETTINGS: { actions: 'forwardSettings' },
     FORM_LEARNED: { actions: 'forwardLearned' },
+    FORM_LICENCES: { actions: 'forwardLicences' },
     FORM_CHECK: {
       guard: 'needsDraft',
       actions: {

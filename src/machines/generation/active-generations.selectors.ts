@@ -1,4 +1,5 @@
 import type { SnapshotFrom } from 'xstate';
+import type { ModelLicence } from '../../domain/index.ts';
 import type { activeGenerationsMachine } from './active-generations.machine.ts';
 import type { ActiveRow, Notice } from './active-generations.notices.ts';
 import type { DualGenerationActorRef } from './dual-generation.machine.ts';
@@ -19,6 +20,11 @@ export function selectRows(s: ActiveGenerationsSnapshot): ActiveRow[] {
 /** Open notices, oldest first; success ones disappear by themselves after 7 s. */
 export function selectNotices(s: ActiveGenerationsSnapshot): Notice[] {
   return s.context.notices;
+}
+
+/** The backend's resolved licences the form knows; null until read (the pickers show the catalog's). */
+export function selectFormLicences(s: ActiveGenerationsSnapshot): readonly ModelLicence[] | null {
+  return s.context.form?.licences ?? null;
 }
 
 /** True when the panel has nothing to show (it hides). */

@@ -6,9 +6,13 @@ import {
   runBlockers,
   type Tags,
 } from '../../domain/index.ts';
-import { type CatalogModel, defaultParams } from '../../domain/pricing/index.ts';
+import { type CatalogModel, defaultParams, relicensedModel } from '../../domain/pricing/index.ts';
 import { combinedEstimate, pairError, slotForm } from './dual-generation.context.ts';
-import { type GenerationActorRef, generationMachine } from './generation.machine.ts';
+import {
+  type GenerationActorRef,
+  generationMachine,
+  type ModelsLicensedEvent,
+} from './generation.machine.ts';
 import { type GenerationPhase, type GenerationSnapshot, phaseOf } from './generation.selectors.ts';
 import type { GenerationSettings } from './generation-settings.ts';
 
@@ -62,6 +66,7 @@ export type DualGenerationEvent =
   | { type: 'SET_TAGS'; tags: Tags }
   | { type: 'SET_SETTINGS'; settings: GenerationSettings }
   | ({ type: 'SET_LEARNED' } & LearnedRuns)
+  | ModelsLicensedEvent
   | { type: 'GENERATE' }
   | { type: 'CONTINUE' }
   | { type: 'CANCEL' }
@@ -124,6 +129,15 @@ export const dualGenerationMachine = setup({
       assertEvent(event, 'SET_LEARNED');
       const learned = { samples: event.samples, now: event.now };
       return { learned, combined: combinedEstimate(context.slots, learned) };
+    }),
+    // Both slots take their model's resolved licence; the slots spawned at GENERATE record it.
+    assignLicences: assign(({ context, event }) => {
+      assertEvent(event, 'MODELS_LICENSED');
+      const licensed = (slot: DualSlot) => ({
+        ...context.slots[slot],
+        model: relicensedModel(context.slots[slot].model, event.licences),
+      });
+      return { slots: { primary: licensed('primary'), secondary: licensed('secondary') } };
     }),
     // The slot will leave `failed` on RETRY; until its next snapshot arrives it counts as running.
     assignSlotRestarted: assign(({ context }, params: { slot: DualSlot }) => ({
@@ -195,6 +209,7 @@ export const dualGenerationMachine = setup({
         // Thresholds and confirm-unpriced saved in Settings count for the next GENERATE (slots get them at spawn).
         SET_SETTINGS: { actions: assign({ settings: ({ event }) => event.settings }) },
         SET_LEARNED: { actions: 'assignLearned' },
+        MODELS_LICENSED: { actions: 'assignLicences' },
         GENERATE: [
           // A clear error before anything is sent: same model twice, or two kinds of media.
           { guard: 'isInvalidPair', actions: 'assignPairError' },
@@ -210,6 +225,7 @@ export const dualGenerationMachine = setup({
         CANCEL: 'editing',
         // Nothing is sent yet, so the pair still follows Settings; once sent (running) it keeps what it was sent with.
         SET_SETTINGS: { actions: assign({ settings: ({ event }) => event.settings }) },
+        MODELS_LICENSED: { actions: 'assignLicences' },
       },
     },
     running: {

@@ -1,4 +1,12 @@
-import { type CatalogModel, catalog, findModel, type LearnedRuns, type Tags } from '../../domain/index.ts';
+import {
+  type CatalogModel,
+  catalog,
+  findModel,
+  type LearnedRuns,
+  type ModelLicence,
+  relicensedModel,
+  type Tags,
+} from '../../domain/index.ts';
 import type { ActiveEntry } from './active-generations.notices.ts';
 import type { DualGenerationInput, DualGenerationSnapshot } from './dual-generation.machine.ts';
 import type { GenerationInput } from './generation.machine.ts';
@@ -19,6 +27,11 @@ export interface FormSource {
   settings: GenerationSettings;
   /** The model of the very first draft. */
   defaultModel: CatalogModel;
+  /**
+   * The backend's resolved licences once read (fal's live answer, else the seed); absent or null until
+   * then, or when they could not be read: drafts keep the licence their model came with.
+   */
+  licences?: readonly ModelLicence[] | null;
 }
 
 /** The form's state in the Active generations context (null: no form, the list alone). */
@@ -136,10 +149,19 @@ export type EntrySpawn =
 /** A draft to spawn, and the form with its counter moved on. */
 export type DraftSpawn = EntrySpawn & { form: FormState };
 
-/** The draft with `fields`, new ids from `form`, its settings and learned runs. */
+/**
+ * The draft with `fields`, new ids from `form`, its settings and learned runs, and its models under the
+ * licences the form knows (a copy of a run sent before they arrived takes the live one).
+ */
 export function draftOf(fields: DraftFields, form: FormState): DraftSpawn {
   const id = (offset: number) => `${form.idRoot}-${form.nextId + offset}`;
-  const { model, params, prompt, tags, secondary } = fields;
+  const { params, prompt, tags } = fields;
+  const licences = form.licences ?? null;
+  const model = relicensedModel(fields.model, licences);
+  const secondary = fields.secondary && {
+    ...fields.secondary,
+    model: relicensedModel(fields.secondary.model, licences),
+  };
   const { settings, learned } = form;
   if (secondary === undefined) {
     const input = { genId: id(0), model, params, prompt, tags, settings, learned };

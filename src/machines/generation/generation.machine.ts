@@ -6,7 +6,13 @@ import {
   runBlockers,
   type Tags,
 } from '../../domain/index.ts';
-import { type CatalogModel, defaultParams, type EstimateOptions } from '../../domain/pricing/index.ts';
+import {
+  type CatalogModel,
+  defaultParams,
+  type EstimateOptions,
+  type ModelLicence,
+  relicensedModel,
+} from '../../domain/pricing/index.ts';
 import {
   fetchInputOf,
   fromFetchOutput,
@@ -76,7 +82,13 @@ export interface GenerationContext {
   ledgerError: string | null;
 }
 
-/** Events from the view (form, dialog, row actions). */
+/**
+ * The backend's resolved licences arrived (fal's live answer, else the seed), after the form chose its
+ * model: a request not yet sent records the licence named here (issue 13).
+ */
+export type ModelsLicensedEvent = { type: 'MODELS_LICENSED'; licences: readonly ModelLicence[] };
+
+/** Events from the view (form, dialog, row actions), and the licences the panel forwards. */
 export type GenerationEvent =
   | { type: 'SET_PARAMS'; params: Record<string, unknown> }
   | { type: 'SET_MODEL'; model: CatalogModel; params?: Record<string, unknown> }
@@ -84,6 +96,7 @@ export type GenerationEvent =
   | { type: 'SET_TAGS'; tags: Tags }
   | { type: 'SET_SETTINGS'; settings: GenerationSettings }
   | ({ type: 'SET_LEARNED' } & LearnedRuns)
+  | ModelsLicensedEvent
   | { type: 'GENERATE' }
   | { type: 'CONTINUE' }
   | { type: 'CANCEL' }
@@ -151,6 +164,11 @@ export const generationMachine = setup({
       assertEvent(event, 'SET_LEARNED');
       return reestimate(context, { learned: { samples: event.samples, now: event.now } });
     }),
+    // The licence decides nothing here (no price, no guard): only what the badge shows and the ledger records.
+    assignLicence: assign(({ context, event }) => {
+      assertEvent(event, 'MODELS_LICENSED');
+      return { model: relicensedModel(context.model, event.licences) };
+    }),
     assignRunProgress: assign((_, snapshot: RunSnapshot) => ({
       progress: snapshot.context.progress,
       requestId: snapshot.context.requestId,
@@ -196,14 +214,19 @@ export const generationMachine = setup({
         SET_PROMPT: { actions: assign({ prompt: ({ event }) => event.prompt }) },
         SET_TAGS: { actions: assign({ tags: ({ event }) => event.tags }) },
         SET_LEARNED: { actions: 'assignLearned' },
+        MODELS_LICENSED: { actions: 'assignLicence' },
         GENERATE: [
           { guard: and(['isSendable', 'isOverThreshold']), target: 'confirming' },
           { guard: 'isSendable', target: 'active' },
         ],
       },
     },
-    // Nothing is recorded here: CANCEL goes back to the form, CONTINUE sends the request.
-    confirming: { tags: ['confirming'], on: { CONTINUE: 'active', CANCEL: 'editing' } },
+    // Nothing is recorded here: CANCEL goes back to the form, CONTINUE sends the request (with the licence
+    // that arrived while the dialog was open).
+    confirming: {
+      tags: ['confirming'],
+      on: { CONTINUE: 'active', CANCEL: 'editing', MODELS_LICENSED: { actions: 'assignLicence' } },
+    },
     active: {
       tags: ['busy'],
       entry: assign({ failure: null }),

@@ -1,4 +1,4 @@
-import type { InputFrom, Snapshot } from 'xstate';
+import { fromPromise, type InputFrom, type Snapshot } from 'xstate';
 import { billingMachine } from '../billing/billing.machine.ts';
 import type { billingQueryMachine } from '../billing/billing-query.machine.ts';
 import { defineActiveGenerationsLogic } from '../generation/active-generations-logic.ts';
@@ -24,7 +24,7 @@ import { defineFollowLedgerActor } from './follow-ledger.actor.ts';
 import { defineWatchFormInputsActor } from './watch-form-inputs.actor.ts';
 import { DEFAULT_FORM_MODEL, type FormSource } from '../generation/form-draft.ts';
 import { toGenerationSettings } from '../settings/settings.selectors.ts';
-import type { CatalogModel } from '../../domain/index.ts';
+import type { CatalogModel, ModelLicence } from '../../domain/index.ts';
 import { type PanelResume, panelMachine } from './panel.machine.ts';
 import { resumable } from './resumable.ts';
 import { defineSaveActiveActor } from './save-active.actor.ts';
@@ -77,6 +77,11 @@ export interface PanelParts {
   newId(): string;
   /** The model of the very first draft. @default DEFAULT_FORM_MODEL */
   defaultModel?: CatalogModel;
+  /**
+   * The backend's resolved licences of the models (`GET /api/models`), read once at the start; a
+   * rejection is reported and the catalog's licences stay. @default none read (the catalog's)
+   */
+  licences?: () => Promise<readonly ModelLicence[]>;
   /** Where other children start (stories and tests start them in a chosen state). */
   resume?: Omit<PanelResume, 'activeGenerations'>;
 }
@@ -133,6 +138,7 @@ export function assemblePanel(parts: PanelParts): AssembledPanel {
       settlement: defineSettlementLogic({ ...parts.settlement, ledger }),
       followLedger: defineFollowLedgerActor(parts.settlement.clock),
       watchFormInputs: defineWatchFormInputsActor(parts.generation.clock),
+      readLicences: fromPromise(async () => (parts.licences ? parts.licences() : [])),
       saveActiveGenerations: defineSaveActiveActor({
         store: parts.activeGenerations.store,
         report: parts.report,
@@ -141,6 +147,8 @@ export function assemblePanel(parts: PanelParts): AssembledPanel {
     actions: {
       keepSettingsForBoot: (_, { settings }) => parts.settingsCache.write(settings),
       forgetSavedActive: () => parts.activeGenerations.clear(),
+      tellLicencesUnread: (_, { error }) =>
+        parts.report(`the models' licences could not be read, so the catalog's are shown (${String(error)})`),
       tellRestoreProblem: (_, { problem }) => {
         if (problem === null) return;
         parts.activeGenerations.clear();

@@ -1,5 +1,5 @@
 import { type ActorRefFrom, assign, type EventObject, type Snapshot, sendTo, setup, stopChild } from 'xstate';
-import { localIsoTimestamp } from '../../domain/index.ts';
+import { localIsoTimestamp, type ModelLicence } from '../../domain/index.ts';
 import { type BillingInput, billingMachine } from '../billing/billing.machine.ts';
 import { billingQueryMachine } from '../billing/billing-query.machine.ts';
 import { activeGenerationsMachine } from '../generation/active-generations.machine.ts';
@@ -35,7 +35,7 @@ import {
   type SettingsConfirmedEvent,
   type SettingsLoadedEvent,
 } from './watch-settings.actor.ts';
-import { placeholderCallback } from '../generation/generation-placeholders.ts';
+import { placeholderCallback, placeholderPromise } from '../generation/generation-placeholders.ts';
 
 /** The panel's app-level children: what views read and talk to, and what can start from a snapshot. */
 export type PanelChildKey =
@@ -136,6 +136,8 @@ export const panelMachine = setup({
     watchBilling: defineWatchBillingActor(),
     watchFormInputs: defineWatchFormInputsActor({ now: () => localIsoTimestamp(new Date()) }),
     saveActiveGenerations: placeholderCallback<EventObject, SaveActiveInput>('saveActiveGenerations'),
+    /** The backend's resolved licences of the models (fal's live answer, else the seed), read once. */
+    readLicences: placeholderPromise<readonly ModelLicence[], Record<string, never>>('readLicences'),
   },
   actions: {
     /** Keeps confirmed settings where the next boot reads them before the backend answers. */
@@ -147,6 +149,8 @@ export const panelMachine = setup({
      * start does not meet it again) and tells the user; finished costs live in the ledger.
      */
     tellRestoreProblem: (_, _params: { problem: string | null }) => {},
+    /** The models' licences could not be read, so the catalog's stay: told where problems are reported. */
+    tellLicencesUnread: (_, _params: { error: unknown }) => {},
     spawnSettlement: assign({
       settlement: ({ spawn }, params: { events: LedgerReadyEvent['events']; now: string }) =>
         spawn('settlement', { id: 'settlement', systemId: SYSTEM_IDS.settlement, input: params }),
@@ -187,6 +191,17 @@ export const panelMachine = setup({
     forwardFormSettings: sendTo(
       ({ context }) => context.activeGenerations,
       ({ context }) => ({ type: 'FORM_SETTINGS' as const, settings: (context.form as FormSource).settings }),
+    ),
+    assignFormLicences: assign({
+      form: ({ context }, params: { licences: readonly ModelLicence[] }) =>
+        context.form && { ...context.form, licences: params.licences },
+    }),
+    forwardLicences: sendTo(
+      ({ context }) => context.activeGenerations,
+      (_, params: { licences: readonly ModelLicence[] }) => ({
+        type: 'FORM_LICENCES' as const,
+        licences: params.licences,
+      }),
     ),
     forwardLearned: sendTo(
       ({ context }) => context.activeGenerations,
@@ -287,6 +302,21 @@ export const panelMachine = setup({
     { id: 'watchSettings', src: 'watchSettings', input: {} },
     { id: 'watchBilling', src: 'watchBilling', input: {} },
     { id: 'watchFormInputs', src: 'watchFormInputs', input: {} },
+    {
+      id: 'readLicences',
+      src: 'readLicences',
+      input: {},
+      // Kept in the form (a cleared list's new form starts with them) and forwarded to its draft.
+      onDone: {
+        guard: 'hasForm',
+        actions: [
+          { type: 'assignFormLicences', params: ({ event }) => ({ licences: event.output }) },
+          { type: 'forwardLicences', params: ({ event }) => ({ licences: event.output }) },
+        ],
+      },
+      // Not read: the drafts keep the catalog's licences (what they showed); the user is not troubled.
+      onError: { actions: { type: 'tellLicencesUnread', params: ({ event }) => ({ error: event.error }) } },
+    },
   ],
   on: {
     CURRENCY_CHOSEN: {

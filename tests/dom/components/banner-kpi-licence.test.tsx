@@ -90,4 +90,27 @@ describe('LicenceBadge', () => {
     await user.hover(screen.getByRole('img', { name: 'Licence: Unknown' }));
     expect((await screen.findByRole('tooltip')).textContent).toBe('Licence: Unknown');
   });
+
+  test.each([
+    ['commercial', { origin: 'fal', sourceUrl: null }, "Licence from fal's model API"],
+    [
+      'commercial',
+      { origin: 'catalog', sourceUrl: 'https://fal.ai/models/fal-ai/flux-1/dev/playground' },
+      'Licence from the pricing catalog (source: https://fal.ai/models/fal-ai/flux-1/dev/playground)',
+    ],
+    [
+      'unknown',
+      { origin: 'catalog', sourceUrl: null },
+      "Licence unknown: neither fal's model API nor the pricing catalog names one",
+    ],
+  ] as const)('with a source, %s says where it was read (%j)', async (licence, source, description) => {
+    const user = userEvent.setup();
+    renderUi(<LicenceBadge licence={licence} source={source} />);
+    const label = licence === 'unknown' ? 'Unknown' : 'Commercial';
+    // The full name stays on the badge (never cut); where it was read is its description and tooltip.
+    const badge = screen.getByRole('img', { name: `Licence: ${label}`, description });
+    expect(badge.textContent).toBe(label);
+    await user.hover(badge);
+    expect((await screen.findByRole('tooltip')).textContent).toBe(description);
+  });
 });

@@ -10,11 +10,10 @@ import {
   selectPairError,
   selectPairSendBlocker,
 } from '../../../machines/generation/dual-generation.selectors.ts';
-import { useGenerateFormDeps } from '../../actors/generation-context.ts';
 import { DualConfirmStep } from './ConfirmStep.tsx';
 import { CostEstimate } from './CostEstimate.tsx';
 import { DualModeSection } from './DualModeSection.tsx';
-import { useDualModeSwitch } from './form-entry.ts';
+import { useDualModeSwitch, useOfferedModels } from './form-entry.ts';
 import { GenerateButton } from './GenerateButton.tsx';
 import { selectDualPrompt, selectDualTags, selectSlots } from './generate-selectors.ts';
 import { ModelPicker } from './ModelPicker.tsx';
@@ -67,7 +66,7 @@ function DualFooter({ pair }: DualFormProps) {
  * second model (same category, not the same model), the combined estimate and one Generate for both.
  */
 export function DualForm({ pair }: DualFormProps) {
-  const deps = useGenerateFormDeps();
+  const models = useOfferedModels();
   const slots = useSelector(pair, selectSlots);
   const prompt = useSelector(pair, selectDualPrompt);
   const tags = useSelector(pair, selectDualTags);
@@ -84,7 +83,7 @@ export function DualForm({ pair }: DualFormProps) {
       <ModelPicker
         label="Model"
         value={primary}
-        models={deps.models}
+        models={models}
         disabled={locked}
         onChange={setModel('primary')}
       />
@@ -102,7 +101,7 @@ export function DualForm({ pair }: DualFormProps) {
         disabled={locked}
         primary={primary}
         second={second}
-        models={deps.models}
+        models={models}
         onSecondModel={setModel('secondary')}
         onSecondParams={setParams('secondary')}
         error={error}

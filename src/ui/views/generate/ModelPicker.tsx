@@ -1,7 +1,7 @@
 import { Group, Select, Stack, Text, useProps } from '@mantine/core';
 import { useElementSize } from '@mantine/hooks';
 import { useMemo } from 'react';
-import { type CatalogModel, licenceOf, modelsByCategory } from '../../../domain/index.ts';
+import { type CatalogModel, licenceOf, licenceSourceOf, modelsByCategory } from '../../../domain/index.ts';
 import { LicenceBadge } from '../../components/LicenceBadge/LicenceBadge.tsx';
 import { categoryLabel } from './param-labels.ts';
 
@@ -66,7 +66,8 @@ function ModelOption(props: { label: string; model: CatalogModel | undefined; co
 /**
  * A searchable model picker grouped by category, each option with its licence badge (Commercial,
  * Research, Private, Unknown; the short form when the field is under SHORT_LICENCE_BELOW_PX wide); the
- * chosen model's licence shows in full beside the field.
+ * chosen model's licence shows in full beside the field, saying where it was read (fal's model API or
+ * the pricing catalog and its page).
  */
 export function ModelPicker(props: ModelPickerProps) {
   const { label, value, models, onChange, category, disabledIds, disabled, error } = useProps(
@@ -102,7 +103,7 @@ export function ModelPicker(props: ModelPickerProps) {
       />
       {value !== null && (
         <Group gap={6} wrap="wrap">
-          <LicenceBadge licence={licenceOf(value)} />
+          <LicenceBadge licence={licenceOf(value)} source={licenceSourceOf(value)} />
           <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
             {value.endpoint_id}
           </Text>

@@ -3,11 +3,10 @@ import { useSelector } from '@xstate/react';
 import type { CatalogModel } from '../../../domain/index.ts';
 import type { GenerationActorRef } from '../../../machines/generation/generation.machine.ts';
 import { selectEstimate, selectSendBlocker } from '../../../machines/generation/generation.selectors.ts';
-import { useGenerateFormDeps } from '../../actors/generation-context.ts';
 import { ConfirmStep } from './ConfirmStep.tsx';
 import { CostEstimate } from './CostEstimate.tsx';
 import { DualModeSection } from './DualModeSection.tsx';
-import { useDualModeSwitch } from './form-entry.ts';
+import { useDualModeSwitch, useOfferedModels } from './form-entry.ts';
 import { GenerateButton } from './GenerateButton.tsx';
 import { selectIsEditable, selectIsForegroundBusy, selectModel, selectTags } from './generate-selectors.ts';
 import { selectParams, selectPrompt } from '../../../machines/generation/generation.selectors.ts';
@@ -59,7 +58,7 @@ function SingleFooter({ generation }: SingleFormProps) {
  * the Generate button; the dialog opens while the machine is confirming.
  */
 export function SingleForm({ generation }: SingleFormProps) {
-  const deps = useGenerateFormDeps();
+  const models = useOfferedModels();
   const model = useSelector(generation, selectModel);
   const params = useSelector(generation, selectParams);
   const prompt = useSelector(generation, selectPrompt);
@@ -72,7 +71,7 @@ export function SingleForm({ generation }: SingleFormProps) {
       <ModelPicker
         label="Model"
         value={model}
-        models={deps.models}
+        models={models}
         disabled={locked}
         onChange={(next) => send({ type: 'SET_MODEL', model: next })}
       />
@@ -84,13 +83,7 @@ export function SingleForm({ generation }: SingleFormProps) {
         onChange={(changed) => send({ type: 'SET_PARAMS', params: changed })}
       />
       <TagFields tags={tags} onChange={(next) => send({ type: 'SET_TAGS', tags: next })} />
-      <DualModeSection
-        on={false}
-        onToggle={switchDual}
-        disabled={locked}
-        primary={model}
-        models={deps.models}
-      />
+      <DualModeSection on={false} onToggle={switchDual} disabled={locked} primary={model} models={models} />
       <SingleFooter generation={generation} />
     </Stack>
   );
