@@ -1,9 +1,22 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
+/**
+ * Premiere 2023–2024 run panels in CEP 11, which is Chromium 88: the oldest browser the panel must
+ * start in. Syntax and CSS are lowered to it here; runtime APIs newer than it are polyfilled in
+ * src/ui/polyfills.ts, and tests/unit/build/panel-target.test.ts checks the built output stays within it.
+ */
+export const PANEL_BROWSER_TARGET = 'chrome88';
+
 /** Builds the panel (src/ui) into dist/panel; the backend serves it and CEP loads it. */
 export default defineConfig({
   plugins: [react()],
   base: './',
-  build: { outDir: 'dist/panel', emptyOutDir: true, chunkSizeWarningLimit: 2000 },
+  build: {
+    outDir: 'dist/panel',
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 2000,
+    target: PANEL_BROWSER_TARGET,
+    cssTarget: PANEL_BROWSER_TARGET,
+  },
 });

@@ -204,3 +204,4 @@ export {
   learnedSampleOf,
   learnedSamples,
 } from './pricing/learned-samples.ts';
+export { copyJson } from './json-copy.ts';

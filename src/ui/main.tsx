@@ -1,3 +1,5 @@
+// First, so that every API the libraries need exists before any of them is evaluated (CEP 11 is Chromium 88).
+import './polyfills.ts';
 import '@mantine/core/styles.css';
 import '@mantine/charts/styles.css';
 import { StrictMode } from 'react';
