@@ -144,6 +144,7 @@ export interface PolyfillTarget {
 export function installPolyfills(target: PolyfillTarget = globalThis as unknown as PolyfillTarget): void {
   installArrayMethods(target.Array.prototype, target.String.prototype);
   provide(target.Object, 'hasOwn', (object: object, key: PropertyKey) =>
+    // biome-ignore lint/suspicious/noPrototypeBuiltins: this is Object.hasOwn, for runtimes without it.
     Object.prototype.hasOwnProperty.call(object, key),
   );
   if (target.AbortSignal && target.AbortController) {
