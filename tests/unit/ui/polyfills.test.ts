@@ -16,7 +16,9 @@ function chromium88Realm() {
   );
   // AbortSignal statics are installed on a stand-in class, so the host's real AbortSignal stays intact.
   const Signal = runInContext('AbortSignal', context) as typeof AbortSignal;
-  Object.assign(context, { crypto: { getRandomValues: (a: Uint8Array) => crypto.getRandomValues(a) } });
+  Object.assign(context, {
+    crypto: { getRandomValues: (a: Uint8Array<ArrayBuffer>) => crypto.getRandomValues(a) },
+  });
   installPolyfills(runInContext('globalThis', context) as PolyfillTarget);
   return { run: (code: string): unknown => runInContext(code, context), Signal };
 }
