@@ -2,6 +2,7 @@
 import './polyfills.ts';
 import '@mantine/core/styles.css';
 import '@mantine/charts/styles.css';
+import './chromium88.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
