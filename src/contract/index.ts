@@ -63,3 +63,4 @@ export {
   type ImportPreview,
   type PreviewRow,
 } from './import-bodies.ts';
+export { timeoutSignal } from './timeout-signal.ts';

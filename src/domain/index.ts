@@ -210,3 +210,4 @@ export {
   learnedSampleOf,
   learnedSamples,
 } from './pricing/learned-samples.ts';
+export { copyJson } from './json-copy.ts';

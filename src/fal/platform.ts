@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Licence } from '../domain/ledger/events.ts';
 import { licenceFromFalWording } from '../domain/pricing/licence-wording.ts';
+import { timeoutSignal } from '../contract/index.ts';
 import { classifyFalError } from './errors.ts';
 
 /** fal's Platform API root (fal-api.md §2b); the sandbox serves the same paths under <sandbox>/api/v1. */
@@ -134,7 +135,7 @@ async function platformGet(url: string, key: string | null, fetchImpl: typeof fe
   const headers: Record<string, string> = { accept: 'application/json' };
   if (key) headers.authorization = `Key ${key}`;
   try {
-    return await fetchImpl(url, { method: 'GET', headers, signal: AbortSignal.timeout(15_000) });
+    return await fetchImpl(url, { method: 'GET', headers, signal: timeoutSignal(15_000) });
   } catch (error) {
     throw classifyFalError(error, 'platform');
   }

@@ -22,6 +22,7 @@ import {
   type SettingsPatch,
   type SettingsView,
   TOKEN_HEADER,
+  timeoutSignal,
 } from '../contract/index.ts';
 import {
   type LedgerEvent,
@@ -237,15 +238,16 @@ async function send<T>(
   const headers: Record<string, string> = { [TOKEN_HEADER]: options.token, accept: 'application/json' };
   if (request.body !== undefined) headers['content-type'] = 'application/json';
   let response: Response;
+  const deadline = timeoutSignal(options.timeoutMs ?? 15_000);
   try {
     response = await doFetch(new URL(request.path, options.baseUrl), {
       method: request.method,
       headers,
       body: request.body === undefined ? undefined : JSON.stringify(request.body),
-      signal: AbortSignal.timeout(options.timeoutMs ?? 15_000),
+      signal: deadline,
     });
   } catch (error) {
-    throw unreachable(request, error);
+    throw unreachable(request, error, deadline);
   }
   const json = await response.json().catch(() => undefined);
   if (!response.ok) throw failure(request, response.status, json);
@@ -259,8 +261,11 @@ async function send<T>(
   );
 }
 
-function unreachable(request: Request, error: unknown): BackendOfflineError {
-  const timedOut = error instanceof DOMException && error.name === 'TimeoutError';
+function unreachable(request: Request, error: unknown, deadline: AbortSignal): BackendOfflineError {
+  // Chromium 88 (CEP 11) drops the abort reason, so its deadline rejects as an AbortError (timeout-signal.ts).
+  const timedOut =
+    error instanceof DOMException &&
+    (error.name === 'TimeoutError' || (error.name === 'AbortError' && deadline.aborted));
   const why = timedOut ? 'it did not answer in time' : 'it could not be reached';
   return new BackendOfflineError(
     `The modelBridge backend did not complete ${request.method} ${request.path}: ${why}. ` +

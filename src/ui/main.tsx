@@ -1,5 +1,8 @@
+// First, so that every API the libraries need exists before any of them is evaluated (CEP 11 is Chromium 88).
+import './polyfills.ts';
 import '@mantine/core/styles.css';
 import '@mantine/charts/styles.css';
+import './chromium88.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';

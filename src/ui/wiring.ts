@@ -2,7 +2,7 @@ import type { InspectionEvent } from 'xstate';
 import { callHost, isInCep } from '../cep/bridge.ts';
 import { localIsoTimestamp } from '../domain/index.ts';
 import { createFalGateway } from '../fal/index.ts';
-import { API_ROUTES, TOKEN_HEADER } from '../contract/index.ts';
+import { API_ROUTES, TOKEN_HEADER, timeoutSignal } from '../contract/index.ts';
 import { createBackendApi } from '../persistence/backend-api.ts';
 import { createLedgerCache } from '../persistence/cache.ts';
 import { createFirstScreenCache } from '../persistence/first-screen-cache.ts';
@@ -105,7 +105,7 @@ export function createMediaSaver(
       method: 'POST',
       headers: { [TOKEN_HEADER]: token, 'content-type': 'application/json' },
       body: JSON.stringify(request),
-      signal: AbortSignal.timeout(10 * 60_000),
+      signal: timeoutSignal(10 * 60_000),
     }).catch(() => {
       throw new Error(
         'The modelBridge backend could not be reached to save the media. Check that npm start is running, then retry.',

@@ -1,7 +1,10 @@
 // @ts-check
 // modelBridge host script for Premiere Pro. ES3 only (ExtendScript): no let/const, arrow functions,
-// JSON or Array.prototype.map. Every function returns a JSON string {ok:true,value} | {ok:false,error}
-// so nothing is ever thrown across the CEP bridge: a throw there reaches the panel as an opaque string.
+// JSON, Array.prototype.map or trailing commas (.prettierrc.json turns them off for this folder).
+// Types come from types-for-adobe through src/cep/host/tsconfig.json; tests/unit/cep parses it with
+// acorn at ecmaVersion 3 and runs it against a fake Premiere. Every function returns a JSON string
+// {ok:true,value} | {ok:false,error}, so nothing is ever thrown across the CEP bridge: a throw there
+// reaches the panel as an opaque string.
 (function (global) {
   var NS = 'com.modelbridge.panel';
   var BIN_NAME = 'modelBridge';
@@ -37,16 +40,21 @@
     return out + '"';
   }
 
-  /** @param {function(): *} body @returns {string} */
+  /** @param {*} e @returns {string} what went wrong, from an Error or anything else thrown */
+  function messageOf(e) {
+    return String(e && e.message ? e.message : e);
+  }
+
+  /** @param {() => *} body @returns {string} */
   function reply(body) {
     try {
       return toJson({ ok: true, value: body() });
     } catch (e) {
-      return toJson({ ok: false, error: String(e && e.message ? e.message : e) });
+      return toJson({ ok: false, error: messageOf(e) });
     }
   }
 
-  /** @returns {*} the project's bin for generated media, created on first use */
+  /** @returns {ProjectItem} the project's bin for generated media, created on first use */
   function findOrCreateBin() {
     var root = app.project.rootItem;
     for (var i = 0; i < root.children.numItems; i++) {
@@ -86,11 +94,11 @@
         var ok = app.project.importFiles([path], true, bin, false);
         if (!ok)
           throw new Error(
-            'Premiere could not import ' + path + '. Check the file exists and is a supported format.',
+            'Premiere could not import ' + path + '. Check the file exists and is a supported format.'
           );
         return { path: path, bin: BIN_NAME };
       });
-    },
+    }
   };
 
   global[NS] = api;

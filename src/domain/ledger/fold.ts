@@ -87,6 +87,6 @@ export function applyLedgerEvents(state: LedgerState, events: readonly LedgerEve
   for (const event of events) {
     if (isLiveIn(event, epoch)) applyEvent(target, event);
   }
-  target.lastEventId = events.at(-1)?.id ?? target.lastEventId;
+  target.lastEventId = events[events.length - 1]?.id ?? target.lastEventId;
   return target;
 }

@@ -49,7 +49,7 @@ function draftChild(input: GenerationInput) {
  * after it, so the form is free of it. A snapshot whose form entry is a single model is returned as is.
  */
 export function withDualModeOff<T extends SavedRoot>(root: T): T {
-  const last = root.context.entries.at(-1);
+  const last = root.context.entries[root.context.entries.length - 1];
   if (last === undefined || last.kind !== 'dual') return root;
   const pair = root.children[last.id]?.snapshot as unknown as SavedPair | undefined;
   if (pair === undefined) return root;

@@ -305,7 +305,10 @@ export const activeGenerationsMachine = setup({
           },
         },
         // The old draft is now the one before the new.
-        { type: 'dropEntry', params: ({ context }) => ({ id: context.entries.at(-2)?.id ?? '' }) },
+        {
+          type: 'dropEntry',
+          params: ({ context }) => ({ id: context.entries[context.entries.length - 2]?.id ?? '' }),
+        },
       ],
     },
     DISMISS: {

@@ -1,6 +1,12 @@
 import { type Actor, createActor, type Snapshot } from 'xstate';
 import { z } from 'zod';
-import { chargedSchema, errorKindSchema, estimateTierSchema, tagsSchema } from '../../domain/index.ts';
+import {
+  chargedSchema,
+  copyJson,
+  errorKindSchema,
+  estimateTierSchema,
+  tagsSchema,
+} from '../../domain/index.ts';
 import { catalogModelSchema } from '../../domain/pricing/index.ts';
 import { withDualModeOff } from './active-generations.dual-off.ts';
 import type { activeGenerationsMachine } from './active-generations.machine.ts';
@@ -229,7 +235,7 @@ export function checkSavedActive(logic: Logic, raw: unknown): SavedActive {
   const parsed = parseActiveGenerationsEnvelope(raw);
   if (!parsed.ok) return { snapshot: null, problem: parsed.problem };
   try {
-    createActor(logic, { snapshot: structuredClone(parsed.snapshot) });
+    createActor(logic, { snapshot: copyJson(parsed.snapshot) });
     return { snapshot: parsed.snapshot, problem: null };
   } catch {
     return {

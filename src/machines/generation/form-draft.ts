@@ -60,7 +60,7 @@ export const DEFAULT_FORM_MODEL: CatalogModel =
 
 /** The form's entry: the newest generation or pair (a draft, or the run it became). */
 export function formEntryOf(entries: readonly ActiveEntry[]): ActiveEntry | null {
-  return entries.at(-1) ?? null;
+  return entries[entries.length - 1] ?? null;
 }
 
 /** True while the pair holds the form: running, and not every slot has moved to the background. */

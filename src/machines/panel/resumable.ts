@@ -9,6 +9,7 @@ import type {
   Snapshot,
   SnapshotFrom,
 } from 'xstate';
+import { copyJson } from '../../domain/index.ts';
 
 /** A child's input in the panel: where it resumes from (a saved snapshot), or its own input. */
 export interface ResumeInput<TInput> {
@@ -40,7 +41,7 @@ export function resumable<TLogic extends AnyStateMachine>(logic: TLogic): Resuma
         wrapped?: ResumeInput<InputFrom<TLogic>>,
       ) =>
         wrapped?.resume
-          ? logic.restoreSnapshot(structuredClone(wrapped.resume), scope)
+          ? logic.restoreSnapshot(copyJson(wrapped.resume), scope)
           : logic.getInitialSnapshot(scope, wrapped?.input),
     },
   }) as Resumable<TLogic>;

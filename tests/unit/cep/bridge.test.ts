@@ -72,24 +72,3 @@ describe('manifest', () => {
     expect(renderDebugFile(cepConfig, 9000)).toContain('Port="9000"');
   });
 });
-
-describe('host script stays ES3 (ExtendScript)', () => {
-  test('uses no syntax or built-ins ExtendScript lacks', async () => {
-    const { readFileSync } = await import('node:fs');
-    const code = readFileSync(new URL('../../../src/cep/host/modelbridge.jsx', import.meta.url), 'utf8')
-      .split('\n')
-      .filter((line) => !line.trim().startsWith('//'))
-      .join('\n');
-    for (const banned of [
-      /=>/,
-      /\blet\s/,
-      /\bconst\s/,
-      /`/,
-      /\bJSON\./,
-      /\.(map|forEach|filter|reduce)\(/,
-      /\.\.\./,
-    ]) {
-      expect(code).not.toMatch(banned);
-    }
-  });
-});

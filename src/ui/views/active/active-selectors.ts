@@ -35,7 +35,7 @@ const UNSENT: readonly (string | null)[] = ['editing', 'confirming'];
  * and can be dismissed, instead of vanishing). A pair's slots before they were sent are not rows.
  */
 export function selectVisibleRows(s: ActiveGenerationsSnapshot): ActiveRow[] {
-  const formId = s.context.entries.at(-1)?.id;
+  const formId = s.context.entries[s.context.entries.length - 1]?.id;
   return s.context.rows.filter(
     (row) => row.phase !== null && (!UNSENT.includes(row.phase) || row.entryId !== formId),
   );
@@ -51,7 +51,7 @@ export function selectHasNoRows(s: ActiveGenerationsSnapshot): boolean {
  * Retry is a new request over the threshold. Its dialog is shown by the panel. Null when none.
  */
 export function selectRetryConfirming(s: ActiveGenerationsSnapshot): GenerationActorRef | null {
-  const last = s.context.entries.at(-1);
+  const last = s.context.entries[s.context.entries.length - 1];
   const row = s.context.rows.find(
     (r) => r.phase === 'confirming' && r.slot === null && r.entryId !== last?.id,
   );

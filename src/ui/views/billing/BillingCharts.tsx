@@ -50,7 +50,7 @@ function moneyAxis(data: readonly Point[], currency: Currency, maxTicks: number)
   const step = (ticks[1] ?? 0) - (ticks[0] ?? 0);
   return {
     ticks,
-    domain: [ticks[0] ?? 0, ticks.at(-1) ?? 0],
+    domain: [ticks[0] ?? 0, ticks[ticks.length - 1] ?? 0],
     interval: 0,
     tickFormatter: (value: number) => formatAxisMoney(Math.round(value), currency, step),
   } as const;
