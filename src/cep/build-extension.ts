@@ -43,6 +43,9 @@ export const defaultCepOutDir = (root: string, config: CepConfig = cepConfig) =>
   join(root, 'dist', 'cep', config.id);
 
 async function buildPanel(root: string): Promise<string> {
+  // A NODE_ENV left at development or test (npm scripts run from a test, a dev shell) would make
+  // React's development JSX, which embeds every component's absolute source path.
+  process.env.NODE_ENV = 'production';
   const { build } = await import('vite');
   // The same config as `npm start`'s panel, so the extension serves exactly that panel.
   await build({ root, configFile: join(root, 'vite.config.ts'), mode: 'production', logLevel: 'warn' });
