@@ -1,21 +1,19 @@
 import { spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { CEP_USAGE, cepCommand } from './cli-cep.ts';
 import { DOCTOR_USAGE, doctorCommand } from './cli-doctor.ts';
 import { EXPORT_USAGE, exportCommand, REPORT_USAGE, reportCommand } from './cli-export.ts';
 import { IMPORT_USAGE, importCommand } from './cli-import.ts';
 import { panelBuildReason } from './panel-build-state.ts';
-import { JournalLockedError } from './persistence/index.ts';
-import { PortInUseError } from './server/listen.ts';
-import { DEFAULT_PORT, type RunningServer, startServer } from './server/start.ts';
+import { parseServeArgs, SERVE_USAGE, type ServeArgs, startServe, untilSignal } from './cli-serve.ts';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const panelDir = join(root, 'dist', 'panel');
 
-const USAGE =
-  'Usage: modelbridge serve [--port N] [--data-dir DIR] [--sandbox] [--speed X] [--build-if-needed]';
+const USAGE = SERVE_USAGE;
+
+export { parseServeArgs, type ServeArgs };
 
 /** A usage text's synopsis: its lines up to the first blank one (the description follows it). */
 const synopsis = (usage: string) => usage.split('\n\n')[0] ?? usage;
@@ -53,48 +51,6 @@ const COMMAND_HELP: Record<string, string> = {
 };
 
 const wantsHelp = (args: string[]) => args.includes('--help') || args.includes('-h');
-
-/** Parsed `serve` options; `port` is undefined when not given (then 4321 or the next free port). */
-export interface ServeArgs {
-  port: number | undefined;
-  dataDir: string | undefined;
-  sandbox: boolean;
-  speed: number | undefined;
-  buildIfNeeded: boolean;
-}
-
-/** Parses the arguments of `modelbridge serve`; throws an Error with a message for people on bad input. */
-export function parseServeArgs(args: string[]): ServeArgs {
-  const { values } = parseArgs({
-    args,
-    strict: true,
-    allowPositionals: false,
-    options: {
-      port: { type: 'string' },
-      'data-dir': { type: 'string' },
-      sandbox: { type: 'boolean', default: false },
-      speed: { type: 'string' },
-      'build-if-needed': { type: 'boolean', default: false },
-    },
-  });
-  const port = values.port === undefined ? undefined : Number(values.port);
-  if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port <= 65535)) {
-    throw new Error(
-      `--port must be a whole number from 0 to 65535 (0 picks a free port), not "${values.port}".`,
-    );
-  }
-  const speed = values.speed === undefined ? undefined : Number(values.speed);
-  if (speed !== undefined && !(Number.isFinite(speed) && speed > 0)) {
-    throw new Error(`--speed must be a positive number (2 = twice as fast), not "${values.speed}".`);
-  }
-  return {
-    port,
-    dataDir: values['data-dir'] === undefined ? undefined : resolve(values['data-dir']),
-    sandbox: values.sandbox,
-    speed,
-    buildIfNeeded: values['build-if-needed'],
-  };
-}
 
 /** Entry point of the `modelbridge` command; resolves with the process exit code. */
 export async function main(argv: string[]): Promise<number> {
@@ -150,50 +106,9 @@ function buildPanelIfNeeded(): boolean {
 
 async function serve(args: ServeArgs): Promise<number> {
   if (args.buildIfNeeded && !buildPanelIfNeeded()) return 1;
-  let server: RunningServer;
-  try {
-    server = await startServer({
-      port: args.port ?? DEFAULT_PORT,
-      strictPort: args.port !== undefined,
-      sandbox: args.sandbox,
-      panelDir,
-      ...(args.dataDir ? { dataDir: args.dataDir } : {}),
-      ...(args.speed ? { speed: args.speed } : {}),
-    });
-  } catch (err) {
-    console.error(`modelbridge: ${startFailure(err)}`);
-    return 1;
-  }
-  console.log(`modelBridge panel: ${server.url}`);
-  if (server.sandbox())
-    console.log('Sandbox: no real charges (simulated fal.ai; set FAL_KEY or add a key in Settings).');
-  console.log(`Data folder: ${server.dataDir}`);
+  const started = await startServe(args, panelDir);
+  if (!('server' in started)) return 1;
   await untilSignal();
-  await server.close();
+  await started.server.close();
   return 0;
-}
-
-function startFailure(err: unknown): string {
-  if (err instanceof JournalLockedError) {
-    return (
-      `another modelBridge backend is already using this data folder (held by ${err.holder}). ` +
-      'Open its panel, or stop it and start again.'
-    );
-  }
-  if (err instanceof PortInUseError) return err.message;
-  return `could not start: ${(err as Error).message}`;
-}
-
-/** Resolves on the first SIGINT or SIGTERM (Ctrl-C, or the CEP launcher stopping the backend). */
-function untilSignal(): Promise<void> {
-  return new Promise((done) => {
-    const stop = () => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      console.log('modelBridge: shutting down…');
-      done();
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-  });
 }

@@ -6,12 +6,17 @@ const escapeXml = (s: string) =>
     (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!,
   );
 
-/** CSXS/manifest.xml for the panel: one Panel extension for PPRO, host script loaded at start. */
-export function renderManifest(config: CepConfig): string {
+/**
+ * CSXS/manifest.xml for the panel: one Panel extension for PPRO, the loader page as its main page
+ * (it starts the backend, then opens the panel the backend serves), host script loaded at start.
+ * `bundleVersion` is package.json's version, read by the build.
+ */
+export function renderManifest(config: CepConfig, bundleVersion: string): string {
   const id = escapeXml(config.id);
-  const version = escapeXml(config.version);
+  const version = escapeXml(bundleVersion);
   const params = config.cefParams.map((p) => `          <Parameter>${escapeXml(p)}</Parameter>`).join('\n');
-  const { width, height, minWidth, minHeight } = config.size;
+  const { width, height, min, max } = config.size;
+  const icons = config.icons;
   return `<?xml version="1.0" encoding="UTF-8"?>
 <ExtensionManifest Version="7.0" ExtensionBundleId="${id}" ExtensionBundleVersion="${version}"
   ExtensionBundleName="${escapeXml(config.displayName)}" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
@@ -26,14 +31,14 @@ export function renderManifest(config: CepConfig): string {
       <Locale Code="All" />
     </LocaleList>
     <RequiredRuntimeList>
-      <RequiredRuntime Name="CSXS" Version="${escapeXml(config.runtimeVersion)}" />
+      <RequiredRuntime Name="CSXS" Version="${escapeXml(config.runtimeVersionRange)}" />
     </RequiredRuntimeList>
   </ExecutionEnvironment>
   <DispatchInfoList>
     <Extension Id="${id}.main">
       <DispatchInfo>
         <Resources>
-          <MainPath>./panel/index.html</MainPath>
+          <MainPath>./loader/index.html</MainPath>
           <ScriptPath>./host/modelbridge.jsx</ScriptPath>
           <CEFCommandLine>
 ${params}
@@ -47,8 +52,15 @@ ${params}
           <Menu>${escapeXml(config.displayName)}</Menu>
           <Geometry>
             <Size><Width>${width}</Width><Height>${height}</Height></Size>
-            <MinSize><Width>${minWidth}</Width><Height>${minHeight}</Height></MinSize>
+            <MinSize><Width>${min.width}</Width><Height>${min.height}</Height></MinSize>
+            <MaxSize><Width>${max.width}</Width><Height>${max.height}</Height></MaxSize>
           </Geometry>
+          <Icons>
+            <Icon Type="Normal">${escapeXml(icons.light)}</Icon>
+            <Icon Type="RollOver">${escapeXml(icons.lightRollOver)}</Icon>
+            <Icon Type="DarkNormal">${escapeXml(icons.dark)}</Icon>
+            <Icon Type="DarkRollOver">${escapeXml(icons.darkRollOver)}</Icon>
+          </Icons>
         </UI>
       </DispatchInfo>
     </Extension>

@@ -20,9 +20,10 @@ export const DEFAULT_PORT = 4321;
 /** SSE heartbeat interval in production (milliseconds). */
 export const HEARTBEAT_MS = 15_000;
 
-const packageJson = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
-  version: string;
-};
+/** The version in package.json, read only when the caller does not say (the bundled backend does). */
+const packageVersion = () =>
+  (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string })
+    .version;
 
 /** Options of {@link startServer}; everything is optional. */
 export interface StartServerOptions {
@@ -48,6 +49,8 @@ export interface StartServerOptions {
   falApiBaseUrl?: string;
   /** SSE heartbeat interval in ms; default 15 000. */
   heartbeatMs?: number;
+  /** Version reported by /api/health; default package.json's (read beside the sources). */
+  version?: string;
 }
 
 /** A running backend. */
@@ -103,7 +106,7 @@ function buildContext(parts: ContextParts): ServerContext {
   const readModel = startLedgerReadModel(parts.journal);
   const bus = createLedgerBus(readModel.follow);
   return {
-    version: packageJson.version,
+    version: options.version ?? packageVersion(),
     dataDir: parts.dataDir,
     journal: parts.journal,
     recovery: parts.recovery,

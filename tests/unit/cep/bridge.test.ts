@@ -57,17 +57,17 @@ describe('CEP bridge against the real host script with a fake Premiere', () => {
 
 describe('manifest', () => {
   test('declares the PPRO host, the panel page, the host script and Node', () => {
-    const xml = renderManifest(cepConfig);
+    const xml = renderManifest(cepConfig, '1.2.3');
     expect(xml).toContain('ExtensionBundleId="com.modelbridge.panel"');
     expect(xml).toContain('<Host Name="PPRO" Version="[23.0,99.9]" />');
-    expect(xml).toContain('<MainPath>./panel/index.html</MainPath>');
+    expect(xml).toContain('<MainPath>./loader/index.html</MainPath>');
     expect(xml).toContain('<ScriptPath>./host/modelbridge.jsx</ScriptPath>');
     expect(xml).toContain('<Parameter>--enable-nodejs</Parameter>');
     expect(xml).toContain('<MinSize><Width>320</Width>');
   });
 
   test('escapes config values', () => {
-    const xml = renderManifest({ ...cepConfig, displayName: 'A & <B>' });
+    const xml = renderManifest({ ...cepConfig, displayName: 'A & <B>' }, '1.2.3');
     expect(xml).toContain('ExtensionBundleName="A &amp; &lt;B&gt;"');
     expect(renderDebugFile(cepConfig, 9000)).toContain('Port="9000"');
   });

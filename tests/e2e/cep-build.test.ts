@@ -1,0 +1,186 @@
+import { type ChildProcess, execFile, execFileSync, spawn } from 'node:child_process';
+import { cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { get } from 'node:http';
+import { createRequire } from 'node:module';
+import { homedir, tmpdir } from 'node:os';
+import { join, relative, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { createContext, runInContext } from 'node:vm';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+
+// The real `npm run build:cep -- --platform linux-x64`, then the built folder copied elsewhere and
+// started with no Node on PATH: what CI can prove of the Premiere packaging on Linux. The runtime
+// download is cached in node_modules/.cache, so only the first run fetches it.
+
+const root = resolve('.');
+const run = promisify(execFile);
+const ID = 'com.modelbridge.panel';
+let work: string;
+let built: string;
+const children: ChildProcess[] = [];
+
+beforeAll(async () => {
+  work = await mkdtemp(join(tmpdir(), 'mb-cep-e2e-'));
+  built = join(work, 'out', ID);
+  await run('npm', ['run', 'build:cep', '--', '--platform', 'linux-x64', '--out', built], {
+    cwd: root,
+    maxBuffer: 16 * 1024 * 1024,
+  });
+}, 180_000);
+
+afterAll(async () => {
+  for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
+  await rm(work, { recursive: true, force: true });
+});
+
+async function files(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
+  return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
+}
+
+function fetchText(url: string, headers: Record<string, string> = {}) {
+  return new Promise<{ status: number; body: string; type: string }>((ok, fail) => {
+    get(url, { headers }, (res) => {
+      let body = '';
+      res.on('data', (c: Buffer) => {
+        body += c.toString();
+      });
+      res.on('end', () =>
+        ok({ status: res.statusCode ?? 0, body, type: String(res.headers['content-type']) }),
+      );
+    }).on('error', fail);
+  });
+}
+
+async function until<T>(check: () => Promise<T | null> | T | null, what: string, ms = 30_000): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const value = await check();
+    if (value !== null) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((ok) => setTimeout(ok, 100));
+  }
+}
+
+describe('npm run build:cep -- --platform linux-x64', () => {
+  test('writes the whole extension: manifest, icons, loader, panel, host, one-file backend, runtime', async () => {
+    const listing = (await files(built)).map((f) => relative(built, f)).sort();
+    expect(listing).toEqual(
+      expect.arrayContaining([
+        'CSXS/manifest.xml',
+        'backend/modelbridge.mjs',
+        'build.json',
+        'host/modelbridge.jsx',
+        'icons/icon-dark.png',
+        'icons/icon-light.png',
+        'loader/index.html',
+        'loader/launcher.cjs',
+        'panel/index.html',
+        'runtime/node',
+      ]),
+    );
+    expect(listing.filter((f) => f.startsWith('backend/'))).toEqual(['backend/modelbridge.mjs']);
+    expect(listing.some((f) => /^panel\/assets\/.+\.js$/.test(f))).toBe(true);
+    const { version } = JSON.parse(await readFile('package.json', 'utf8'));
+    expect(await readFile(join(built, 'CSXS', 'manifest.xml'), 'utf8')).toContain(
+      `ExtensionBundleId="${ID}" ExtensionBundleVersion="${version}"`,
+    );
+    expect(execFileSync(join(built, 'runtime', 'node'), ['--version'], { encoding: 'utf8' }).trim()).toBe(
+      'v22.23.3',
+    );
+    expect(await readFile(join(built, 'host', 'modelbridge.jsx'))).toEqual(
+      await readFile(join(root, 'src', 'cep', 'host', 'modelbridge.jsx')),
+    );
+  });
+
+  test('no file names the checkout, the output folder or the home folder', async () => {
+    const all = await files(built);
+    expect(all.length).toBeGreaterThan(10);
+    for (const file of all) {
+      const bytes = await readFile(file);
+      expect(bytes.includes(root), file).toBe(false);
+      expect(bytes.includes(built), file).toBe(false);
+      // Node's own binary carries its build machine's compiler paths (/root/usr/lib/gcc…); it is
+      // Adobe-independent third-party bytes checked by integrity, so only our files are searched.
+      if (!file.endsWith(join('runtime', 'node'))) expect(bytes.includes(homedir()), file).toBe(false);
+    }
+  });
+
+  test('copied elsewhere, with no node on PATH, the loader page starts the backend and opens the served panel', async () => {
+    const copy = join(work, 'elsewhere', ID);
+    await cp(built, copy, { recursive: true });
+    const data = join(work, 'data-loader');
+    const env = { PATH: '/nonexistent', MODELBRIDGE_DATA_DIR: data, HOME: work, FAL_KEY: '' };
+    // CEP's Node context: the loader page's script with CEP's `cep_node.require`, in a vm window.
+    const html = await readFile(join(copy, 'loader', 'index.html'), 'utf8');
+    const script = html.match(/<script>([\s\S]*)<\/script>/)![1]!;
+    const status = { textContent: '' };
+    const retry = { hidden: true, onclick: null as unknown };
+    const navigated: string[] = [];
+    const launcherModule = createRequire(import.meta.url)(join(copy, 'loader', 'launcher.cjs')) as {
+      openPanel(o: object): Promise<void>;
+      closePanel(): Promise<void>;
+    };
+    const window = {
+      cep_node: {
+        require: (path: string) => ({
+          openPanel: (o: object) => launcherModule.openPanel({ ...o, env }),
+          path,
+        }),
+      },
+    };
+    const location = {
+      pathname: `${copy}/loader/index.html`,
+      replace: (url: string) => navigated.push(url),
+      reload() {},
+    };
+    const document = { getElementById: (id: string) => (id === 'status' ? status : retry) };
+    runInContext(script, createContext({ window, location, document }));
+    const url = await until(() => navigated[0] ?? null, 'the loader to navigate');
+    try {
+      const token = (await readFile(join(data, 'server-token'), 'utf8')).trim();
+      const health = await fetchText(`${url}api/health`, { 'x-modelbridge-token': token });
+      expect(JSON.parse(health.body)).toMatchObject({ ok: true, dataDir: data });
+      const page = await fetchText(url);
+      expect(page.status).toBe(200);
+      expect(page.body).toContain(`<meta name="modelbridge-token" content="${token}" />`);
+      const asset = /src="\.\/(assets\/[^"]+\.js)"/.exec(page.body)![1]!;
+      expect((await fetchText(`${url}${asset}`)).status).toBe(200);
+      // The HTML report is rendered with React on the server: JSX survived the bundle.
+      const report = await fetchText(`${url}api/reports/report.html`, { 'x-modelbridge-token': token });
+      expect(report.status).toBe(200);
+      expect(report.body).toMatch(/<!DOCTYPE html>/i);
+    } finally {
+      await launcherModule.closePanel();
+    }
+    await expect(fetchText(url)).rejects.toThrow(/ECONNREFUSED/);
+  });
+
+  test('when the panel process that started the backend dies, the backend stops by itself', async () => {
+    const copy = join(work, 'elsewhere', ID);
+    const data = join(work, 'data-orphan');
+    const driver = `require(process.argv[1]).openPanel({ extensionDir: process.argv[2], show() {}, navigate(u) { console.log(u); } })`;
+    const panel = spawn(process.execPath, ['-e', driver, join(copy, 'loader', 'launcher.cjs'), copy], {
+      env: { PATH: '/nonexistent', MODELBRIDGE_DATA_DIR: data, HOME: work, FAL_KEY: '' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    children.push(panel);
+    let out = '';
+    panel.stdout!.on('data', (c: Buffer) => {
+      out += c.toString();
+    });
+    const url = await until(() => /http:\/\/127\.0\.0\.1:\d+\//.exec(out)?.[0] ?? null, 'the panel URL');
+    const { pid } = JSON.parse(await readFile(join(data, 'backend.json'), 'utf8')) as { pid: number };
+    expect((await fetchText(url)).status).toBe(200);
+    panel.kill('SIGKILL'); // Premiere quitting or crashing: no goodbye from the panel
+    await until(async () => {
+      try {
+        process.kill(pid, 0);
+        return null;
+      } catch {
+        return true;
+      }
+    }, 'the orphaned backend to exit');
+    await expect(readFile(join(data, 'backend.json'))).rejects.toThrow(/ENOENT/);
+  });
+});
