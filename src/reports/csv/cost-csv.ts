@@ -1,6 +1,11 @@
 import Papa from 'papaparse';
 import type { Currency, ListRow } from '../../domain/index.ts';
-import { COST_CSV_COLUMNS, type CostCsvColumn, type CostCsvRecord, NUMERIC_COLUMNS } from './cost-csv-columns.ts';
+import {
+  COST_CSV_COLUMNS,
+  type CostCsvColumn,
+  type CostCsvRecord,
+  NUMERIC_COLUMNS,
+} from './cost-csv-columns.ts';
 import { costCsvCells } from './cost-csv-record.ts';
 import { restoreCell } from './neutralise-cell.ts';
 
