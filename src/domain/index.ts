@@ -3,6 +3,7 @@
  * thresholds and tags. Every public name is listed here by name; import from this file.
  */
 
+export { isCalendarDay } from './calendar-day.ts';
 export {
   CURRENCIES,
   convertMicros,

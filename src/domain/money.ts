@@ -1,4 +1,5 @@
 import type { Currency } from './ledger/events.ts';
+import { plainDecimalMicros } from './plain-decimal.ts';
 
 /**
  * Money is integer micro-units (1 USD = 1,000,000 micro-USD; the same for EUR and SEK). Everything is
@@ -104,6 +105,11 @@ function splitDecimal(s: string): { whole: string; fraction: string } | null {
  * currency symbols, exponents, bad grouping, amounts beyond safe integers).
  */
 export function parseDecimalToMicros(text: string): number | null {
+  return plainDecimalMicros(text) ?? exactDecimalToMicros(text);
+}
+
+/** parseDecimalToMicros for every spelling it reads, with BigInt: the exact path the plain one must match. */
+export function exactDecimalToMicros(text: string): number | null {
   let s = text.replace(/[\s\u00a0\u202f\u2009]+/g, ' ').trim();
   const negative = s.startsWith('-') || s.startsWith('\u2212');
   if (negative || s.startsWith('+')) s = s.slice(1);

@@ -1,5 +1,6 @@
 import { amountIn, type Currency, type ListRow, microsToDecimal } from '../../domain/index.ts';
 import type { CostCsvRecord } from './cost-csv-columns.ts';
+import { neutraliseCell } from './neutralise-cell.ts';
 
 const decimalOr = (micros: number | null | undefined) =>
   micros === null || micros === undefined ? '' : microsToDecimal(micros);
@@ -79,4 +80,71 @@ export function costCsvRecord(row: ListRow, currency: Currency): CostCsvRecord {
     fx_rate: String(item.fx.rates[currency]),
     fx_as_of: item.fx.asOf,
   };
+}
+
+/** Text cells of the file, neutralised as they are written; numbers are written as they are. */
+const text = neutraliseCell;
+
+/**
+ * The cells costCsv writes for one row, in COST_CSV_COLUMNS order, text cells neutralised: the same as
+ * costCsvRecord's, built straight into an array because an export writes 100k of them (no record
+ * objects spread together, no column lookups per cell).
+ */
+export function costCsvCells(row: ListRow, currency: Currency): string[] {
+  const { item } = row;
+  let tool: string;
+  let description: string;
+  let status: string;
+  let estimate = '';
+  let actual = '';
+  let requestId = '';
+  let units = '';
+  let dualGroup = '';
+  let poolMethod = '';
+  switch (row.kind) {
+    case 'internal': {
+      const g = row.generation;
+      tool = g.modelName;
+      description = g.prompt;
+      status = g.unsettled ? `${g.status} (unsettled)` : g.status;
+      estimate = decimalOr(g.estimate.usdMicros);
+      actual = decimalOr(g.actual?.usdMicros);
+      requestId = g.requestId ?? '';
+      units = g.actual ? String(g.actual.billableUnits) : '';
+      dualGroup = g.dual?.groupId ?? '';
+      break;
+    }
+    case 'external':
+      tool = row.external.category;
+      description = row.external.description;
+      status = 'imported';
+      break;
+    case 'pool':
+      tool = row.pool.name;
+      description = `Share of ${row.pool.name}, ${row.pool.period.from} to ${row.pool.period.to}`;
+      status = 'allocated';
+      poolMethod = row.pool.rule.kind;
+      break;
+  }
+  return [
+    text(item.date),
+    text(item.kind),
+    text(item.client),
+    text(item.project),
+    text(item.deliverable),
+    text(tool),
+    text(description),
+    text(status),
+    estimate,
+    actual,
+    microsToDecimal(item.usdMicros),
+    text(currency),
+    microsToDecimal(amountIn(currency)(item)),
+    String(item.fx.rates[currency]),
+    text(item.fx.asOf),
+    text(requestId),
+    units,
+    text(dualGroup),
+    text(poolMethod),
+  ];
 }

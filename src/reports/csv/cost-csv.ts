@@ -6,16 +6,11 @@ import {
   type CostCsvRecord,
   NUMERIC_COLUMNS,
 } from './cost-csv-columns.ts';
-import { costCsvRecord } from './cost-csv-record.ts';
-import { neutraliseCell, restoreCell } from './neutralise-cell.ts';
+import { costCsvCells } from './cost-csv-record.ts';
+import { restoreCell } from './neutralise-cell.ts';
 
 /** Excel reads a CSV as UTF-8 only when it starts with a byte order mark. */
 export const UTF8_BOM = '\ufeff';
-
-const cellsOf = (record: CostCsvRecord) =>
-  COST_CSV_COLUMNS.map((column) =>
-    NUMERIC_COLUMNS.has(column) ? record[column] : neutraliseCell(record[column]),
-  );
 
 /**
  * The cost CSV of `rows` in `currency`: RFC 4180 (CRLF, quotes where needed), UTF-8 with BOM, a
@@ -23,7 +18,7 @@ const cellsOf = (record: CostCsvRecord) =>
  * neutralised against formula injection, numbers written as numbers.
  */
 export function costCsv(rows: Iterable<ListRow>, currency: Currency): string {
-  const data = Array.from(rows, (row) => cellsOf(costCsvRecord(row, currency)));
+  const data = Array.from(rows, (row) => costCsvCells(row, currency));
   const body = Papa.unparse({ fields: [...COST_CSV_COLUMNS], data }, { newline: '\r\n' });
   return `${UTF8_BOM}${body}\r\n`;
 }

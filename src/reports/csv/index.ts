@@ -5,5 +5,5 @@ export {
   NUMERIC_COLUMNS,
 } from './cost-csv-columns.ts';
 export { costCsv, CostCsvFormatError, parseCostCsv, UTF8_BOM } from './cost-csv.ts';
-export { costCsvRecord } from './cost-csv-record.ts';
+export { costCsvCells, costCsvRecord } from './cost-csv-record.ts';
 export { neutraliseCell, restoreCell } from './neutralise-cell.ts';

@@ -1,4 +1,4 @@
-import dayjs from 'dayjs';
+import { isCalendarDay } from '../../domain/index.ts';
 
 /** How a file writes numeric dates whose order is not ISO: day first (31/12/2026) or month first. */
 export type DayOrder = 'day-first' | 'month-first';
@@ -8,10 +8,10 @@ const NUMERIC = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4})$/;
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const NAMED = /^(\d{1,2})\s+([a-z]{3})[a-z]*\.?,?\s+(\d{4})$|^([a-z]{3})[a-z]*\.?\s+(\d{1,2}),?\s+(\d{4})$/i;
 
+// A plain calendar check, not a date library: an import reads up to 100k dates.
 function isoDay(year: number, month: number, day: number): string | null {
-  const text = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-  const date = dayjs(text);
-  return date.isValid() && date.format('YYYY-MM-DD') === text ? text : null;
+  if (!isCalendarDay(year, month, day)) return null;
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
 /** The order a file's numeric dates prove (a first part over 12 is a day; a second part over 12 is a day); null when none proves one or they disagree. */
