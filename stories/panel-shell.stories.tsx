@@ -1,5 +1,6 @@
 import type { Decorator, Meta, StoryObj } from '@storybook/react-vite';
 import { expect, waitFor, within } from 'storybook/test';
+import { createHostSkinSource } from '../src/cep/host-skin.ts';
 import { PanelShell } from '../src/ui/PanelShell.tsx';
 import {
   DEFAULT_PANEL_SETTINGS,
@@ -7,6 +8,7 @@ import {
   settingsState,
 } from '../tests/dom/settings/settings-fixtures.ts';
 import type { SettingsSetup } from '../tests/dom/settings/settings-providers.tsx';
+import { createFakeCepSkin } from '../tests/fixtures/fake-csinterface.ts';
 import { ShellProviders } from '../tests/dom/shell/shell-providers.tsx';
 import { errorLedgerState, offlineLedgerState } from '../tests/dom/shell/shell-states.ts';
 import { generationsLedger } from './fixtures/billing-ledgers.ts';
@@ -218,5 +220,46 @@ export const ActiveCappedAndCollapsible: Story = {
     await expect(region).toHaveTextContent('1 queued');
     await userEvent.click(show);
     await expect(within(region).getByRole('list', { name: 'Generations' })).toBeVisible();
+  },
+};
+
+const DARK_SKIN = [50, 50, 50] as const;
+const LIGHT_SKIN = [184, 184, 184] as const;
+// One fake Premiere per story: its play moves the brightness slider as an editor would.
+const lightPremiere = createFakeCepSkin(LIGHT_SKIN);
+const darkPremiere = createFakeCepSkin(DARK_SKIN);
+const shownScheme = () => document.documentElement.getAttribute('data-mantine-color-scheme');
+const bodyColour = () => getComputedStyle(document.body).backgroundColor;
+
+/**
+ * Premiere set to its lightest brightness (panel #b8b8b8): the light scheme on the host's own grey,
+ * at 320 px. Moving the slider back to dark (ThemeColorChanged) turns the panel dark at once.
+ */
+export const LightPremiereSkin320: Story = {
+  args: { defaultTab: 'billing', height: '100%' },
+  parameters: { dock: 320, skin: createHostSkinSource(lightPremiere.runtime) },
+  play: async ({ canvas }) => {
+    lightPremiere.setPanelColour(LIGHT_SKIN);
+    await waitFor(() => expect(shownScheme()).toBe('light'));
+    await expect(bodyColour()).toBe('rgb(184, 184, 184)');
+    await expect(canvas.getByRole('tab', { name: 'Billing' })).toBeVisible();
+    lightPremiere.setPanelColour(DARK_SKIN);
+    await waitFor(() => expect(shownScheme()).toBe('dark'));
+    await expect(bodyColour()).toBe('rgb(50, 50, 50)');
+  },
+};
+
+/** Premiere's default dark skin (#323232) at 400 px: the dark scheme on the host's grey, live to light. */
+export const DarkPremiereSkin400: Story = {
+  args: { defaultTab: 'generate', height: '100%' },
+  parameters: { dock: 400, skin: createHostSkinSource(darkPremiere.runtime) },
+  play: async ({ canvas }) => {
+    darkPremiere.setPanelColour(DARK_SKIN);
+    await waitFor(() => expect(shownScheme()).toBe('dark'));
+    await expect(bodyColour()).toBe('rgb(50, 50, 50)');
+    await expect(canvas.getByRole('tab', { name: 'Generate' })).toBeVisible();
+    darkPremiere.setPanelColour(LIGHT_SKIN);
+    await waitFor(() => expect(shownScheme()).toBe('light'));
+    await expect(bodyColour()).toBe('rgb(184, 184, 184)');
   },
 };

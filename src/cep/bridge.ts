@@ -4,6 +4,10 @@ import type { HostApi, HostReply } from './host-api.ts';
 /** The part of CEP's injected `window.__adobe_cep__` we use (CSInterface wraps the same call). */
 export interface CepRuntime {
   evalScript(script: string, callback: (result: string) => void): void;
+  /** The host environment as JSON (app, locale, skin); CEP 6+, absent from fakes that do not need it. */
+  getHostEnvironment?(): string;
+  addEventListener?(type: string, listener: (event: unknown) => void): void;
+  removeEventListener?(type: string, listener: (event: unknown) => void): void;
 }
 
 declare global {

@@ -1,7 +1,6 @@
-import { MantineProvider } from '@mantine/core';
 import { PanelShell } from './PanelShell.tsx';
-import { theme } from './theme.ts';
 import { AppProviders } from './views/shell/AppProviders.tsx';
+import { PanelTheme } from './views/shell/PanelTheme.tsx';
 import type { PanelWiring } from './views/shell/panel-wiring.ts';
 
 /** Props of {@link App}. */
@@ -10,13 +9,13 @@ export interface AppProps {
   wiring: PanelWiring;
 }
 
-/** The panel's root: the dark theme, every app-level actor from `wiring`, and the tabbed shell. */
+/** The panel's root: the host's skin (dark outside Premiere), every app-level actor from `wiring`, and the tabbed shell. */
 export function App({ wiring }: AppProps) {
   return (
-    <MantineProvider theme={theme} defaultColorScheme="dark" forceColorScheme="dark">
+    <PanelTheme skin={wiring.skin}>
       <AppProviders wiring={wiring}>
         <PanelShell />
       </AppProviders>
-    </MantineProvider>
+    </PanelTheme>
   );
 }

@@ -1,5 +1,6 @@
 import type { InspectionEvent } from 'xstate';
 import { callHost, isInCep } from '../cep/bridge.ts';
+import { createHostSkinSource } from '../cep/host-skin.ts';
 import { localIsoTimestamp } from '../domain/index.ts';
 import { createFalGateway } from '../fal/index.ts';
 import { API_ROUTES, TOKEN_HEADER, timeoutSignal } from '../contract/index.ts';
@@ -238,6 +239,7 @@ export function createPanelWiring(
     newId: DEFAULT_GENERATE_FORM_DEPS.newId,
     report: (problem) => console.warn(`modelBridge: ${problem}`),
     licences: () => api.modelLicences(),
+    skin: createHostSkinSource(),
     ...(options.inspect ? { inspect: logInspection } : {}),
   };
 }

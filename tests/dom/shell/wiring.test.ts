@@ -7,6 +7,7 @@ import {
   type MediaSaveRequest,
   readPanelMeta,
 } from '../../../src/ui/wiring.ts';
+import { createFakeCepSkin } from '../../fixtures/fake-csinterface.ts';
 import { DEFAULT_PANEL_SETTINGS } from '../settings/settings-fixtures.ts';
 
 function page(meta: Record<string, string>): Document {
@@ -116,6 +117,19 @@ describe('host import', () => {
 });
 
 describe('createPanelWiring', () => {
+  test("follows Premiere's skin inside CEP and none in a plain browser", () => {
+    const options = { origin: 'http://127.0.0.1:9', storage: null };
+    expect(createPanelWiring({ token: 't', sandbox: true }, options).skin).toBeNull();
+    const fake = createFakeCepSkin([184, 184, 184]);
+    window.__adobe_cep__ = fake.runtime;
+    try {
+      const wiring = createPanelWiring({ token: 't', sandbox: true }, options);
+      expect(wiring.skin?.current()).toEqual({ background: '#b8b8b8', scheme: 'light' });
+    } finally {
+      delete window.__adobe_cep__;
+    }
+  });
+
   test('boots from the settings cache when it is valid, and ignores a damaged one', () => {
     const storage = window.localStorage;
     storage.setItem(BOOT_KEYS.settings, JSON.stringify({ ...DEFAULT_PANEL_SETTINGS, currency: 'SEK' }));

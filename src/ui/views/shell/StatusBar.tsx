@@ -16,7 +16,7 @@ export function StatusBar() {
       py={6}
       wrap="wrap"
       bg="dark.8"
-      style={{ borderBottom: '1px solid var(--mantine-color-dark-4)', flex: 'none' }}
+      style={{ borderBottom: '1px solid var(--mantine-color-default-border)', flex: 'none' }}
     >
       <Group gap={6} wrap="wrap" miw={0}>
         <Text fw={700} size="sm">
