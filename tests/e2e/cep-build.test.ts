@@ -7,6 +7,10 @@ import { join, relative, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { createContext, runInContext } from 'node:vm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { POST_CHROME88_APIS, removePost88ApisScript } from '../fixtures/chromium88.ts';
+import { launchBrowser } from '../fixtures/e2e/panel.ts';
+import { seededRuns } from '../fixtures/e2e/seed.ts';
+import { billingRegion, billingRows, openTab } from '../fixtures/e2e/ui.ts';
 
 // The real `npm run build:cep -- --platform linux-x64`, then the built folder copied elsewhere and
 // started with no Node on PATH: what CI can prove of the Premiere packaging on Linux. The runtime
@@ -183,4 +187,66 @@ describe('npm run build:cep -- --platform linux-x64', () => {
     }, 'the orphaned backend to exit');
     await expect(readFile(join(data, 'backend.json'))).rejects.toThrow(/ENOENT/);
   });
+
+  test('the built panel, in a Chromium without the post-88 APIs and with a light Premiere skin, reaches the Billing rows', async () => {
+    const copy = join(work, 'elsewhere-88', ID);
+    await cp(built, copy, { recursive: true });
+    const data = join(work, 'data-chromium88');
+    const env = { PATH: '/nonexistent', MODELBRIDGE_DATA_DIR: data, HOME: work, FAL_KEY: '' };
+    const launcherModule = createRequire(import.meta.url)(join(copy, 'loader', 'launcher.cjs')) as {
+      openPanel(o: object): Promise<void>;
+      closePanel(): Promise<void>;
+    };
+    const navigated: string[] = [];
+    await launcherModule.openPanel({
+      extensionDir: copy,
+      env,
+      show() {},
+      navigate: (u: string) => navigated.push(u),
+    });
+    const browser = await launchBrowser();
+    try {
+      const url = await until(() => navigated[0] ?? null, 'the launcher to open the panel');
+      const token = (await readFile(join(data, 'server-token'), 'utf8')).trim();
+      const events = seededRuns([{ project: 'Hero Film' }, { project: 'Hero Film' }, { project: 'Teaser' }]);
+      const seeded = await fetch(`${url}api/ledger/events`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-modelbridge-token': token },
+        body: JSON.stringify({ events }),
+      });
+      expect(seeded.status).toBe(200);
+
+      const context = await browser.newContext({ viewport: { width: 320, height: 900 }, locale: 'en-GB' });
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (error) => errors.push(error.stack ?? error.message));
+      await page.addInitScript(removePost88ApisScript());
+      // CEP's runtime as Premiere injects it: the host environment with the lightest skin.
+      await page.addInitScript(() => {
+        const skin = { panelBackgroundColor: { color: { red: 184, green: 184, blue: 184, alpha: 255 } } };
+        (window as unknown as Record<string, unknown>).__adobe_cep__ = {
+          evalScript: (_s: string, done: (r: string) => void) => done('{"ok":false,"error":"no host"}'),
+          getHostEnvironment: () => JSON.stringify({ appName: 'PPRO', appSkinInfo: skin }),
+          addEventListener() {},
+          removeEventListener() {},
+        };
+      });
+      await page.goto(url);
+      expect((await page.evaluate('window.__removedPost88Apis')) as string[]).toEqual(
+        Object.keys(POST_CHROME88_APIS),
+      );
+      await openTab(page, 'Billing');
+      await expect.poll(() => billingRows(page).count(), { timeout: 15_000 }).toBe(3);
+      expect(await billingRegion(page).textContent()).toContain('Hero Film');
+      expect(await page.evaluate(() => document.documentElement.dataset.mantineColorScheme)).toBe('light');
+      expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(
+        'rgb(184, 184, 184)',
+      );
+      expect(errors).toEqual([]);
+      await context.close();
+    } finally {
+      await browser.close();
+      await launcherModule.closePanel();
+    }
+  }, 60_000);
 });
