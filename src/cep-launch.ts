@@ -1,3 +1,6 @@
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { LOADER_QUERY } from './contract/loader-query.ts';
 import { createLauncher, type Launcher, type LauncherStatus } from './cep/launcher.ts';
 import { resolveDataDir } from './persistence/data-dir.ts';
 
@@ -58,8 +61,12 @@ export async function openPanel(options: OpenPanelOptions): Promise<void> {
     holder[HELD] = held;
   }
   held.view.show = options.show;
+  // The panel goes back to this page when it loses its backend (a restart may have moved its port).
+  const loader = pathToFileURL(join(options.extensionDir, 'loader', 'index.html')).href;
   try {
-    options.navigate(await held.launcher.start());
+    const url = new URL(await held.launcher.start());
+    url.searchParams.set(LOADER_QUERY, loader);
+    options.navigate(url.href);
   } catch {
     // start() has already shown the reason through onStatus.
   }

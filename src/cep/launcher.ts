@@ -82,10 +82,20 @@ export function createLauncher(options: LauncherOptions): Launcher {
   let stopping = false;
   let restarts = 0;
   let lastPort = 0;
+  // Panels that opened while a backend was starting or between restarts: they get its URL when it is up.
+  let waiting: { ok: (url: string) => void; fail: (error: Error) => void }[] = [];
   const say = (next: LauncherStatus) => {
     status = next;
     options.onStatus?.(next);
+    if (next.state !== 'ready' && next.state !== 'failed') return;
+    const settled = waiting;
+    waiting = [];
+    for (const w of settled) {
+      if (next.state === 'ready') w.ok(next.url);
+      else w.fail(new Error(next.reason));
+    }
   };
+  const nextReady = () => new Promise<string>((ok, fail) => waiting.push({ ok, fail }));
 
   /** Spawns the backend on `port` and resolves with its URL once healthy; rejects with the reason. */
   async function spawnBackend(port: number): Promise<string> {
@@ -177,6 +187,9 @@ export function createLauncher(options: LauncherOptions): Launcher {
 
   return {
     async start() {
+      // A panel reopened (the loader page after a lost backend) joins a start or restart under way
+      // instead of spawning a second backend beside it.
+      if (!stopping && (status.state === 'starting' || status.state === 'restarting')) return nextReady();
       stopping = false;
       say({ state: 'checking' });
       const existing = await probeBackend(options.dataDir);

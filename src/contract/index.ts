@@ -64,3 +64,4 @@ export {
   type PreviewRow,
 } from './import-bodies.ts';
 export { timeoutSignal } from './timeout-signal.ts';
+export { LOADER_QUERY, loaderPageOf } from './loader-query.ts';

@@ -7,11 +7,12 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
 import { BootError } from './views/shell/BootError.tsx';
-import { createPanelWiring, inspectionWanted, readPanelMeta } from './wiring.ts';
+import { createPanelWiring, followLostBackend, inspectionWanted, readPanelMeta } from './wiring.ts';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('modelBridge: #root element missing from the panel page');
 const meta = readPanelMeta(document);
+if (meta.ok) followLostBackend(meta.token);
 createRoot(root).render(
   <StrictMode>
     {meta.ok ? (

@@ -1,9 +1,10 @@
 import type { InspectionEvent } from 'xstate';
 import { callHost, isInCep } from '../cep/bridge.ts';
 import { createHostSkinSource } from '../cep/host-skin.ts';
+import { returnToLoader, watchForLostBackend } from './lost-backend.ts';
 import { localIsoTimestamp } from '../domain/index.ts';
 import { createFalGateway } from '../fal/index.ts';
-import { API_ROUTES, TOKEN_HEADER, timeoutSignal } from '../contract/index.ts';
+import { API_ROUTES, loaderPageOf, TOKEN_HEADER, timeoutSignal } from '../contract/index.ts';
 import { createBackendApi } from '../persistence/backend-api.ts';
 import { createLedgerCache } from '../persistence/cache.ts';
 import { createFirstScreenCache } from '../persistence/first-screen-cache.ts';
@@ -144,6 +145,41 @@ export function createHostImport(
       return { path };
     },
   };
+}
+
+/**
+ * A check that our backend answers at `origin` within 3 s: its health body, not just any answer, since
+ * another program may have taken the port after the backend died.
+ */
+export function backendAnswers(origin: string, token: string): () => Promise<boolean> {
+  return async () => {
+    const response = await fetch(`${origin}${API_ROUTES.health}`, {
+      headers: { [TOKEN_HEADER]: token },
+      signal: timeoutSignal(3_000),
+    });
+    if (!response.ok) return false;
+    const body = (await response.json().catch(() => null)) as { ok?: unknown } | null;
+    return body?.ok === true;
+  };
+}
+
+/**
+ * Inside Premiere (the launcher put its loader page in the address): when the backend stays away,
+ * back to the launcher, which finds it again, maybe on a new port. Returns the stop, or null elsewhere.
+ */
+export function followLostBackend(
+  token: string,
+  page: Pick<Location, 'search' | 'origin' | 'replace'> = globalThis.location,
+  cepNode: { require(path: string): unknown } | undefined = (
+    globalThis as { cep_node?: { require(path: string): unknown } }
+  ).cep_node,
+): (() => void) | null {
+  const loaderPage = loaderPageOf(page.search);
+  if (!loaderPage) return null;
+  return watchForLostBackend({
+    check: backendAnswers(page.origin, token),
+    onLost: () => returnToLoader(loaderPage, { cepNode, replace: (url) => page.replace(url) }),
+  });
 }
 
 /** Options of {@link createPanelWiring}. */

@@ -1,13 +1,16 @@
 import { type ChildProcess, execFile, execFileSync, spawn } from 'node:child_process';
 import { cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { get } from 'node:http';
+import { createServer, get } from 'node:http';
 import { createRequire } from 'node:module';
 import { homedir, tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { createContext, runInContext } from 'node:vm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { POST_CHROME88_APIS, removePost88ApisScript } from '../fixtures/chromium88.ts';
+import { returnToLoader, watchForLostBackend } from '../../src/ui/lost-backend.ts';
+import { backendAnswers } from '../../src/ui/wiring.ts';
 import { launchBrowser } from '../fixtures/e2e/panel.ts';
 import { seededRuns } from '../fixtures/e2e/seed.ts';
 import { billingRegion, billingRows, openTab } from '../fixtures/e2e/ui.ts';
@@ -140,7 +143,12 @@ describe('npm run build:cep -- --platform linux-x64', () => {
     };
     const document = { getElementById: (id: string) => (id === 'status' ? status : retry) };
     runInContext(script, createContext({ window, location, document }));
-    const url = await until(() => navigated[0] ?? null, 'the loader to navigate');
+    const opened = await until(() => navigated[0] ?? null, 'the loader to navigate');
+    // The panel knows its way back to the loader, should its backend move.
+    expect(new URL(opened).searchParams.get('loader')).toBe(
+      pathToFileURL(join(copy, 'loader', 'index.html')).href,
+    );
+    const url = new URL('/', opened).href;
     try {
       const token = (await readFile(join(data, 'server-token'), 'utf8')).trim();
       const health = await fetchText(`${url}api/health`, { 'x-modelbridge-token': token });
@@ -206,7 +214,8 @@ describe('npm run build:cep -- --platform linux-x64', () => {
     });
     const browser = await launchBrowser();
     try {
-      const url = await until(() => navigated[0] ?? null, 'the launcher to open the panel');
+      const opened = await until(() => navigated[0] ?? null, 'the launcher to open the panel');
+      const url = new URL('/', opened).href;
       const token = (await readFile(join(data, 'server-token'), 'utf8')).trim();
       const events = seededRuns([{ project: 'Hero Film' }, { project: 'Hero Film' }, { project: 'Teaser' }]);
       const seeded = await fetch(`${url}api/ledger/events`, {
@@ -231,7 +240,7 @@ describe('npm run build:cep -- --platform linux-x64', () => {
           removeEventListener() {},
         };
       });
-      await page.goto(url);
+      await page.goto(opened);
       expect((await page.evaluate('window.__removedPost88Apis')) as string[]).toEqual(
         Object.keys(POST_CHROME88_APIS),
       );
@@ -246,6 +255,61 @@ describe('npm run build:cep -- --platform linux-x64', () => {
       await context.close();
     } finally {
       await browser.close();
+      await launcherModule.closePanel();
+    }
+  }, 60_000);
+
+  test('a backend restarted on another port is found again: the open panel goes back through the launcher', async () => {
+    const copy = join(work, 'elsewhere-moved', ID);
+    await cp(built, copy, { recursive: true });
+    const data = join(work, 'data-moved');
+    const env = { PATH: '/nonexistent', MODELBRIDGE_DATA_DIR: data, HOME: work, FAL_KEY: '' };
+    const nodeRequire = createRequire(import.meta.url);
+    const launcherModule = nodeRequire(join(copy, 'loader', 'launcher.cjs')) as {
+      openPanel(o: object): Promise<void>;
+      closePanel(): Promise<void>;
+    };
+    const navigated: string[] = [];
+    await launcherModule.openPanel({
+      extensionDir: copy,
+      env,
+      show() {},
+      navigate: (u: string) => navigated.push(u),
+    });
+    const blocker = createServer((_req, res) => res.end());
+    try {
+      const opened = await until(() => navigated[0] ?? null, 'the panel');
+      const loaderPage = new URL(opened).searchParams.get('loader')!;
+      const token = (await readFile(join(data, 'server-token'), 'utf8')).trim();
+      const { pid, port } = JSON.parse(await readFile(join(data, 'backend.json'), 'utf8')) as {
+        pid: number;
+        port: number;
+      };
+      // The backend dies and another program takes its port before the restart: it comes back elsewhere.
+      process.kill(pid, 'SIGKILL');
+      await until(
+        async () => ((await fetchText(`http://127.0.0.1:${port}/`).catch(() => null)) ? null : true),
+        'the backend to die',
+      );
+      await new Promise<void>((ok) => blocker.listen(port, '127.0.0.1', ok));
+      // What the open panel runs (src/ui/wiring.ts followLostBackend), with CEP's Node `require`.
+      const stop = watchForLostBackend({
+        check: backendAnswers(new URL(opened).origin, token),
+        onLost: () =>
+          returnToLoader(loaderPage, {
+            cepNode: { require: nodeRequire },
+            replace: (u) => navigated.push(u),
+          }),
+        intervalMs: 200,
+      });
+      const moved = await until(() => navigated[1] ?? null, 'the panel to be reopened', 40_000);
+      stop();
+      expect(Number(new URL(moved).port)).not.toBe(port);
+      expect(new URL(moved).searchParams.get('loader')).toBe(loaderPage);
+      const health = await fetchText(new URL('/api/health', moved).href, { 'x-modelbridge-token': token });
+      expect(JSON.parse(health.body)).toMatchObject({ ok: true, dataDir: data });
+    } finally {
+      blocker.close();
       await launcherModule.closePanel();
     }
   }, 60_000);

@@ -144,6 +144,20 @@ describe('CEP launcher with a real spawned backend', () => {
     expect(await health(moved, data)).toMatchObject({ status: 200, body: { dataDir: data } });
   });
 
+  test('a panel reopened during the backoff joins the restart: one backend, on its new port', async () => {
+    const data = await dataDir();
+    const { l, statuses } = launcher(data, extensionDir, [600]);
+    const url = await l.start();
+    process.kill(l.childPid()!, 'SIGKILL');
+    await until(() => statuses.at(-1)?.state === 'restarting', 'the restart to be scheduled');
+    await listen(portOf(url));
+    const reopened = await l.start();
+    expect(portOf(reopened)).not.toBe(portOf(url));
+    expect(statuses.filter((s) => s.state === 'starting')).toHaveLength(2);
+    expect(statuses.filter((s) => s.state === 'checking')).toHaveLength(1);
+    expect(await health(reopened, data)).toMatchObject({ status: 200, body: { dataDir: data } });
+  });
+
   test('a stale backend.json naming a port another program holds is not trusted: it starts its own', async () => {
     const data = await dataDir();
     const foreign = await listen();
