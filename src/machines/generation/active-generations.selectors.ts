@@ -3,6 +3,7 @@ import type { ModelLicence } from '../../domain/index.ts';
 import type { activeGenerationsMachine } from './active-generations.machine.ts';
 import type { ActiveRow, Notice } from './active-generations.notices.ts';
 import type { DualGenerationActorRef } from './dual-generation.machine.ts';
+import type { GenerationPhase } from './generation.selectors.ts';
 import type { GenerationActorRef } from './generation.machine.ts';
 
 /** Selectors over the Active generations snapshot, for `useSelector(ref, selectX)`. */
@@ -45,7 +46,7 @@ export function refOfRow(s: ActiveGenerationsSnapshot, row: ActiveRow): Generati
 }
 
 /** Phases in which a run may still cost money: sent and not yet ended (fal may still be working). */
-const IN_FLIGHT = [
+export const IN_FLIGHT_PHASES: readonly GenerationPhase[] = [
   'sending',
   'queued',
   'generating',
@@ -71,7 +72,7 @@ export function selectInFlight(s: ActiveGenerationsSnapshot, rows: readonly Acti
   let unpriced = 0;
   let count = 0;
   for (const row of rows) {
-    if (!IN_FLIGHT.includes(row.phase ?? '')) continue;
+    if (row.phase === null || !IN_FLIGHT_PHASES.includes(row.phase)) continue;
     count += 1;
     const estimate = refOfRow(s, row)?.getSnapshot().context.estimate.usdMicros ?? null;
     if (estimate === null) unpriced += 1;

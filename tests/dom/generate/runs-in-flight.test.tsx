@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, test } from 'vitest';
-import { runsInFlightText } from '../../../src/ui/views/generate/RunsInFlight.tsx';
+import { inFlightText } from '../../../src/ui/views/active/active-row-view.ts';
 import { dualPairScenario, generatingScenario } from '../../../stories/fixtures/generate-states.ts';
 import { activeRows, renderPanel, rowOf } from './render-generate.tsx';
 
@@ -40,13 +40,13 @@ describe('Generate: a second run while one is running', { timeout: 20_000 }, () 
   });
 });
 
-describe('runsInFlightText', () => {
+describe("inFlightText's runs wording", () => {
   const usd = (micros: number) => `$${(micros / 1e6).toFixed(2)}`;
   test.each([
     [{ count: 1, usdMicros: 3_200_000, unpriced: 0 }, '1 run in flight · $3.20 estimated'],
     [{ count: 3, usdMicros: 28_000, unpriced: 1 }, '3 runs in flight · $0.03 estimated + 1 unpriced'],
     [{ count: 2, usdMicros: 0, unpriced: 2 }, '2 runs in flight · no price'],
   ] as const)('%j → %s', (figures, text) => {
-    expect(runsInFlightText(figures, usd)).toBe(text);
+    expect(inFlightText(figures, usd, 'runs')).toBe(text);
   });
 });

@@ -1,5 +1,9 @@
 import type { ErrorKind } from '../../../domain/index.ts';
 import type { RunProgress } from '../../../machines/generation/generation-run.contract.ts';
+import {
+  IN_FLIGHT_PHASES,
+  type InFlight,
+} from '../../../machines/generation/active-generations.selectors.ts';
 import type { FailureView, GenerationPhase } from '../../../machines/generation/generation.selectors.ts';
 import type { DotStatus } from '../../components/StatusDot/StatusDot.tsx';
 import type { ErrorTone } from '../../components/ErrorBanner/ErrorBanner.tsx';
@@ -10,15 +14,14 @@ import type { GenerationStep } from '../../components/StepTracker/steps.ts';
  * the cut prompt, and how an error is coloured and worded (modelbridge-docs.md §5, §13).
  */
 
-/** Phases in which the run is still going: the timer ticks and the background note applies. */
-export const ACTIVE_PHASES: readonly (GenerationPhase | null)[] = [
-  'sending',
-  'queued',
-  'generating',
-  'downloading',
-  'importing',
-  'cancelling',
-];
+/**
+ * Phases in which the run is still going: the timer ticks and the background note applies. The
+ * in-flight phases minus "still running" (a run the panel let go of: fal may still be working, but
+ * nothing here waits for it).
+ */
+export const ACTIVE_PHASES: readonly (GenerationPhase | null)[] = IN_FLIGHT_PHASES.filter(
+  (phase) => phase !== 'stillRunning',
+);
 
 /** The prompt is cut to this many characters in the expanded row (modelbridge-docs.md §5). */
 export const PROMPT_CUT = 80;
@@ -151,15 +154,26 @@ export function retryWarning(failure: Pick<FailureView, 'retryChargesAgain' | 'k
 }
 
 /**
- * What the runs in flight are estimated to cost, for the header: "$0.84 in flight", "$0.84 in flight
- * (+1 unpriced)", "1 in flight, no price"; '' when nothing runs. Unpriced runs are never counted as $0.
+ * What the runs in flight are estimated to cost; '' when nothing runs. Unpriced runs are never
+ * counted as $0. `header` is the dock's short form: "$0.84 in flight", "$0.84 in flight (+1 unpriced)",
+ * "1 in flight, no price"; `runs` the line under the form: "2 runs in flight · $0.84 estimated + 1
+ * unpriced", "1 run in flight · no price".
  */
 export function inFlightText(
-  inFlight: { count: number; usdMicros: number; unpriced: number },
+  inFlight: InFlight,
   format: (usdMicros: number) => string,
+  wording: 'header' | 'runs' = 'header',
 ): string {
   if (inFlight.count === 0) return '';
-  if (inFlight.unpriced === inFlight.count) return `${inFlight.count} in flight, no price`;
-  const extra = inFlight.unpriced > 0 ? ` (+${inFlight.unpriced} unpriced)` : '';
-  return `${format(inFlight.usdMicros)} in flight${extra}`;
+  const allUnpriced = inFlight.unpriced === inFlight.count;
+  const cost = format(inFlight.usdMicros);
+  if (wording === 'header') {
+    if (allUnpriced) return `${inFlight.count} in flight, no price`;
+    const extra = inFlight.unpriced > 0 ? ` (+${inFlight.unpriced} unpriced)` : '';
+    return `${cost} in flight${extra}`;
+  }
+  const runs = inFlight.count === 1 ? '1 run in flight' : `${inFlight.count} runs in flight`;
+  if (allUnpriced) return `${runs} · no price`;
+  const extra = inFlight.unpriced > 0 ? ` + ${inFlight.unpriced} unpriced` : '';
+  return `${runs} · ${cost} estimated${extra}`;
 }

@@ -3,17 +3,7 @@ import { sameInFlight, selectInFlight } from '../../../machines/generation/activ
 import { usePanelActor, usePanelSelector } from '../../actors/panel-context.ts';
 import { useMoney } from '../../hooks/use-money.ts';
 import { selectVisibleRows } from '../active/active-selectors.ts';
-
-/** "1 run in flight · $3.20 estimated", "2 runs in flight · $0.03 estimated + 1 unpriced". */
-export function runsInFlightText(
-  inFlight: { count: number; usdMicros: number; unpriced: number },
-  format: (usdMicros: number) => string,
-): string {
-  const runs = inFlight.count === 1 ? '1 run in flight' : `${inFlight.count} runs in flight`;
-  if (inFlight.unpriced === inFlight.count) return `${runs} · no price`;
-  const extra = inFlight.unpriced > 0 ? ` + ${inFlight.unpriced} unpriced` : '';
-  return `${runs} · ${format(inFlight.usdMicros)} estimated${extra}`;
-}
+import { inFlightText } from '../active/active-row-view.ts';
 
 /**
  * Under the form: how many runs are in flight and what they are estimated to cost, and, while the
@@ -34,7 +24,7 @@ export function RunsInFlight() {
     <Group gap="xs" justify="space-between" wrap="wrap">
       {inFlight.count > 0 && (
         <Text size="xs" c="dimmed" role="status" aria-label="Runs in flight">
-          {runsInFlightText(inFlight, money.format)}
+          {inFlightText(inFlight, money.format, 'runs')}
         </Text>
       )}
       {canStartAnother && (
