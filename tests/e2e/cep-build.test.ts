@@ -285,13 +285,27 @@ describe('npm run build:cep -- --platform linux-x64', () => {
         pid: number;
         port: number;
       };
-      // The backend dies and another program takes its port before the restart: it comes back elsewhere.
+      // The backend dies and another program takes its port before the restart (at least 500 ms later):
+      // it comes back elsewhere. The port is taken as soon as the kernel frees it, retried every 5 ms.
       process.kill(pid, 'SIGKILL');
       await until(
-        async () => ((await fetchText(`http://127.0.0.1:${port}/`).catch(() => null)) ? null : true),
-        'the backend to die',
+        () =>
+          new Promise<true | null>((ok) => {
+            const retry = () => {
+              blocker.off('listening', taken);
+              ok(null);
+            };
+            const taken = () => {
+              blocker.off('error', retry);
+              ok(true);
+            };
+            blocker.once('error', retry);
+            blocker.once('listening', taken);
+            blocker.listen(port, '127.0.0.1');
+          }),
+        'the old port to be free',
+        10_000,
       );
-      await new Promise<void>((ok) => blocker.listen(port, '127.0.0.1', ok));
       // What the open panel runs (src/ui/wiring.ts followLostBackend), with CEP's Node `require`.
       const stop = watchForLostBackend({
         check: backendAnswers(new URL(opened).origin, token),
@@ -302,7 +316,7 @@ describe('npm run build:cep -- --platform linux-x64', () => {
           }),
         intervalMs: 200,
       });
-      const moved = await until(() => navigated[1] ?? null, 'the panel to be reopened', 40_000);
+      const moved = await until(() => navigated[1] ?? null, 'the panel to be reopened', 90_000);
       stop();
       expect(Number(new URL(moved).port)).not.toBe(port);
       expect(new URL(moved).searchParams.get('loader')).toBe(loaderPage);
@@ -312,5 +326,5 @@ describe('npm run build:cep -- --platform linux-x64', () => {
       blocker.close();
       await launcherModule.closePanel();
     }
-  }, 60_000);
+  }, 120_000);
 });
