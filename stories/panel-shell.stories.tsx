@@ -223,43 +223,41 @@ export const ActiveCappedAndCollapsible: Story = {
   },
 };
 
-const DARK_SKIN = [50, 50, 50] as const;
-const LIGHT_SKIN = [184, 184, 184] as const;
-// One fake Premiere per story: its play moves the brightness slider as an editor would.
-const lightPremiere = createFakeCepSkin(LIGHT_SKIN);
-const darkPremiere = createFakeCepSkin(DARK_SKIN);
+const SKINS = {
+  dark: { colour: [50, 50, 50], css: 'rgb(50, 50, 50)' },
+  light: { colour: [184, 184, 184], css: 'rgb(184, 184, 184)' },
+} as const;
+type SkinName = keyof typeof SKINS;
 const shownScheme = () => document.documentElement.getAttribute('data-mantine-color-scheme');
 const bodyColour = () => getComputedStyle(document.body).backgroundColor;
+
+/**
+ * A story in a fake Premiere (one per story) whose play starts on the `from` skin on the `tab`, then
+ * moves the brightness slider to `to` as an editor would: the scheme and the body follow each time.
+ */
+function inPremiereSkin(from: SkinName, to: SkinName, tab: 'Generate' | 'Billing', dock: number): Story {
+  const premiere = createFakeCepSkin(SKINS[from].colour);
+  const shows = async (skin: SkinName) => {
+    premiere.setPanelColour(SKINS[skin].colour);
+    await waitFor(() => expect(shownScheme()).toBe(skin));
+    await expect(bodyColour()).toBe(SKINS[skin].css);
+  };
+  return {
+    args: { defaultTab: tab === 'Billing' ? 'billing' : 'generate', height: '100%' },
+    parameters: { dock, skin: createHostSkinSource(premiere.runtime) },
+    play: async ({ canvas }) => {
+      await shows(from);
+      await expect(canvas.getByRole('tab', { name: tab })).toBeVisible();
+      await shows(to);
+    },
+  };
+}
 
 /**
  * Premiere set to its lightest brightness (panel #b8b8b8): the light scheme on the host's own grey,
  * at 320 px. Moving the slider back to dark (ThemeColorChanged) turns the panel dark at once.
  */
-export const LightPremiereSkin320: Story = {
-  args: { defaultTab: 'billing', height: '100%' },
-  parameters: { dock: 320, skin: createHostSkinSource(lightPremiere.runtime) },
-  play: async ({ canvas }) => {
-    lightPremiere.setPanelColour(LIGHT_SKIN);
-    await waitFor(() => expect(shownScheme()).toBe('light'));
-    await expect(bodyColour()).toBe('rgb(184, 184, 184)');
-    await expect(canvas.getByRole('tab', { name: 'Billing' })).toBeVisible();
-    lightPremiere.setPanelColour(DARK_SKIN);
-    await waitFor(() => expect(shownScheme()).toBe('dark'));
-    await expect(bodyColour()).toBe('rgb(50, 50, 50)');
-  },
-};
+export const LightPremiereSkin320: Story = inPremiereSkin('light', 'dark', 'Billing', 320);
 
 /** Premiere's default dark skin (#323232) at 400 px: the dark scheme on the host's grey, live to light. */
-export const DarkPremiereSkin400: Story = {
-  args: { defaultTab: 'generate', height: '100%' },
-  parameters: { dock: 400, skin: createHostSkinSource(darkPremiere.runtime) },
-  play: async ({ canvas }) => {
-    darkPremiere.setPanelColour(DARK_SKIN);
-    await waitFor(() => expect(shownScheme()).toBe('dark'));
-    await expect(bodyColour()).toBe('rgb(50, 50, 50)');
-    await expect(canvas.getByRole('tab', { name: 'Generate' })).toBeVisible();
-    darkPremiere.setPanelColour(LIGHT_SKIN);
-    await waitFor(() => expect(shownScheme()).toBe('light'));
-    await expect(bodyColour()).toBe('rgb(184, 184, 184)');
-  },
-};
+export const DarkPremiereSkin400: Story = inPremiereSkin('dark', 'light', 'Generate', 400);

@@ -36,7 +36,7 @@ export function watchForLostBackend(watch: LostBackendWatch): () => void {
 }
 
 /** CEP's Node `require` in the panel's window (`--enable-nodejs --mixed-context`). */
-interface CepNode {
+export interface CepNode {
   require(path: string): unknown;
 }
 

@@ -1,7 +1,7 @@
 import type { InspectionEvent } from 'xstate';
 import { callHost, isInCep } from '../cep/bridge.ts';
 import { createHostSkinSource } from '../cep/host-skin.ts';
-import { returnToLoader, watchForLostBackend } from './lost-backend.ts';
+import { type CepNode, returnToLoader, watchForLostBackend } from './lost-backend.ts';
 import { localIsoTimestamp } from '../domain/index.ts';
 import { createFalGateway } from '../fal/index.ts';
 import { API_ROUTES, loaderPageOf, TOKEN_HEADER, timeoutSignal } from '../contract/index.ts';
@@ -170,9 +170,7 @@ export function backendAnswers(origin: string, token: string): () => Promise<boo
 export function followLostBackend(
   token: string,
   page: Pick<Location, 'search' | 'origin' | 'replace'> = globalThis.location,
-  cepNode: { require(path: string): unknown } | undefined = (
-    globalThis as { cep_node?: { require(path: string): unknown } }
-  ).cep_node,
+  cepNode: CepNode | undefined = (globalThis as { cep_node?: CepNode }).cep_node,
 ): (() => void) | null {
   const loaderPage = loaderPageOf(page.search);
   if (!loaderPage) return null;

@@ -69,6 +69,33 @@ async function until<T>(check: () => Promise<T | null> | T | null, what: string,
   }
 }
 
+/** What the launcher module of a built extension exports (loader/launcher.cjs). */
+interface LauncherModule {
+  openPanel(o: object): Promise<void>;
+  closePanel(): Promise<void>;
+}
+
+/**
+ * The built folder copied to `<work>/<name>`, its launcher loaded with Node's require and asked to open
+ * the panel on its own data dir with no node on PATH; `navigated` collects every address it opens.
+ */
+async function openCopiedPanel(name: string) {
+  const copy = join(work, name, ID);
+  await cp(built, copy, { recursive: true });
+  const data = join(work, `data-${name}`);
+  const env = { PATH: '/nonexistent', MODELBRIDGE_DATA_DIR: data, HOME: work, FAL_KEY: '' };
+  const nodeRequire = createRequire(import.meta.url);
+  const launcherModule = nodeRequire(join(copy, 'loader', 'launcher.cjs')) as LauncherModule;
+  const navigated: string[] = [];
+  await launcherModule.openPanel({
+    extensionDir: copy,
+    env,
+    show() {},
+    navigate: (u: string) => navigated.push(u),
+  });
+  return { data, nodeRequire, launcherModule, navigated };
+}
+
 describe('npm run build:cep -- --platform linux-x64', () => {
   test('writes the whole extension: manifest, icons, loader, panel, host, one-file backend, runtime', async () => {
     const listing = (await files(built)).map((f) => relative(built, f)).sort();
@@ -124,10 +151,9 @@ describe('npm run build:cep -- --platform linux-x64', () => {
     const status = { textContent: '' };
     const retry = { hidden: true, onclick: null as unknown };
     const navigated: string[] = [];
-    const launcherModule = createRequire(import.meta.url)(join(copy, 'loader', 'launcher.cjs')) as {
-      openPanel(o: object): Promise<void>;
-      closePanel(): Promise<void>;
-    };
+    const launcherModule = createRequire(import.meta.url)(
+      join(copy, 'loader', 'launcher.cjs'),
+    ) as LauncherModule;
     const window = {
       cep_node: {
         require: (path: string) => ({
@@ -197,21 +223,7 @@ describe('npm run build:cep -- --platform linux-x64', () => {
   });
 
   test('the built panel, in a Chromium without the post-88 APIs and with a light Premiere skin, reaches the Billing rows', async () => {
-    const copy = join(work, 'elsewhere-88', ID);
-    await cp(built, copy, { recursive: true });
-    const data = join(work, 'data-chromium88');
-    const env = { PATH: '/nonexistent', MODELBRIDGE_DATA_DIR: data, HOME: work, FAL_KEY: '' };
-    const launcherModule = createRequire(import.meta.url)(join(copy, 'loader', 'launcher.cjs')) as {
-      openPanel(o: object): Promise<void>;
-      closePanel(): Promise<void>;
-    };
-    const navigated: string[] = [];
-    await launcherModule.openPanel({
-      extensionDir: copy,
-      env,
-      show() {},
-      navigate: (u: string) => navigated.push(u),
-    });
+    const { data, launcherModule, navigated } = await openCopiedPanel('elsewhere-88');
     const browser = await launchBrowser();
     try {
       const opened = await until(() => navigated[0] ?? null, 'the launcher to open the panel');
@@ -260,22 +272,7 @@ describe('npm run build:cep -- --platform linux-x64', () => {
   }, 60_000);
 
   test('a backend restarted on another port is found again: the open panel goes back through the launcher', async () => {
-    const copy = join(work, 'elsewhere-moved', ID);
-    await cp(built, copy, { recursive: true });
-    const data = join(work, 'data-moved');
-    const env = { PATH: '/nonexistent', MODELBRIDGE_DATA_DIR: data, HOME: work, FAL_KEY: '' };
-    const nodeRequire = createRequire(import.meta.url);
-    const launcherModule = nodeRequire(join(copy, 'loader', 'launcher.cjs')) as {
-      openPanel(o: object): Promise<void>;
-      closePanel(): Promise<void>;
-    };
-    const navigated: string[] = [];
-    await launcherModule.openPanel({
-      extensionDir: copy,
-      env,
-      show() {},
-      navigate: (u: string) => navigated.push(u),
-    });
+    const { data, nodeRequire, launcherModule, navigated } = await openCopiedPanel('elsewhere-moved');
     const blocker = createServer((_req, res) => res.end());
     try {
       const opened = await until(() => navigated[0] ?? null, 'the panel');
@@ -286,7 +283,7 @@ describe('npm run build:cep -- --platform linux-x64', () => {
         port: number;
       };
       // The backend dies and another program takes its port before the restart (at least 500 ms later):
-      // it comes back elsewhere. The port is taken as soon as the kernel frees it, retried every 5 ms.
+      // it comes back elsewhere. The port is taken as soon as the kernel frees it (tried every 100 ms).
       process.kill(pid, 'SIGKILL');
       await until(
         () =>
